@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+
+namespace SupportQueue.Core.Model;
+
+/// <summary>A skill an agent holds, with proficiency 1 (novice) to 5 (expert).</summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.SkillLevel")]
+public sealed record SkillLevel(
+    [property: Id(0)] string Skill,
+    [property: Id(1)] int Proficiency);
+
+/// <summary>An agent's standing configuration.</summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.AgentSpec")]
+public sealed record AgentSpec(
+    [property: Id(0)] string AgentId,
+    [property: Id(1)] string DeskId,
+    [property: Id(2)] string Tier,
+    [property: Id(3)] ImmutableArray<SkillLevel> Skills,
+    [property: Id(4)] int Capacity = 1)
+{
+    public ImmutableArray<SkillLevel> SkillLevels => Skills.IsDefault ? [] : Skills;
+
+    /// <summary>Throws a <see cref="SupportQueueException"/> naming the first bad field.</summary>
+    public void Validate(DeskSettings desk)
+    {
+        if (string.IsNullOrWhiteSpace(AgentId))
+        {
+            throw SupportQueueException.Invalid("agentId", AgentId, "must not be empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(DeskId))
+        {
+            throw SupportQueueException.Invalid("deskId", DeskId, "must not be empty");
+        }
+
+        if (desk.TierIndex(Tier) < 0)
+        {
+            throw SupportQueueException.Invalid("tier", Tier, $"no such tier; the desk has {string.Join(", ", desk.Tiers.Select(t => t.Name))}");
+        }
+
+        if (Capacity is < 1 or > 1000)
+        {
+            throw SupportQueueException.Invalid("capacity", Capacity, "must be between 1 and 1000 concurrent tickets");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in SkillLevels)
+        {
+            if (string.IsNullOrWhiteSpace(s.Skill))
+            {
+                throw SupportQueueException.Invalid("skills", s.Skill, "a skill name must not be empty");
+            }
+
+            if (s.Proficiency is < 1 or > 5)
+            {
+                throw SupportQueueException.Invalid($"skills.{s.Skill}", s.Proficiency, "proficiency must be between 1 and 5");
+            }
+
+            if (!seen.Add(s.Skill))
+            {
+                throw SupportQueueException.Invalid("skills", s.Skill, "listed twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+using System.Collections.Immutable;
+
+namespace SupportQueue.Core.Model;
+
+/// <summary>A tier of a desk (L1, L2, …) in escalation order.</summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.TierSettings")]
+public sealed record TierSettings(
+    [property: Id(0)] string Name,
+    [property: Id(1)] TimeSpan? AverageHandleTime = null)
+{
+    /// <summary>Assumed handling time until the tier has observed some; used for expected-wait estimates.</summary>
+    public TimeSpan HandleTimeEstimate => AverageHandleTime ?? TimeSpan.FromMinutes(10);
+}
+
+/// <summary>SLA targets of one priority; a null target is not tracked.</summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.SlaTarget")]
+public sealed record SlaTarget(
+    [property: Id(0)] Priority Priority,
+    [property: Id(1)] TimeSpan? FirstResponse,
+    [property: Id(2)] TimeSpan? Resolution);
+
+/// <summary>
+/// A higher tier may take lower-tier tickets when its own queue is empty and the lower tier's
+/// ticket has waited at least <see cref="MinWait"/>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.BorrowingSettings")]
+public sealed record BorrowingSettings(
+    [property: Id(0)] bool Enabled,
+    [property: Id(1)] TimeSpan MinWait);
+
+/// <summary>
+/// One declarative escalation rule. Which fields matter depends on <see cref="Kind"/>; see
+/// <see cref="EscalationRuleKind"/>. Flat on purpose: it reads naturally in JSON settings files.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.EscalationRule")]
+public sealed record EscalationRule(
+    [property: Id(0)] EscalationRuleKind Kind,
+    [property: Id(1)] string? Tier = null,
+    [property: Id(2)] TimeSpan? After = null,
+    [property: Id(3)] Priority? Priority = null,
+    [property: Id(4)] string? EntryTier = null,
+    [property: Id(5)] int? MaxQueueLength = null,
+    [property: Id(6)] TimeSpan? MaxExpectedWait = null);
+
+/// <summary>Everything that shapes routing on one desk. The same settings drive live desks and simulations.</summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.DeskSettings")]
+public sealed record DeskSettings
+{
+    public static readonly DeskSettings Default = new();
+
+    [Id(0)]
+    public ImmutableArray<TierSettings> Tiers { get; init; } = [new("L1"), new("L2"), new("L3")];
+
+    [Id(1)]
+    public AgentSelection Selection { get; init; } = AgentSelection.LongestIdle;
+
+    /// <summary>A queued ticket gains one priority step per this much waiting; null disables aging.</summary>
+    [Id(2)]
+    public TimeSpan? AgingStep { get; init; } = TimeSpan.FromMinutes(15);
+
+    [Id(3)]
+    public BorrowingSettings Borrowing { get; init; } = new(false, TimeSpan.FromMinutes(5));
+
+    [Id(4)]
+    public ImmutableArray<EscalationRule> Escalation { get; init; } = [];
+
+    [Id(5)]
+    public ImmutableArray<SlaTarget> Sla { get; init; } = [];
+
+    /// <summary>How long an offer may stay unanswered before the ticket is released back to its queue.</summary>
+    [Id(6)]
+    public TimeSpan ReservationTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Upper bound on open tickets per desk; submits beyond it are refused, not dropped.</summary>
+    [Id(7)]
+    public int MaxOpenTickets { get; init; } = 1_000_000;
+
+    public int TierCount => Tiers.Length;
+
+    /// <summary>Index of a tier by name (ordinal, case-insensitive); -1 when absent.</summary>
+    public int TierIndex(string? name)
+    {
+        if (name is null)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < Tiers.Length; i++)
+        {
+            if (string.Equals(Tiers[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public SlaTarget? SlaFor(Priority priority)
+    {
+        foreach (var target in Sla)
+        {
+            if (target.Priority == priority)
+            {
+                return target;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every problem as "path: value — reason"; empty when the settings are usable.</summary>
+    public IReadOnlyList<string> Validate(string path = "$")
+    {
+        var errors = new List<string>();
+        void Add(string p, object? value, string reason) => errors.Add($"{p}: {SupportQueueException.Format(value)} — {reason}");
+
+        if (Tiers.IsDefaultOrEmpty)
+        {
+            Add($"{path}.tiers", "[]", "a desk needs at least one tier");
+        }
+        else
+        {
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < Tiers.Length; i++)
+            {
+                var tier = Tiers[i];
+                if (tier is null || string.IsNullOrWhiteSpace(tier.Name))
+                {
+                    Add($"{path}.tiers[{i}].name", tier?.Name, "must not be empty");
+                    continue;
+                }
+
+                if (!seen.Add(tier.Name))
+                {
+                    Add($"{path}.tiers[{i}].name", tier.Name, "duplicate tier name");
+                }
+
+                if (tier.AverageHandleTime is { } aht && aht <= TimeSpan.Zero)
+                {
+                    Add($"{path}.tiers[{i}].averageHandleTime", aht, "must be positive");
+                }
+            }
+        }
+
+        if (!Enum.IsDefined(Selection))
+        {
+            Add($"{path}.selection", Selection.ToString(), "must be LongestIdle, LeastBusy, RoundRobin or BestSkill");
+        }
+
+        if (AgingStep is { } step && step <= TimeSpan.Zero)
+        {
+            Add($"{path}.agingStep", step, "must be positive, or null to disable aging");
+        }
+
+        if (Borrowing is null)
+        {
+            Add($"{path}.borrowing", null, "must be given");
+        }
+        else if (Borrowing.MinWait < TimeSpan.Zero)
+        {
+            Add($"{path}.borrowing.minWait", Borrowing.MinWait, "must not be negative");
+        }
+
+        if (ReservationTimeout <= TimeSpan.Zero)
+        {
+            Add($"{path}.reservationTimeout", ReservationTimeout, "must be positive");
+        }
+
+        if (MaxOpenTickets <= 0)
+        {
+            Add($"{path}.maxOpenTickets", MaxOpenTickets, "must be positive");
+        }
+
+        var escalation = Escalation.IsDefault ? [] : Escalation;
+        for (var i = 0; i < escalation.Length; i++)
+        {
+            ValidateRule(escalation[i], $"{path}.escalation[{i}]", Add);
+        }
+
+        var sla = Sla.IsDefault ? [] : Sla;
+        var priorities = new HashSet<Priority>();
+        for (var i = 0; i < sla.Length; i++)
+        {
+            var target = sla[i];
+            var p = $"{path}.sla[{i}]";
+            if (!Enum.IsDefined(target.Priority))
+            {
+                Add($"{p}.priority", (int)target.Priority, "must be P1, P2, P3 or P4");
+            }
+            else if (!priorities.Add(target.Priority))
+            {
+                Add($"{p}.priority", target.Priority.ToString(), "duplicate SLA target for this priority");
+            }
+
+            if (target.FirstResponse is { } fr && fr <= TimeSpan.Zero)
+            {
+                Add($"{p}.firstResponse", fr, "must be positive");
+            }
+
+            if (target.Resolution is { } res && res <= TimeSpan.Zero)
+            {
+                Add($"{p}.resolution", res, "must be positive");
+            }
+        }
+
+        return errors;
+    }
+
+    private void ValidateRule(EscalationRule rule, string p, Action<string, object?, string> add)
+    {
+        bool KnownTier(string? name, string field, bool required)
+        {
+            if (name is null)
+            {
+                if (required)
+                {
+                    add($"{p}.{field}", null, "required for this rule");
+                }
+
+                return false;
+            }
+
+            if (TierIndex(name) < 0)
+            {
+                add($"{p}.{field}", name, "no such tier on this desk");
+                return false;
+            }
+
+            return true;
+        }
+
+        switch (rule.Kind)
+        {
+            case EscalationRuleKind.WaitTimeout:
+                if (KnownTier(rule.Tier, "tier", required: true) && TierIndex(rule.Tier) == TierCount - 1)
+                {
+                    add($"{p}.tier", rule.Tier, "the last tier has nowhere to escalate to");
+                }
+
+                if (rule.After is not { } after || after <= TimeSpan.Zero)
+                {
+                    add($"{p}.after", rule.After, "required and must be positive");
+                }
+
+                break;
+            case EscalationRuleKind.SeverityBypass:
+                if (rule.Priority is not { } pr || !Enum.IsDefined(pr))
+                {
+                    add($"{p}.priority", rule.Priority?.ToString(), "required: P1, P2, P3 or P4");
+                }
+
+                KnownTier(rule.EntryTier, "entryTier", required: true);
+                break;
+            case EscalationRuleKind.Overflow:
+                if (KnownTier(rule.Tier, "tier", required: true) && TierIndex(rule.Tier) == TierCount - 1)
+                {
+                    add($"{p}.tier", rule.Tier, "the last tier has nowhere to overflow to");
+                }
+
+                if (rule.MaxQueueLength is null && rule.MaxExpectedWait is null)
+                {
+                    add($"{p}.maxQueueLength", null, "give maxQueueLength, maxExpectedWait or both");
+                }
+
+                if (rule.MaxQueueLength is { } len && len < 0)
+                {
+                    add($"{p}.maxQueueLength", len, "must not be negative");
+                }
+
+                if (rule.MaxExpectedWait is { } wait && wait <= TimeSpan.Zero)
+                {
+                    add($"{p}.maxExpectedWait", wait, "must be positive");
+                }
+
+                break;
+            case EscalationRuleKind.SkillGap:
+                if (rule.Tier is not null)
+                {
+                    KnownTier(rule.Tier, "tier", required: false);
+                }
+
+                break;
+            default:
+                add($"{p}.kind", rule.Kind.ToString(), "must be WaitTimeout, SeverityBypass, Overflow or SkillGap");
+                break;
+        }
+    }
+
+    /// <summary>Throws <see cref="SupportQueueException"/> (InvalidSettings) listing every problem.</summary>
+    public void EnsureValid(string path = "$")
+    {
+        var errors = Validate(path);
+        if (errors.Count > 0)
+        {
+            throw new SupportQueueException(ErrorCode.InvalidSettings, "Invalid desk settings:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+    }
+}

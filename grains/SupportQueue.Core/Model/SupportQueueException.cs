@@ -1,0 +1,57 @@
+namespace SupportQueue.Core.Model;
+
+/// <summary>Why an operation was refused. Stable codes so callers (CLI, REST, tests) can branch on them.</summary>
+public enum ErrorCode
+{
+    InvalidArgument,
+    InvalidSettings,
+    UnknownDesk,
+    UnknownAgent,
+    UnknownTicket,
+    DuplicateTicket,
+    DuplicateAgent,
+    NotYourTicket,
+    InvalidTransition,
+    AgentUnavailable,
+    AgentAtCapacity,
+    QueueFull,
+    NoHigherTier,
+}
+
+/// <summary>
+/// A refused operation. Thrown before any state changes, so a caller that catches it can rely on
+/// the engine being exactly as it was.
+/// </summary>
+[GenerateSerializer, Alias("SupportQueue.SupportQueueException")]
+public sealed class SupportQueueException : Exception
+{
+    public SupportQueueException(ErrorCode code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    [Id(0)]
+    public ErrorCode Code { get; private set; }
+
+    public static SupportQueueException UnknownTicket(string ticketId) =>
+        new(ErrorCode.UnknownTicket, $"ticketId: '{ticketId}' — no such ticket");
+
+    public static SupportQueueException UnknownAgent(string agentId) =>
+        new(ErrorCode.UnknownAgent, $"agentId: '{agentId}' — no such agent");
+
+    public static SupportQueueException UnknownDesk(string deskId) =>
+        new(ErrorCode.UnknownDesk, $"deskId: '{deskId}' — no such desk (configure it first)");
+
+    public static SupportQueueException Invalid(string field, object? value, string reason) =>
+        new(ErrorCode.InvalidArgument, $"{field}: {Format(value)} — {reason}");
+
+    internal static string Format(object? value) => value switch
+    {
+        null => "(null)",
+        string s => $"'{s}'",
+        TimeSpan t => t.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "(null)",
+    };
+}

@@ -1,0 +1,191 @@
+namespace SupportQueue.Core.Model;
+
+/// <summary>
+/// A ticket's lifecycle and history: New → Queued(tier) → Assigned(agent) → Resolved, or
+/// Escalated → Queued(next tier) …, or Abandoned; a resolved ticket can be reopened.
+/// Every transition checks its preconditions first and throws without changing anything when
+/// they do not hold. Mutable and serializable so a grain can persist it as its state.
+/// </summary>
+[GenerateSerializer, Alias("SupportQueue.Ticket")]
+public sealed class Ticket
+{
+    [Id(0)] public string Id { get; set; } = "";
+    [Id(1)] public string DeskId { get; set; } = "";
+    [Id(2)] public Priority Priority { get; set; } = Priority.P3;
+    [Id(3)] public List<string> Skills { get; set; } = [];
+    [Id(4)] public string? RequestedEntryTier { get; set; }
+    [Id(5)] public string? Subject { get; set; }
+    [Id(6)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(7)] public TicketStatus Status { get; set; } = TicketStatus.New;
+    [Id(8)] public string? Tier { get; set; }
+    [Id(9)] public string? AgentId { get; set; }
+    [Id(10)] public DateTimeOffset? FirstAssignedAt { get; set; }
+    [Id(11)] public DateTimeOffset? ResolvedAt { get; set; }
+    [Id(12)] public int Reopens { get; set; }
+    [Id(13)] public List<TicketEvent> History { get; set; } = [];
+
+    /// <summary>Set when the ticket is created; the SLA targets in force for its priority.</summary>
+    [Id(14)] public TimeSpan? FirstResponseTarget { get; set; }
+    [Id(15)] public TimeSpan? ResolutionTarget { get; set; }
+
+    /// <summary>Whether this ticket has been created (a fresh grain state has not).</summary>
+    public bool Exists => Id.Length > 0;
+
+    public static Ticket Create(TicketSpec spec, SlaTarget? sla, DateTimeOffset at)
+    {
+        spec.Validate();
+        var ticket = new Ticket
+        {
+            Id = spec.TicketId,
+            DeskId = spec.DeskId,
+            Priority = spec.Priority,
+            Skills = [.. spec.RequiredSkills],
+            RequestedEntryTier = spec.EntryTier,
+            Subject = spec.Subject,
+            CreatedAt = at,
+            FirstResponseTarget = sla?.FirstResponse,
+            ResolutionTarget = sla?.Resolution,
+        };
+        ticket.History.Add(new TicketEvent(TicketEventKind.Created, at));
+        return ticket;
+    }
+
+    public TicketSpec ToSpec() => new(Id, DeskId, Priority, [.. Skills], RequestedEntryTier, Subject);
+
+    /// <summary>The desk put the ticket in a tier's queue (first time, after escalation or reopening).</summary>
+    public void MarkQueued(string tier, DateTimeOffset at, string? reason = null)
+    {
+        Require(Status is TicketStatus.New or TicketStatus.Queued, "queue");
+        Status = TicketStatus.Queued;
+        Tier = tier;
+        AgentId = null;
+        History.Add(new TicketEvent(TicketEventKind.Queued, at, tier, Reason: reason));
+    }
+
+    /// <summary>
+    /// An agent accepted the ticket. This is the fence against holding a ticket twice: only a
+    /// queued ticket can be assigned. Returns false (and changes nothing) when the same agent
+    /// already holds it, so a retried accept is harmless.
+    /// </summary>
+    public bool Assign(string agentId, string tier, DateTimeOffset at)
+    {
+        if (Status == TicketStatus.Assigned && AgentId == agentId)
+        {
+            return false;
+        }
+
+        if (Status == TicketStatus.Assigned)
+        {
+            throw new SupportQueueException(ErrorCode.InvalidTransition, $"ticket '{Id}': already assigned to agent '{AgentId}'");
+        }
+
+        Require(Status == TicketStatus.Queued, "assign");
+        Status = TicketStatus.Assigned;
+        AgentId = agentId;
+        Tier = tier;
+        FirstAssignedAt ??= at;
+        History.Add(new TicketEvent(TicketEventKind.Assigned, at, tier, agentId));
+        return true;
+    }
+
+    /// <summary>The holding agent gave the ticket back without finishing it; it waits again at its tier.</summary>
+    public void Release(string agentId, DateTimeOffset at, string reason)
+    {
+        RequireHolder(agentId);
+        var agent = AgentId;
+        Status = TicketStatus.Queued;
+        AgentId = null;
+        History.Add(new TicketEvent(TicketEventKind.Released, at, Tier, agent, reason));
+    }
+
+    /// <summary>
+    /// Moves the ticket to a higher tier's queue. <paramref name="agentId"/> is the holder for an
+    /// agent-initiated escalation, or null when the desk escalates a queued ticket.
+    /// </summary>
+    public void Escalate(string? agentId, string toTier, DateTimeOffset at, string reason)
+    {
+        if (agentId is null)
+        {
+            Require(Status == TicketStatus.Queued, "escalate from the queue");
+        }
+        else
+        {
+            RequireHolder(agentId);
+        }
+
+        var from = Tier;
+        History.Add(new TicketEvent(TicketEventKind.Escalated, at, from, agentId, $"{from} → {toTier}: {reason}"));
+        Status = TicketStatus.Queued;
+        AgentId = null;
+        Tier = toTier;
+        History.Add(new TicketEvent(TicketEventKind.Queued, at, toTier, Reason: "escalated"));
+    }
+
+    public void Resolve(string agentId, DateTimeOffset at)
+    {
+        RequireHolder(agentId);
+        Status = TicketStatus.Resolved;
+        ResolvedAt = at;
+        AgentId = null;
+        History.Add(new TicketEvent(TicketEventKind.Resolved, at, Tier, agentId));
+    }
+
+    /// <summary>The customer gave up (or withdrew the ticket) while it waited.</summary>
+    public void Abandon(DateTimeOffset at, string reason = "customer left the queue")
+    {
+        Require(Status is TicketStatus.Queued or TicketStatus.New, "abandon");
+        Status = TicketStatus.Abandoned;
+        History.Add(new TicketEvent(TicketEventKind.Abandoned, at, Tier, Reason: reason));
+    }
+
+    /// <summary>A resolved ticket comes back; the desk queues it again.</summary>
+    public void Reopen(DateTimeOffset at, string reason)
+    {
+        Require(Status == TicketStatus.Resolved, "reopen");
+        Status = TicketStatus.New;
+        Reopens++;
+        ResolvedAt = null;
+        History.Add(new TicketEvent(TicketEventKind.Reopened, at, Tier, Reason: reason));
+    }
+
+    /// <summary>SLA verdicts as far as they can be decided at <paramref name="now"/>.</summary>
+    public SlaOutcome EvaluateSla(DateTimeOffset now) =>
+        new(Verdict(FirstResponseTarget, FirstAssignedAt, now), Verdict(ResolutionTarget, ResolvedAt, now));
+
+    private bool? Verdict(TimeSpan? target, DateTimeOffset? doneAt, DateTimeOffset now)
+    {
+        if (target is not { } t)
+        {
+            return null;
+        }
+
+        if (doneAt is { } done)
+        {
+            return done - CreatedAt <= t;
+        }
+
+        // Still open: already breached once the target has passed, otherwise undecided.
+        return now - CreatedAt > t ? false : null;
+    }
+
+    private void RequireHolder(string agentId)
+    {
+        if (Status != TicketStatus.Assigned)
+        {
+            throw new SupportQueueException(ErrorCode.InvalidTransition, $"ticket '{Id}': is {Status}, not assigned to anyone");
+        }
+
+        if (AgentId != agentId)
+        {
+            throw new SupportQueueException(ErrorCode.NotYourTicket, $"agentId: '{agentId}' — ticket '{Id}' is assigned to '{AgentId}'");
+        }
+    }
+
+    private void Require(bool condition, string action)
+    {
+        if (!condition)
+        {
+            throw new SupportQueueException(ErrorCode.InvalidTransition, $"ticket '{Id}': cannot {action} a ticket that is {Status}");
+        }
+    }
+}

@@ -1,0 +1,890 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using SupportQueue.Core.Escalation;
+using SupportQueue.Core.Model;
+
+namespace SupportQueue.Core.Routing;
+
+/// <summary>Switches for how a host drives the desk.</summary>
+public sealed record DeskSchedulerOptions
+{
+    /// <summary>
+    /// Arm a deadline for every offer so an unanswered one is released. A host that answers every
+    /// offer at once (the simulator) turns it off and saves the bookkeeping.
+    /// </summary>
+    public bool ExpireOffers { get; init; } = true;
+}
+
+/// <summary>
+/// The routing engine of one desk: per-tier queues, the pools' free capacity, agent selection,
+/// cross-pool borrowing and escalation. Deterministic and single-threaded: every operation takes
+/// the current time as an argument, and an operation that throws has changed nothing.
+/// Live desks host it in a grain; the simulator calls it directly.
+/// </summary>
+public sealed class DeskScheduler : IDeskView
+{
+    private const double HandleTimeSmoothing = 0.1;
+
+    private readonly DeskSchedulerOptions _options;
+    private readonly Dictionary<string, DeskTicket> _tickets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoolAgent> _agents = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Reservation> _reservations = [];
+    private readonly PriorityQueue<Deadline, (long Ticks, long Sequence)> _deadlines = new();
+    private readonly List<DeskTicket> _scratch = [];
+    private readonly List<DeskAction> _actions = [];
+    private DeskSettings _settings;
+    private IEscalationPolicy _policy;
+    private TierQueue[] _queues;
+    private List<PoolAgent>[] _pools;
+    private int[] _freeCapacity;
+    private int[] _roundRobin;
+    private double[] _handleMinutes;
+    private SlaCount[] _sla = new SlaCount[5];
+    private long _sequence;
+
+    public DeskScheduler(string deskId, DeskSettings settings, IEscalationPolicy? policy = null, DeskSchedulerOptions? options = null)
+    {
+        if (string.IsNullOrWhiteSpace(deskId))
+        {
+            throw SupportQueueException.Invalid("deskId", deskId, "must not be empty");
+        }
+
+        settings.EnsureValid();
+        DeskId = deskId;
+        _options = options ?? new DeskSchedulerOptions();
+        _settings = settings;
+        _policy = policy ?? new RuleBasedEscalationPolicy(settings);
+        var tiers = settings.TierCount;
+        _queues = new TierQueue[tiers];
+        _pools = new List<PoolAgent>[tiers];
+        _freeCapacity = new int[tiers];
+        _roundRobin = new int[tiers];
+        _handleMinutes = new double[tiers];
+        for (var t = 0; t < tiers; t++)
+        {
+            _queues[t] = new TierQueue(t);
+            _pools[t] = [];
+            _handleMinutes[t] = settings.Tiers[t].HandleTimeEstimate.TotalMinutes;
+        }
+    }
+
+    public string DeskId { get; }
+
+    public DeskSettings Settings => _settings;
+
+    public long Submitted { get; private set; }
+
+    public long Resolved { get; private set; }
+
+    public long Abandoned { get; private set; }
+
+    public long Escalations { get; private set; }
+
+    /// <summary>Tickets the desk dropped because the agent side reported them gone while offered.</summary>
+    public long Withdrawn { get; private set; }
+
+    public int OpenTickets => _tickets.Count;
+
+    /// <summary>
+    /// Replaces the settings. Tiers may change only while the desk has no agents and no open
+    /// tickets, so nothing is ever left in a tier that disappeared.
+    /// </summary>
+    public void Reconfigure(DeskSettings settings, IEscalationPolicy? policy = null)
+    {
+        settings.EnsureValid();
+        var sameTiers = settings.Tiers.Select(t => t.Name).SequenceEqual(_settings.Tiers.Select(t => t.Name), StringComparer.OrdinalIgnoreCase);
+        if (!sameTiers && (_agents.Count > 0 || _tickets.Count > 0))
+        {
+            throw SupportQueueException.Invalid("tiers", string.Join(",", settings.Tiers.Select(t => t.Name)), "tiers cannot change while the desk has agents or open tickets");
+        }
+
+        if (!sameTiers)
+        {
+            var fresh = new DeskScheduler(DeskId, settings, policy, _options);
+            _queues = fresh._queues;
+            _pools = fresh._pools;
+            _freeCapacity = fresh._freeCapacity;
+            _roundRobin = fresh._roundRobin;
+            _handleMinutes = fresh._handleMinutes;
+        }
+
+        _settings = settings;
+        _policy = policy ?? new RuleBasedEscalationPolicy(settings);
+    }
+
+    // ---------------------------------------------------------------- agents
+
+    /// <summary>Adds an agent or updates its tier, skills and capacity (its current work stays).</summary>
+    public void UpsertAgent(AgentSpec spec, Presence presence, DateTimeOffset now)
+    {
+        spec.Validate(_settings);
+        if (!Enum.IsDefined(presence))
+        {
+            throw SupportQueueException.Invalid("presence", presence.ToString(), "must be Offline, Available or Break");
+        }
+
+        var tier = _settings.TierIndex(spec.Tier);
+        var skills = spec.SkillLevels.ToDictionary(s => s.Skill, s => s.Proficiency, StringComparer.Ordinal);
+        if (_agents.TryGetValue(spec.AgentId, out var agent))
+        {
+            if (agent.Tier != tier && agent.Load > 0)
+            {
+                throw SupportQueueException.Invalid("tier", spec.Tier, $"agent '{spec.AgentId}' still holds {agent.Load} ticket(s) at {_settings.Tiers[agent.Tier].Name}");
+            }
+
+            _freeCapacity[agent.Tier] -= agent.FreeCapacity;
+            if (agent.Tier != tier)
+            {
+                _pools[agent.Tier].Remove(agent);
+                _pools[tier].Add(agent);
+                _pools[tier].Sort(static (a, b) => a.Order.CompareTo(b.Order));
+                agent.Tier = tier;
+            }
+
+            agent.Capacity = spec.Capacity;
+            agent.Skills = skills;
+            if (agent.Presence != presence)
+            {
+                agent.Presence = presence;
+                if (presence == Presence.Available)
+                {
+                    agent.FreeSince = now;
+                }
+            }
+
+            _freeCapacity[agent.Tier] += agent.FreeCapacity;
+            return;
+        }
+
+        agent = new PoolAgent
+        {
+            Id = spec.AgentId,
+            Order = _agents.Count,
+            Tier = tier,
+            Capacity = spec.Capacity,
+            Presence = presence,
+            Skills = skills,
+            FreeSince = now,
+        };
+        _agents.Add(agent.Id, agent);
+        _pools[tier].Add(agent);
+        _freeCapacity[tier] += agent.FreeCapacity;
+    }
+
+    public void SetPresence(string agentId, Presence presence, DateTimeOffset now)
+    {
+        var agent = GetAgent(agentId);
+        if (!Enum.IsDefined(presence))
+        {
+            throw SupportQueueException.Invalid("presence", presence.ToString(), "must be Offline, Available or Break");
+        }
+
+        if (agent.Presence == presence)
+        {
+            return;
+        }
+
+        _freeCapacity[agent.Tier] -= agent.FreeCapacity;
+        agent.Presence = presence;
+        if (presence == Presence.Available)
+        {
+            agent.FreeSince = now;
+        }
+
+        _freeCapacity[agent.Tier] += agent.FreeCapacity;
+    }
+
+    public bool HasAgent(string agentId) => _agents.ContainsKey(agentId);
+
+    public int AgentLoad(string agentId) => GetAgent(agentId).Load;
+
+    // ---------------------------------------------------------------- tickets
+
+    /// <summary>
+    /// Takes a new ticket into the queue of the tier the policy chooses. <paramref name="createdAt"/>
+    /// (default <paramref name="now"/>) is the basis of its age in queue order.
+    /// </summary>
+    public Placement Submit(TicketSpec spec, DateTimeOffset now, DateTimeOffset? createdAt = null)
+    {
+        spec.Validate();
+        if (spec.DeskId != DeskId)
+        {
+            throw SupportQueueException.Invalid("deskId", spec.DeskId, $"this is desk '{DeskId}'");
+        }
+
+        if (_tickets.ContainsKey(spec.TicketId))
+        {
+            throw new SupportQueueException(ErrorCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already open on desk '{DeskId}'");
+        }
+
+        if (spec.EntryTier is { } requested && _settings.TierIndex(requested) < 0)
+        {
+            throw SupportQueueException.Invalid("entryTier", requested, $"no such tier; the desk has {string.Join(", ", _settings.Tiers.Select(t => t.Name))}");
+        }
+
+        if (_tickets.Count >= _settings.MaxOpenTickets)
+        {
+            throw new SupportQueueException(ErrorCode.QueueFull, $"desk '{DeskId}': {_tickets.Count} open tickets, the limit is {_settings.MaxOpenTickets}");
+        }
+
+        var skills = spec.RequiredSkills.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var basis = createdAt ?? now;
+        var ticket = new DeskTicket
+        {
+            Id = spec.TicketId,
+            Priority = spec.Priority,
+            Skills = skills,
+            SkillKey = skills.Length == 0 ? "" : string.Join('\u001f', skills),
+            RequestedEntryTier = spec.EntryTier,
+            CreatedAt = basis,
+            AgeBasis = basis,
+        };
+        ticket.Key = QueueKey.For(ticket.Priority, basis, _settings.AgingStep, ++_sequence);
+        var view = View(ticket);
+        var entry = _policy.EntryTier(view, this);
+        var redirect = _policy.Redirect(view, entry.Tier, this);
+        _tickets.Add(ticket.Id, ticket);
+        Submitted++;
+        Enqueue(ticket, redirect.Tier, now);
+        return new Placement(ticket.Id, _settings.Tiers[redirect.Tier].Name, Join(entry.Reason, redirect.Reason));
+    }
+
+    /// <summary>Offers the best waiting ticket to the best free eligible agent, if there is such a pair.</summary>
+    public bool TryNextOffer(DateTimeOffset now, [NotNullWhen(true)] out Offer? offer)
+    {
+        var tiers = _queues.Length;
+        for (var t = 0; t < tiers; t++)
+        {
+            if (_freeCapacity[t] > 0 && _queues[t].Waiting > 0 && TryMatch(t, t, null, now, out offer))
+            {
+                return true;
+            }
+        }
+
+        if (_settings.Borrowing.Enabled)
+        {
+            for (var t = tiers - 1; t >= 1; t--)
+            {
+                if (_freeCapacity[t] == 0 || _queues[t].Waiting > 0)
+                {
+                    continue;
+                }
+
+                for (var lower = t - 1; lower >= 0; lower--)
+                {
+                    if (_queues[lower].Waiting > 0 && TryMatch(lower, t, _settings.Borrowing.MinWait, now, out offer))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        offer = null;
+        return false;
+    }
+
+    /// <summary>The agent took the ticket: only now does it leave the queue. False when the offer is no longer pending.</summary>
+    public bool AcceptOffer(long reservationId, DateTimeOffset now)
+    {
+        if (!_reservations.Remove(reservationId, out var r))
+        {
+            return false;
+        }
+
+        var ticket = r.Ticket;
+        if (ticket.State == DeskTicketState.Closed)
+        {
+            // Abandoned while the offer was out: the agent side must not keep it.
+            FreeAgent(r.Agent, r.PreviousFreeSince);
+            return false;
+        }
+
+        _queues[ticket.Tier].Count--;
+        ticket.State = DeskTicketState.Assigned;
+        ticket.Agent = r.Agent;
+        ticket.AssignedAt = now;
+        if (!ticket.Responded)
+        {
+            ticket.Responded = true;
+            var target = _settings.SlaFor(ticket.Priority)?.FirstResponse;
+            if (target is { } t)
+            {
+                ref var count = ref _sla[(int)ticket.Priority];
+                if (now - ticket.CreatedAt <= t)
+                {
+                    count.FirstResponseMet++;
+                }
+                else
+                {
+                    count.FirstResponseBreached++;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The agent did not take the ticket: it goes back to its place in the queue. The agent side may
+    /// report its real presence so the desk stops offering to someone who is not there.
+    /// </summary>
+    public bool DeclineOffer(long reservationId, DateTimeOffset now, Presence? agentPresence = null)
+    {
+        if (!_reservations.Remove(reservationId, out var r))
+        {
+            return false;
+        }
+
+        FreeAgent(r.Agent, r.PreviousFreeSince);
+        if (agentPresence is { } presence)
+        {
+            SetPresence(r.Agent.Id, presence, now);
+        }
+
+        if (r.Ticket.State == DeskTicketState.Offered)
+        {
+            Requeue(r.Ticket, now);
+        }
+
+        return true;
+    }
+
+    /// <summary>The agent side reports the ticket no longer needs routing (resolved, abandoned or held elsewhere).</summary>
+    public bool WithdrawOffer(long reservationId, DateTimeOffset now)
+    {
+        if (!_reservations.Remove(reservationId, out var r))
+        {
+            return false;
+        }
+
+        FreeAgent(r.Agent, r.PreviousFreeSince);
+        if (r.Ticket.State == DeskTicketState.Offered)
+        {
+            _queues[r.Ticket.Tier].Count--;
+            Close(r.Ticket);
+            Withdrawn++;
+        }
+
+        return true;
+    }
+
+    /// <summary>The holding agent finished the ticket.</summary>
+    public void Resolve(string ticketId, string agentId, DateTimeOffset now)
+    {
+        var ticket = GetHeld(ticketId, agentId);
+        var agent = ticket.Agent!;
+        ObserveHandleTime(ticket, now);
+        ReleaseCapacity(agent, now);
+        Close(ticket);
+        Resolved++;
+        var target = _settings.SlaFor(ticket.Priority)?.Resolution;
+        if (target is { } t)
+        {
+            ref var count = ref _sla[(int)ticket.Priority];
+            if (now - ticket.CreatedAt <= t)
+            {
+                count.ResolutionMet++;
+            }
+            else
+            {
+                count.ResolutionBreached++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The holding agent escalates the ticket to <paramref name="toTier"/> (default: the policy's
+    /// next tier). Throws NoHigherTier at the top tier, changing nothing.
+    /// </summary>
+    public Placement Escalate(string ticketId, string agentId, string reason, DateTimeOffset now, string? toTier = null)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw SupportQueueException.Invalid("reason", reason, "an escalation needs a reason");
+        }
+
+        var ticket = GetHeld(ticketId, agentId);
+        int target;
+        if (toTier is not null)
+        {
+            target = _settings.TierIndex(toTier);
+            if (target < 0)
+            {
+                throw SupportQueueException.Invalid("toTier", toTier, "no such tier");
+            }
+
+            if (target <= ticket.Tier)
+            {
+                throw SupportQueueException.Invalid("toTier", toTier, $"must be above {_settings.Tiers[ticket.Tier].Name}");
+            }
+        }
+        else
+        {
+            target = _policy.EscalationTarget(View(ticket), ticket.Tier, this);
+            if (target < 0)
+            {
+                throw new SupportQueueException(ErrorCode.NoHigherTier, $"ticket '{ticketId}': {_settings.Tiers[ticket.Tier].Name} is the highest tier");
+            }
+        }
+
+        var redirect = _policy.Redirect(View(ticket), target, this);
+        ObserveHandleTime(ticket, now);
+        ReleaseCapacity(ticket.Agent!, now);
+        ticket.Agent = null;
+        Escalations++;
+        Enqueue(ticket, redirect.Tier, now);
+        return new Placement(ticketId, _settings.Tiers[redirect.Tier].Name, Join(reason, redirect.Reason));
+    }
+
+    /// <summary>The holding agent hands the ticket back unfinished; it waits again at its tier, at its old place.</summary>
+    public void ReleaseAssigned(string ticketId, string agentId, DateTimeOffset now)
+    {
+        var ticket = GetHeld(ticketId, agentId);
+        ReleaseCapacity(ticket.Agent!, now);
+        ticket.Agent = null;
+        _queues[ticket.Tier].Count++;
+        ticket.State = DeskTicketState.Offered;
+        Requeue(ticket, now);
+    }
+
+    /// <summary>The customer left while the ticket waited. Throws if an agent already holds it.</summary>
+    public void Abandon(string ticketId, DateTimeOffset now)
+    {
+        if (!_tickets.TryGetValue(ticketId, out var ticket))
+        {
+            throw SupportQueueException.UnknownTicket(ticketId);
+        }
+
+        if (ticket.State == DeskTicketState.Assigned)
+        {
+            throw new SupportQueueException(ErrorCode.InvalidTransition, $"ticket '{ticketId}': assigned to '{ticket.Agent!.Id}', cannot be abandoned");
+        }
+
+        if (ticket.State == DeskTicketState.Queued)
+        {
+            _queues[ticket.Tier].Waiting--;
+        }
+
+        // An offered ticket's reservation stays until the agent side answers; accepting it then fails.
+        _queues[ticket.Tier].Count--;
+        Close(ticket);
+        Abandoned++;
+    }
+
+    /// <summary>Whether the ticket is open on this desk, and where.</summary>
+    public bool TryGetTicket(string ticketId, out DeskTicketState state, out string tier, out string? agentId)
+    {
+        if (_tickets.TryGetValue(ticketId, out var t))
+        {
+            state = t.State;
+            tier = _settings.Tiers[t.Tier].Name;
+            agentId = t.Agent?.Id;
+            return true;
+        }
+
+        state = default;
+        tier = "";
+        agentId = null;
+        return false;
+    }
+
+    // ---------------------------------------------------------------- time
+
+    /// <summary>When the desk next needs <see cref="AdvanceTo"/> to be called; null when nothing is pending.</summary>
+    public DateTimeOffset? NextDeadline
+    {
+        get
+        {
+            while (_deadlines.TryPeek(out var d, out var key))
+            {
+                if (IsLive(d))
+                {
+                    return new DateTimeOffset(key.Ticks, TimeSpan.Zero);
+                }
+
+                _deadlines.Dequeue();
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Applies every deadline due at or before <paramref name="now"/>, in time order, each at its own
+    /// due time: wait-timeout escalations and expired offers.
+    /// </summary>
+    public IReadOnlyList<DeskAction> AdvanceTo(DateTimeOffset now)
+    {
+        _actions.Clear();
+        while (_deadlines.TryPeek(out var d, out var key) && key.Ticks <= now.UtcTicks)
+        {
+            _deadlines.Dequeue();
+            if (!IsLive(d))
+            {
+                continue;
+            }
+
+            var at = new DateTimeOffset(key.Ticks, TimeSpan.Zero);
+            if (d.ReservationId != 0)
+            {
+                var r = _reservations[d.ReservationId];
+                var tier = _settings.Tiers[r.Ticket.Tier].Name;
+                DeclineOffer(d.ReservationId, at);
+                _actions.Add(new DeskAction(DeskActionKind.OfferExpired, r.Ticket.Id, tier, tier, r.Agent.Id, "offer not answered in time", at));
+                continue;
+            }
+
+            var ticket = d.Ticket!;
+            var target = _policy.EscalationTarget(View(ticket), ticket.Tier, this);
+            if (target < 0)
+            {
+                continue;
+            }
+
+            var from = _settings.Tiers[ticket.Tier].Name;
+            var limit = _policy.WaitLimit(View(ticket), ticket.Tier, this);
+            var redirect = _policy.Redirect(View(ticket), target, this);
+            _queues[ticket.Tier].Count--;
+            _queues[ticket.Tier].Waiting--;
+            Escalations++;
+            Enqueue(ticket, redirect.Tier, at);
+            var reason = Join($"waited more than {limit:c} at {from}", redirect.Reason)!;
+            _actions.Add(new DeskAction(DeskActionKind.WaitEscalated, ticket.Id, from, _settings.Tiers[redirect.Tier].Name, null, reason, at));
+        }
+
+        return _actions.Count == 0 ? [] : _actions.ToArray();
+    }
+
+    // ---------------------------------------------------------------- views
+
+    public int QueueLength(int tier) => _queues[tier].Count;
+
+    public TimeSpan ExpectedWait(int tier)
+    {
+        var staffed = 0;
+        foreach (var a in _pools[tier])
+        {
+            if (a.Presence == Presence.Available)
+            {
+                staffed += a.Capacity;
+            }
+        }
+
+        if (staffed == 0)
+        {
+            return TimeSpan.MaxValue;
+        }
+
+        var waiting = _queues[tier].Count + 1 - _freeCapacity[tier];
+        return waiting <= 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(waiting * _handleMinutes[tier] / staffed);
+    }
+
+    public bool TierHasSkills(int tier, IReadOnlyList<string> skills)
+    {
+        foreach (var a in _pools[tier])
+        {
+            var all = true;
+            foreach (var s in skills)
+            {
+                if (!a.Skills.ContainsKey(s))
+                {
+                    all = false;
+                    break;
+                }
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public DeskStatus Status(DateTimeOffset now)
+    {
+        var tiers = ImmutableArray.CreateBuilder<TierStatus>(_queues.Length);
+        for (var t = 0; t < _queues.Length; t++)
+        {
+            int available = 0, onBreak = 0, offline = 0, assigned = 0;
+            foreach (var a in _pools[t])
+            {
+                switch (a.Presence)
+                {
+                    case Presence.Available: available++; break;
+                    case Presence.Break: onBreak++; break;
+                    default: offline++; break;
+                }
+
+                assigned += a.Load;
+            }
+
+            var oldest = TimeSpan.Zero;
+            var offered = 0;
+            foreach (var ticket in _tickets.Values)
+            {
+                if (ticket.Tier != t)
+                {
+                    continue;
+                }
+
+                if (ticket.State == DeskTicketState.Offered)
+                {
+                    offered++;
+                }
+
+                if (ticket.State is DeskTicketState.Queued or DeskTicketState.Offered && now - ticket.QueuedAt > oldest)
+                {
+                    oldest = now - ticket.QueuedAt;
+                }
+            }
+
+            tiers.Add(new TierStatus(_settings.Tiers[t].Name, _queues[t].Count - offered, offered, oldest, available, onBreak, offline, assigned, _freeCapacity[t]));
+        }
+
+        var sla = ImmutableArray.CreateBuilder<SlaCounters>();
+        foreach (var p in Enum.GetValues<Priority>())
+        {
+            var target = _settings.SlaFor(p)?.FirstResponse;
+            var past = 0;
+            if (target is { } limit)
+            {
+                foreach (var ticket in _tickets.Values)
+                {
+                    if (ticket.Priority == p && !ticket.Responded && now - ticket.CreatedAt > limit)
+                    {
+                        past++;
+                    }
+                }
+            }
+
+            var c = _sla[(int)p];
+            sla.Add(new SlaCounters(p, c.FirstResponseMet, c.FirstResponseBreached, c.ResolutionMet, c.ResolutionBreached, past));
+        }
+
+        return new DeskStatus(DeskId, now, tiers.MoveToImmutable(), sla.ToImmutable(), Submitted, Resolved, Abandoned, Escalations, _tickets.Count);
+    }
+
+    /// <summary>
+    /// Verifies the bookkeeping: queue counts, capacities, conservation. Throws
+    /// <see cref="InvalidOperationException"/> describing the first violation. For tests and audits.
+    /// </summary>
+    public void CheckInvariants()
+    {
+        var counts = new int[_queues.Length];
+        var waiting = new int[_queues.Length];
+        var loads = new Dictionary<PoolAgent, int>();
+        foreach (var t in _tickets.Values)
+        {
+            switch (t.State)
+            {
+                case DeskTicketState.Queued:
+                    counts[t.Tier]++;
+                    waiting[t.Tier]++;
+                    break;
+                case DeskTicketState.Offered:
+                    counts[t.Tier]++;
+                    break;
+                case DeskTicketState.Assigned:
+                    loads[t.Agent!] = loads.GetValueOrDefault(t.Agent!) + 1;
+                    break;
+                default:
+                    throw new InvalidOperationException($"closed ticket '{t.Id}' still open");
+            }
+        }
+
+        foreach (var r in _reservations.Values)
+        {
+            loads[r.Agent] = loads.GetValueOrDefault(r.Agent) + 1;
+        }
+
+        for (var tier = 0; tier < _queues.Length; tier++)
+        {
+            if (counts[tier] != _queues[tier].Count || waiting[tier] != _queues[tier].Waiting)
+            {
+                throw new InvalidOperationException($"tier {tier}: counted {counts[tier]}/{waiting[tier]} but queue says {_queues[tier].Count}/{_queues[tier].Waiting}");
+            }
+
+            var free = 0;
+            foreach (var a in _pools[tier])
+            {
+                var load = loads.GetValueOrDefault(a);
+                if (load != a.Load)
+                {
+                    throw new InvalidOperationException($"agent '{a.Id}': load {a.Load} but holds {load}");
+                }
+
+                if (a.Load > a.Capacity)
+                {
+                    throw new InvalidOperationException($"agent '{a.Id}': load {a.Load} exceeds capacity {a.Capacity}");
+                }
+
+                free += a.FreeCapacity;
+            }
+
+            if (free != _freeCapacity[tier])
+            {
+                throw new InvalidOperationException($"tier {tier}: free capacity {_freeCapacity[tier]} but agents have {free}");
+            }
+        }
+
+        if (Submitted != _tickets.Count + Resolved + Abandoned + Withdrawn)
+        {
+            throw new InvalidOperationException($"conservation: submitted {Submitted} ≠ open {_tickets.Count} + resolved {Resolved} + abandoned {Abandoned} + withdrawn {Withdrawn}");
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private bool TryMatch(int queueTier, int poolTier, TimeSpan? minWait, DateTimeOffset now, [NotNullWhen(true)] out Offer? offer)
+    {
+        var queue = _queues[queueTier];
+        queue.Heads(_scratch);
+        foreach (var head in _scratch)
+        {
+            if (minWait is { } wait && now - head.QueuedAt < wait)
+            {
+                continue;
+            }
+
+            var agent = AgentSelector.Select(_settings.Selection, _pools[poolTier], head.Skills, ref _roundRobin[poolTier]);
+            if (agent is null)
+            {
+                continue;
+            }
+
+            queue.PopHead(head);
+            queue.Waiting--;
+            head.State = DeskTicketState.Offered;
+            var id = ++_sequence;
+            head.ReservationId = id;
+            var reservation = new Reservation(head, agent, agent.FreeSince);
+            _reservations.Add(id, reservation);
+            _freeCapacity[agent.Tier] -= agent.FreeCapacity;
+            agent.Load++;
+            _freeCapacity[agent.Tier] += agent.FreeCapacity;
+            var expires = now + _settings.ReservationTimeout;
+            if (_options.ExpireOffers)
+            {
+                _deadlines.Enqueue(new Deadline(null, 0, id), (expires.UtcTicks, id));
+            }
+
+            offer = new Offer(id, head.Id, agent.Id, _settings.Tiers[queueTier].Name, now, expires, queueTier != poolTier);
+            return true;
+        }
+
+        offer = null;
+        return false;
+    }
+
+    private void Enqueue(DeskTicket ticket, int tier, DateTimeOffset now)
+    {
+        ticket.Tier = tier;
+        ticket.State = DeskTicketState.Queued;
+        ticket.QueuedAt = now;
+        ticket.Epoch++;
+        _queues[tier].Count++;
+        _queues[tier].Waiting++;
+        _queues[tier].Push(ticket);
+        ArmWaitLimit(ticket, now);
+    }
+
+    /// <summary>Back to the queue after an offer or assignment fell through: same tier, same key, same wait clock.</summary>
+    private void Requeue(DeskTicket ticket, DateTimeOffset now)
+    {
+        ticket.State = DeskTicketState.Queued;
+        _queues[ticket.Tier].Waiting++;
+        _queues[ticket.Tier].Push(ticket);
+
+        // The wait-limit deadline was skipped while the ticket was out on offer; arm it again.
+        ArmWaitLimit(ticket, now, ticket.QueuedAt);
+    }
+
+    private void ArmWaitLimit(DeskTicket ticket, DateTimeOffset now, DateTimeOffset? since = null)
+    {
+        if (_policy.WaitLimit(View(ticket), ticket.Tier, this) is { } limit)
+        {
+            var due = (since ?? now) + limit;
+            if (due < now)
+            {
+                due = now;
+            }
+
+            _deadlines.Enqueue(new Deadline(ticket, ticket.Epoch, 0), (due.UtcTicks, ++_sequence));
+        }
+    }
+
+    private bool IsLive(Deadline d) => d.ReservationId != 0
+        ? _reservations.ContainsKey(d.ReservationId)
+        : d.Ticket!.State == DeskTicketState.Queued && d.Ticket.Epoch == d.Epoch;
+
+    private void FreeAgent(PoolAgent agent, DateTimeOffset previousFreeSince)
+    {
+        _freeCapacity[agent.Tier] -= agent.FreeCapacity;
+        agent.Load--;
+        agent.FreeSince = previousFreeSince;
+        _freeCapacity[agent.Tier] += agent.FreeCapacity;
+    }
+
+    private void ReleaseCapacity(PoolAgent agent, DateTimeOffset now)
+    {
+        _freeCapacity[agent.Tier] -= agent.FreeCapacity;
+        agent.Load--;
+        agent.FreeSince = now;
+        _freeCapacity[agent.Tier] += agent.FreeCapacity;
+    }
+
+    private void ObserveHandleTime(DeskTicket ticket, DateTimeOffset now)
+    {
+        var minutes = (now - ticket.AssignedAt).TotalMinutes;
+        _handleMinutes[ticket.Tier] += HandleTimeSmoothing * (minutes - _handleMinutes[ticket.Tier]);
+    }
+
+    private void Close(DeskTicket ticket)
+    {
+        ticket.State = DeskTicketState.Closed;
+        ticket.Agent = null;
+        _tickets.Remove(ticket.Id);
+    }
+
+    private DeskTicket GetHeld(string ticketId, string agentId)
+    {
+        if (!_tickets.TryGetValue(ticketId, out var ticket))
+        {
+            throw SupportQueueException.UnknownTicket(ticketId);
+        }
+
+        if (!_agents.ContainsKey(agentId))
+        {
+            throw SupportQueueException.UnknownAgent(agentId);
+        }
+
+        if (ticket.State != DeskTicketState.Assigned || ticket.Agent!.Id != agentId)
+        {
+            throw new SupportQueueException(ErrorCode.NotYourTicket, $"agentId: '{agentId}' — ticket '{ticketId}' is {(ticket.Agent is null ? ticket.State.ToString().ToLowerInvariant() : $"held by '{ticket.Agent.Id}'")}");
+        }
+
+        return ticket;
+    }
+
+    private PoolAgent GetAgent(string agentId) =>
+        _agents.TryGetValue(agentId, out var agent) ? agent : throw SupportQueueException.UnknownAgent(agentId);
+
+    private static TicketView View(DeskTicket t) => new(t.Id, t.Priority, t.Skills, t.RequestedEntryTier);
+
+    private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a}; {b}";
+
+    private sealed record Reservation(DeskTicket Ticket, PoolAgent Agent, DateTimeOffset PreviousFreeSince);
+
+    private readonly record struct Deadline(DeskTicket? Ticket, int Epoch, long ReservationId);
+
+    private struct SlaCount
+    {
+        public long FirstResponseMet;
+        public long FirstResponseBreached;
+        public long ResolutionMet;
+        public long ResolutionBreached;
+    }
+}

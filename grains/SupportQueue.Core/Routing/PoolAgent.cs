@@ -1,0 +1,118 @@
+using SupportQueue.Core.Model;
+
+namespace SupportQueue.Core.Routing;
+
+/// <summary>The desk's view of one agent: enough to pick who gets the next ticket.</summary>
+internal sealed class PoolAgent
+{
+    public required string Id { get; init; }
+    public int Tier { get; set; }
+    public int Capacity { get; set; }
+    public int Load { get; set; }
+    public Presence Presence { get; set; }
+    public Dictionary<string, int> Skills { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When the agent last had free capacity handed back (finished work, came available).</summary>
+    public DateTimeOffset FreeSince { get; set; }
+    public required int Order { get; init; }
+
+    public int FreeCapacity => Presence == Presence.Available ? Math.Max(0, Capacity - Load) : 0;
+
+    public bool HasAll(string[] skills)
+    {
+        foreach (var s in skills)
+        {
+            if (!Skills.ContainsKey(s))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public int Proficiency(string[] skills)
+    {
+        var sum = 0;
+        foreach (var s in skills)
+        {
+            sum += Skills.GetValueOrDefault(s);
+        }
+
+        return sum;
+    }
+}
+
+/// <summary>The agent-selection strategies. Every tie is broken by registration order, so choices are deterministic.</summary>
+internal static class AgentSelector
+{
+    public static PoolAgent? Select(AgentSelection strategy, List<PoolAgent> pool, string[] skills, ref int roundRobinCursor)
+    {
+        PoolAgent? best = null;
+        if (strategy == AgentSelection.RoundRobin)
+        {
+            var n = pool.Count;
+            for (var i = 0; i < n; i++)
+            {
+                var index = (roundRobinCursor + i) % n;
+                var a = pool[index];
+                if (a.FreeCapacity > 0 && a.HasAll(skills))
+                {
+                    roundRobinCursor = (index + 1) % n;
+                    return a;
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var a in pool)
+        {
+            if (a.FreeCapacity <= 0 || !a.HasAll(skills))
+            {
+                continue;
+            }
+
+            if (best is null || Better(strategy, a, best, skills))
+            {
+                best = a;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Better(AgentSelection strategy, PoolAgent a, PoolAgent b, string[] skills)
+    {
+        switch (strategy)
+        {
+            case AgentSelection.LeastBusy:
+                // Compare load/capacity without floating point: a.Load/a.Cap < b.Load/b.Cap.
+                var left = (long)a.Load * b.Capacity;
+                var right = (long)b.Load * a.Capacity;
+                if (left != right)
+                {
+                    return left < right;
+                }
+
+                break;
+            case AgentSelection.BestSkill:
+                var pa = a.Proficiency(skills);
+                var pb = b.Proficiency(skills);
+                if (pa != pb)
+                {
+                    return pa > pb;
+                }
+
+                break;
+        }
+
+        // Longest idle, the default and every strategy's tie-break.
+        if (a.FreeSince != b.FreeSince)
+        {
+            return a.FreeSince < b.FreeSince;
+        }
+
+        return a.Order < b.Order;
+    }
+}

@@ -1,0 +1,63 @@
+using SupportQueue.Core.Model;
+
+namespace SupportQueue.Core.Routing;
+
+/// <summary>
+/// Queue order. With aging, a ticket's effective priority rises one step per aging step waited:
+/// ordering by (age basis + (priority − 1) × step) is exactly that, and it does not change as time
+/// passes, so a heap keeps it without re-sorting. Without aging: priority, then age. Ties by
+/// arrival sequence, so the order is total and deterministic.
+/// </summary>
+public readonly record struct QueueKey(long Rank, long Age, long Sequence) : IComparable<QueueKey>
+{
+    public static QueueKey For(Priority priority, DateTimeOffset ageBasis, TimeSpan? agingStep, long sequence) =>
+        agingStep is { } step
+            ? new QueueKey(0, ageBasis.UtcTicks + ((int)priority - 1) * step.Ticks, sequence)
+            : new QueueKey((int)priority, ageBasis.UtcTicks, sequence);
+
+    public int CompareTo(QueueKey other)
+    {
+        var c = Rank.CompareTo(other.Rank);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = Age.CompareTo(other.Age);
+        return c != 0 ? c : Sequence.CompareTo(other.Sequence);
+    }
+}
+
+/// <summary>Where an open ticket stands from the desk's point of view.</summary>
+public enum DeskTicketState
+{
+    Queued,
+    Offered,
+    Assigned,
+
+    /// <summary>Left the desk (resolved or abandoned); any heap entry still naming it is stale.</summary>
+    Closed,
+}
+
+/// <summary>The desk's record of one open ticket.</summary>
+internal sealed class DeskTicket
+{
+    public required string Id { get; init; }
+    public required Priority Priority { get; init; }
+    public required string[] Skills { get; init; }
+    public required string SkillKey { get; init; }
+    public string? RequestedEntryTier { get; init; }
+    public DateTimeOffset AgeBasis { get; set; }
+    public int Tier { get; set; }
+    public DeskTicketState State { get; set; }
+    public DateTimeOffset QueuedAt { get; set; }
+    public QueueKey Key { get; set; }
+
+    /// <summary>Bumped on every queue entry so stale heap entries and deadlines can be recognised.</summary>
+    public int Epoch { get; set; }
+    public PoolAgent? Agent { get; set; }
+    public long ReservationId { get; set; }
+    public DateTimeOffset AssignedAt { get; set; }
+    public bool Responded { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,78 @@
+namespace SupportQueue.Core.Routing;
+
+/// <summary>
+/// One tier's queue: a heap per distinct set of required skills. Tickets with the same skills are
+/// eligible for the same agents, so only the heads of these heaps ever need comparing. Removal is
+/// lazy: an entry whose ticket has left (or re-entered with a new epoch) is skipped when it surfaces.
+/// </summary>
+internal sealed class TierQueue
+{
+    private readonly int _tier;
+    private readonly Dictionary<string, PriorityQueue<(DeskTicket Ticket, int Epoch), QueueKey>> _bySkills = new(StringComparer.Ordinal);
+    private readonly List<PriorityQueue<(DeskTicket Ticket, int Epoch), QueueKey>> _heaps = [];
+
+    public TierQueue(int tier) => _tier = tier;
+
+    /// <summary>Queued plus offered tickets: offered ones have not left the queue until accepted.</summary>
+    public int Count { get; set; }
+
+    /// <summary>Tickets actually waiting (not currently offered).</summary>
+    public int Waiting { get; set; }
+
+    public void Push(DeskTicket ticket)
+    {
+        if (!_bySkills.TryGetValue(ticket.SkillKey, out var heap))
+        {
+            heap = new PriorityQueue<(DeskTicket, int), QueueKey>();
+            _bySkills.Add(ticket.SkillKey, heap);
+            _heaps.Add(heap);
+        }
+
+        heap.Enqueue((ticket, ticket.Epoch), ticket.Key);
+    }
+
+    /// <summary>Fills <paramref name="heads"/> with the live head of every skill group, best first.</summary>
+    public void Heads(List<DeskTicket> heads)
+    {
+        heads.Clear();
+        foreach (var heap in _heaps)
+        {
+            while (heap.TryPeek(out var entry, out _))
+            {
+                if (IsLive(entry.Ticket, entry.Epoch))
+                {
+                    heads.Add(entry.Ticket);
+                    break;
+                }
+
+                heap.Dequeue();
+            }
+        }
+
+        if (heads.Count > 1)
+        {
+            heads.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        }
+    }
+
+    /// <summary>The best waiting ticket, if any.</summary>
+    public DeskTicket? Head(List<DeskTicket> scratch)
+    {
+        Heads(scratch);
+        return scratch.Count > 0 ? scratch[0] : null;
+    }
+
+    /// <summary>Takes the given head off its heap (it must be the current head of its skill group).</summary>
+    public void PopHead(DeskTicket ticket)
+    {
+        var heap = _bySkills[ticket.SkillKey];
+        var entry = heap.Dequeue();
+        if (!ReferenceEquals(entry.Ticket, ticket))
+        {
+            throw new InvalidOperationException("queue invariant broken: popped ticket is not the head");
+        }
+    }
+
+    private bool IsLive(DeskTicket ticket, int epoch) =>
+        ticket.State == DeskTicketState.Queued && ticket.Epoch == epoch && ticket.Tier == _tier;
+}
