@@ -54,14 +54,14 @@ public sealed class Agent
     public bool Holds(string ticketId) => Assignments.Contains(ticketId);
 
     /// <summary>Null when the agent can take one more ticket, otherwise why not.</summary>
-    public ErrorCode? CheckCanAccept()
+    public RefusalCode? CheckCanAccept()
     {
         if (Presence != Presence.Available)
         {
-            return ErrorCode.AgentUnavailable;
+            return RefusalCode.AgentUnavailable;
         }
 
-        return Assignments.Count >= Capacity ? ErrorCode.AgentAtCapacity : null;
+        return Assignments.Count >= Capacity ? RefusalCode.AgentAtCapacity : null;
     }
 
     public void Accept(string ticketId)
@@ -84,7 +84,7 @@ public sealed class Agent
     {
         if (!Holds(ticketId))
         {
-            throw new SupportQueueException(ErrorCode.NotYourTicket, $"ticketId: '{ticketId}' — not held by agent '{Id}'");
+            throw new SupportQueueException(RefusalCode.NotYourTicket, $"ticketId: '{ticketId}' — not held by agent '{Id}'");
         }
     }
 

@@ -293,7 +293,7 @@ public sealed record DeskSettings
         var errors = Validate(path);
         if (errors.Count > 0)
         {
-            throw new SupportQueueException(ErrorCode.InvalidSettings, "Invalid desk settings:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+            throw new SupportQueueException(RefusalCode.InvalidSettings, "Invalid desk settings:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace SupportQueue.Core.Model;
 
 /// <summary>Why an operation was refused. Stable codes so callers (CLI, REST, tests) can branch on them.</summary>
-public enum ErrorCode
+public enum RefusalCode
 {
     InvalidArgument,
     InvalidSettings,
@@ -25,26 +25,26 @@ public enum ErrorCode
 [GenerateSerializer, Alias("SupportQueue.SupportQueueException")]
 public sealed class SupportQueueException : Exception
 {
-    public SupportQueueException(ErrorCode code, string message)
+    public SupportQueueException(RefusalCode code, string message)
         : base(message)
     {
         Code = code;
     }
 
     [Id(0)]
-    public ErrorCode Code { get; private set; }
+    public RefusalCode Code { get; private set; }
 
     public static SupportQueueException UnknownTicket(string ticketId) =>
-        new(ErrorCode.UnknownTicket, $"ticketId: '{ticketId}' — no such ticket");
+        new(RefusalCode.UnknownTicket, $"ticketId: '{ticketId}' — no such ticket");
 
     public static SupportQueueException UnknownAgent(string agentId) =>
-        new(ErrorCode.UnknownAgent, $"agentId: '{agentId}' — no such agent");
+        new(RefusalCode.UnknownAgent, $"agentId: '{agentId}' — no such agent");
 
     public static SupportQueueException UnknownDesk(string deskId) =>
-        new(ErrorCode.UnknownDesk, $"deskId: '{deskId}' — no such desk (configure it first)");
+        new(RefusalCode.UnknownDesk, $"deskId: '{deskId}' — no such desk (configure it first)");
 
     public static SupportQueueException Invalid(string field, object? value, string reason) =>
-        new(ErrorCode.InvalidArgument, $"{field}: {Format(value)} — {reason}");
+        new(RefusalCode.InvalidArgument, $"{field}: {Format(value)} — {reason}");
 
     internal static string Format(object? value) => value switch
     {

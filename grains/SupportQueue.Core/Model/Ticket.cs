@@ -76,7 +76,7 @@ public sealed class Ticket
 
         if (Status == TicketStatus.Assigned)
         {
-            throw new SupportQueueException(ErrorCode.InvalidTransition, $"ticket '{Id}': already assigned to agent '{AgentId}'");
+            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{Id}': already assigned to agent '{AgentId}'");
         }
 
         Require(Status == TicketStatus.Queued, "assign");
@@ -172,12 +172,12 @@ public sealed class Ticket
     {
         if (Status != TicketStatus.Assigned)
         {
-            throw new SupportQueueException(ErrorCode.InvalidTransition, $"ticket '{Id}': is {Status}, not assigned to anyone");
+            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{Id}': is {Status}, not assigned to anyone");
         }
 
         if (AgentId != agentId)
         {
-            throw new SupportQueueException(ErrorCode.NotYourTicket, $"agentId: '{agentId}' — ticket '{Id}' is assigned to '{AgentId}'");
+            throw new SupportQueueException(RefusalCode.NotYourTicket, $"agentId: '{agentId}' — ticket '{Id}' is assigned to '{AgentId}'");
         }
     }
 
@@ -185,7 +185,7 @@ public sealed class Ticket
     {
         if (!condition)
         {
-            throw new SupportQueueException(ErrorCode.InvalidTransition, $"ticket '{Id}': cannot {action} a ticket that is {Status}");
+            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{Id}': cannot {action} a ticket that is {Status}");
         }
     }
 }

@@ -214,7 +214,7 @@ public sealed class DeskScheduler : IDeskView
 
         if (_tickets.ContainsKey(spec.TicketId))
         {
-            throw new SupportQueueException(ErrorCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already open on desk '{DeskId}'");
+            throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already open on desk '{DeskId}'");
         }
 
         if (spec.EntryTier is { } requested && _settings.TierIndex(requested) < 0)
@@ -224,7 +224,7 @@ public sealed class DeskScheduler : IDeskView
 
         if (_tickets.Count >= _settings.MaxOpenTickets)
         {
-            throw new SupportQueueException(ErrorCode.QueueFull, $"desk '{DeskId}': {_tickets.Count} open tickets, the limit is {_settings.MaxOpenTickets}");
+            throw new SupportQueueException(RefusalCode.QueueFull, $"desk '{DeskId}': {_tickets.Count} open tickets, the limit is {_settings.MaxOpenTickets}");
         }
 
         var skills = spec.RequiredSkills.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -369,6 +369,45 @@ public sealed class DeskScheduler : IDeskView
         return true;
     }
 
+    /// <summary>
+    /// Reconciliation: the agent side reports that <paramref name="agentId"/> holds the ticket
+    /// although the desk did not record it (an offer that expired while its acceptance was in
+    /// flight). The desk takes the ticket out of its queue, cancels any other pending offer of it,
+    /// and counts it against the agent. False when the ticket is not open here.
+    /// </summary>
+    public bool RecordAssigned(string ticketId, string agentId, DateTimeOffset now)
+    {
+        var agent = GetAgent(agentId);
+        if (!_tickets.TryGetValue(ticketId, out var ticket))
+        {
+            return false;
+        }
+
+        if (ticket.State == DeskTicketState.Assigned)
+        {
+            return ticket.Agent == agent;
+        }
+
+        if (ticket.State == DeskTicketState.Offered && _reservations.Remove(ticket.ReservationId, out var other))
+        {
+            FreeAgent(other.Agent, other.PreviousFreeSince);
+        }
+        else if (ticket.State == DeskTicketState.Queued)
+        {
+            _queues[ticket.Tier].Waiting--;
+        }
+
+        _queues[ticket.Tier].Count--;
+        _freeCapacity[agent.Tier] -= agent.FreeCapacity;
+        agent.Load++;
+        _freeCapacity[agent.Tier] += agent.FreeCapacity;
+        ticket.State = DeskTicketState.Assigned;
+        ticket.Agent = agent;
+        ticket.AssignedAt = now;
+        ticket.Responded = true;
+        return true;
+    }
+
     /// <summary>The holding agent finished the ticket.</summary>
     public void Resolve(string ticketId, string agentId, DateTimeOffset now)
     {
@@ -424,7 +463,7 @@ public sealed class DeskScheduler : IDeskView
             target = _policy.EscalationTarget(View(ticket), ticket.Tier, this);
             if (target < 0)
             {
-                throw new SupportQueueException(ErrorCode.NoHigherTier, $"ticket '{ticketId}': {_settings.Tiers[ticket.Tier].Name} is the highest tier");
+                throw new SupportQueueException(RefusalCode.NoHigherTier, $"ticket '{ticketId}': {_settings.Tiers[ticket.Tier].Name} is the highest tier");
             }
         }
 
@@ -458,7 +497,7 @@ public sealed class DeskScheduler : IDeskView
 
         if (ticket.State == DeskTicketState.Assigned)
         {
-            throw new SupportQueueException(ErrorCode.InvalidTransition, $"ticket '{ticketId}': assigned to '{ticket.Agent!.Id}', cannot be abandoned");
+            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticketId}': assigned to '{ticket.Agent!.Id}', cannot be abandoned");
         }
 
         if (ticket.State == DeskTicketState.Queued)
@@ -863,7 +902,7 @@ public sealed class DeskScheduler : IDeskView
 
         if (ticket.State != DeskTicketState.Assigned || ticket.Agent!.Id != agentId)
         {
-            throw new SupportQueueException(ErrorCode.NotYourTicket, $"agentId: '{agentId}' — ticket '{ticketId}' is {(ticket.Agent is null ? ticket.State.ToString().ToLowerInvariant() : $"held by '{ticket.Agent.Id}'")}");
+            throw new SupportQueueException(RefusalCode.NotYourTicket, $"agentId: '{agentId}' — ticket '{ticketId}' is {(ticket.Agent is null ? ticket.State.ToString().ToLowerInvariant() : $"held by '{ticket.Agent.Id}'")}");
         }
 
         return ticket;

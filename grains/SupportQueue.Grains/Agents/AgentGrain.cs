@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Routing;
+
+namespace SupportQueue.Grains;
+
+/// <summary>
+/// Hosts one <see cref="Agent"/>: presence and held tickets. It refuses any offer beyond the
+/// agent's capacity, whatever the desk believes, so capacity can never be exceeded.
+/// </summary>
+public sealed class AgentGrain(
+    [PersistentState("agent", Hosting.StorageName)] IPersistentState<Agent> state,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IAgentGrain
+{
+    private Agent Current => state.State.Exists ? state.State : throw SupportQueueException.UnknownAgent(this.GetPrimaryKeyString());
+
+    private IDeskSchedulerGrain Desk => GrainFactory.GetGrain<IDeskSchedulerGrain>(Current.DeskId);
+
+    public async Task<Agent> Register(AgentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.AgentId != this.GetPrimaryKeyString())
+        {
+            throw SupportQueueException.Invalid("agentId", spec.AgentId, $"does not match the grain key '{this.GetPrimaryKeyString()}'");
+        }
+
+        var desk = GrainFactory.GetGrain<IDeskSchedulerGrain>(spec.DeskId);
+        var settings = await desk.GetSettings();
+        spec.Validate(settings);
+        var now = clock.GetUtcNow();
+        Agent agent;
+        if (state.State.Exists)
+        {
+            agent = state.State;
+            if (agent.Tier != settings.Tiers[settings.TierIndex(spec.Tier)].Name && agent.Assignments.Count > 0)
+            {
+                throw SupportQueueException.Invalid("tier", spec.Tier, $"agent '{agent.Id}' still holds {agent.Assignments.Count} ticket(s)");
+            }
+
+            var updated = Agent.Create(spec, settings, now);
+            await desk.RegisterAgent(updated.ToSpec(), agent.Presence);
+            agent.Reconfigure(spec, settings);
+        }
+        else
+        {
+            agent = Agent.Create(spec, settings, now);
+            await desk.RegisterAgent(agent.ToSpec(), agent.Presence);
+            state.State = agent;
+        }
+
+        await state.WriteStateAsync();
+        return agent;
+    }
+
+    public Task<Agent> Get() => Task.FromResult(Current);
+
+    public async Task SetPresence(Presence presence)
+    {
+        var agent = Current;
+        if (!Enum.IsDefined(presence))
+        {
+            throw SupportQueueException.Invalid("presence", presence.ToString(), "must be Offline, Available or Break");
+        }
+
+        await Desk.SetPresence(agent.Id, presence);
+        agent.SetPresence(presence, clock.GetUtcNow());
+        await state.WriteStateAsync();
+    }
+
+    public async Task<OfferReply> Offer(Offer offer)
+    {
+        if (!state.State.Exists)
+        {
+            return new OfferReply(OfferOutcome.Declined, Presence.Offline);
+        }
+
+        var agent = state.State;
+        if (agent.Holds(offer.TicketId))
+        {
+            return new OfferReply(OfferOutcome.Accepted, agent.Presence);
+        }
+
+        if (agent.CheckCanAccept() is not null)
+        {
+            return new OfferReply(OfferOutcome.Declined, agent.Presence);
+        }
+
+        var outcome = await GrainFactory.GetGrain<ITicketGrain>(offer.TicketId).Assign(agent.Id, offer.Tier);
+        if (outcome != OfferOutcome.Accepted)
+        {
+            return new OfferReply(outcome, agent.Presence);
+        }
+
+        agent.Accept(offer.TicketId);
+        await state.WriteStateAsync();
+        return new OfferReply(OfferOutcome.Accepted, agent.Presence);
+    }
+
+    public async Task Resolve(string ticketId)
+    {
+        var agent = Current;
+        agent.RequireHolds(ticketId);
+        await GrainFactory.GetGrain<ITicketGrain>(ticketId).Resolve(agent.Id);
+        agent.Finish(ticketId, escalated: false);
+        await state.WriteStateAsync();
+    }
+
+    public async Task<Placement> Escalate(string ticketId, string reason, string? toTier = null)
+    {
+        var agent = Current;
+        agent.RequireHolds(ticketId);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw SupportQueueException.Invalid("reason", reason, "an escalation needs a reason");
+        }
+
+        var placement = await GrainFactory.GetGrain<ITicketGrain>(ticketId).Escalate(agent.Id, reason, toTier);
+        agent.Finish(ticketId, escalated: true);
+        await state.WriteStateAsync();
+        return placement;
+    }
+}

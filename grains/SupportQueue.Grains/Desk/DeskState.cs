@@ -1,0 +1,12 @@
+using SupportQueue.Core.Model;
+
+namespace SupportQueue.Grains;
+
+/// <summary>What a desk persists: its settings and the agents registered on it.</summary>
+[GenerateSerializer, Alias("SupportQueue.DeskState")]
+public sealed class DeskState
+{
+    [Id(0)] public DeskSettings? Settings { get; set; }
+
+    [Id(1)] public Dictionary<string, AgentSpec> Agents { get; set; } = [];
+}

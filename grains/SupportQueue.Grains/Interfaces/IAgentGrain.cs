@@ -1,0 +1,32 @@
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Routing;
+
+namespace SupportQueue.Grains;
+
+/// <summary>The agent side's answer to an offer, with its real presence so the desk can correct its view.</summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.OfferReply")]
+public sealed record OfferReply(
+    [property: Id(0)] OfferOutcome Outcome,
+    [property: Id(1)] Presence Presence);
+
+/// <summary>One per agent (key: agent id). The authority on the agent's presence and capacity.</summary>
+public interface IAgentGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the agent or updates its tier, skills and capacity on its desk.</summary>
+    Task<Agent> Register(AgentSpec spec);
+
+    /// <summary>The agent and the tickets it holds; throws UnknownAgent when never registered.</summary>
+    Task<Agent> Get();
+
+    /// <summary>Signs in (Available), takes a break, or signs out (Offline). Held tickets stay held.</summary>
+    Task SetPresence(Presence presence);
+
+    /// <summary>Called by the desk: take this ticket if presence and capacity allow.</summary>
+    Task<OfferReply> Offer(Offer offer);
+
+    /// <summary>The agent resolved a ticket it holds.</summary>
+    Task Resolve(string ticketId);
+
+    /// <summary>The agent escalates a ticket it holds, with a reason; returns the new tier.</summary>
+    Task<Placement> Escalate(string ticketId, string reason, string? toTier = null);
+}

@@ -1,0 +1,44 @@
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Routing;
+
+namespace SupportQueue.Grains;
+
+/// <summary>One per desk (key: desk id). Hosts the desk's routing engine: queues, pools, offers, timeouts.</summary>
+public interface IDeskSchedulerGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the desk or replaces its settings. Invalid settings are refused and change nothing.</summary>
+    Task Configure(DeskSettings settings);
+
+    /// <summary>The desk's settings; throws UnknownDesk when it was never configured.</summary>
+    Task<DeskSettings> GetSettings();
+
+    /// <summary>Live counters: queue length and oldest wait per tier, agents by presence, SLA counters.</summary>
+    Task<DeskStatus> GetStatus();
+
+    /// <summary>Completes when the desk has nothing left to offer or deliver right now. For tests, tools and the simulator.</summary>
+    Task WhenIdle();
+
+    /// <summary>Called by a ticket grain: queue a new (or reopened) ticket; returns where it was queued.</summary>
+    Task<Placement> Submit(TicketSpec spec, DateTimeOffset createdAt);
+
+    /// <summary>Called by an agent grain: add or update the agent in its tier's pool.</summary>
+    Task RegisterAgent(AgentSpec spec, Presence presence);
+
+    /// <summary>Called by an agent grain when its presence changes.</summary>
+    Task SetPresence(string agentId, Presence presence);
+
+    /// <summary>Called by a ticket grain: the holding agent resolved it; frees the agent's capacity.</summary>
+    Task Resolved(string ticketId, string agentId);
+
+    /// <summary>Called by a ticket grain: the holding agent escalates it; returns the new tier.</summary>
+    Task<Placement> Escalate(string ticketId, string agentId, string reason, string? toTier);
+
+    /// <summary>Called by a ticket grain: the customer left the queue.</summary>
+    Task Abandon(string ticketId);
+
+    /// <summary>Called by an agent grain that finds itself holding a ticket the desk thinks is still queued.</summary>
+    Task RecordAssigned(string ticketId, string agentId);
+
+    /// <summary>Runs the invariant audit of the desk's engine; throws describing the first violation.</summary>
+    Task CheckInvariants();
+}

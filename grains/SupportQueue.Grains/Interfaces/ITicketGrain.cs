@@ -1,0 +1,35 @@
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Routing;
+
+namespace SupportQueue.Grains;
+
+/// <summary>One per ticket (key: ticket id). The authority on who holds the ticket and its history.</summary>
+public interface ITicketGrain : IGrainWithStringKey
+{
+    /// <summary>Creates and queues the ticket. Returns only after the ticket is stored.</summary>
+    Task<Ticket> Submit(TicketSpec spec);
+
+    /// <summary>The ticket with its full history; throws UnknownTicket when it was never submitted.</summary>
+    Task<Ticket> Get();
+
+    /// <summary>
+    /// Called by an agent grain accepting an offer. Accepted when the ticket was queued (or this
+    /// agent already holds it); TicketGone otherwise. Only one agent can ever hold the ticket.
+    /// </summary>
+    Task<OfferOutcome> Assign(string agentId, string tier);
+
+    /// <summary>Called by the holding agent's grain: the work is done.</summary>
+    Task Resolve(string agentId);
+
+    /// <summary>Called by the holding agent's grain: move the ticket up; returns the new tier.</summary>
+    Task<Placement> Escalate(string agentId, string reason, string? toTier);
+
+    /// <summary>Called by the desk when it escalated the ticket from its queue (wait timeout).</summary>
+    Task DeskEscalated(DeskAction action);
+
+    /// <summary>The customer withdraws a waiting ticket.</summary>
+    Task Abandon(string reason);
+
+    /// <summary>A resolved ticket comes back and is queued again.</summary>
+    Task<Ticket> Reopen(string reason);
+}

@@ -1,0 +1,149 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Routing;
+
+namespace SupportQueue.Grains;
+
+/// <summary>
+/// Hosts one <see cref="Ticket"/>: its lifecycle rules are the engine's; this grain persists it
+/// and talks to the desk. Being the single place that records who holds the ticket, it is the
+/// fence that keeps a ticket from being held twice.
+/// </summary>
+public sealed partial class TicketGrain(
+    [PersistentState("ticket", Hosting.StorageName)] IPersistentState<Ticket> state,
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    ILogger<TicketGrain> logger) : Grain, ITicketGrain
+{
+    private Ticket Current => state.State.Exists ? state.State : throw SupportQueueException.UnknownTicket(this.GetPrimaryKeyString());
+
+    private IDeskSchedulerGrain Desk => GrainFactory.GetGrain<IDeskSchedulerGrain>(Current.DeskId);
+
+    public async Task<Ticket> Submit(TicketSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        if (spec.TicketId != this.GetPrimaryKeyString())
+        {
+            throw SupportQueueException.Invalid("ticketId", spec.TicketId, $"does not match the grain key '{this.GetPrimaryKeyString()}'");
+        }
+
+        if (state.State.Exists)
+        {
+            throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already submitted (status {state.State.Status})");
+        }
+
+        var desk = GrainFactory.GetGrain<IDeskSchedulerGrain>(spec.DeskId);
+        var settings = await desk.GetSettings();
+        var now = clock.GetUtcNow();
+        var ticket = Ticket.Create(spec, settings.SlaFor(spec.Priority), now);
+        var placement = await desk.Submit(spec, now);
+        ticket.MarkQueued(placement.Tier, clock.GetUtcNow(), placement.Reason);
+        state.State = ticket;
+        await state.WriteStateAsync();
+        LogSubmitted(ticket.Id, ticket.DeskId, placement.Tier);
+        return ticket;
+    }
+
+    public Task<Ticket> Get() => Task.FromResult(Current);
+
+    public async Task<OfferOutcome> Assign(string agentId, string tier)
+    {
+        var ticket = Current;
+        if (ticket.Status == TicketStatus.Assigned && ticket.AgentId == agentId)
+        {
+            return OfferOutcome.Accepted;
+        }
+
+        if (ticket.Status != TicketStatus.Queued)
+        {
+            return OfferOutcome.TicketGone;
+        }
+
+        ticket.Assign(agentId, tier, clock.GetUtcNow());
+        await state.WriteStateAsync();
+        return OfferOutcome.Accepted;
+    }
+
+    public async Task Resolve(string agentId)
+    {
+        var ticket = Current;
+        RequireHolder(ticket, agentId);
+        await Desk.Resolved(ticket.Id, agentId);
+        ticket.Resolve(agentId, clock.GetUtcNow());
+        await state.WriteStateAsync();
+        this.DeactivateOnIdle();
+    }
+
+    public async Task<Placement> Escalate(string agentId, string reason, string? toTier)
+    {
+        var ticket = Current;
+        RequireHolder(ticket, agentId);
+        var placement = await Desk.Escalate(ticket.Id, agentId, reason, toTier);
+        ticket.Escalate(agentId, placement.Tier, clock.GetUtcNow(), placement.Reason ?? reason);
+        await state.WriteStateAsync();
+        return placement;
+    }
+
+    public async Task DeskEscalated(DeskAction action)
+    {
+        var ticket = Current;
+        if (ticket.Status != TicketStatus.Queued || ticket.Tier != action.FromTier)
+        {
+            LogStaleEscalation(ticket.Id, ticket.Status, ticket.Tier, action.FromTier);
+            return;
+        }
+
+        ticket.Escalate(null, action.ToTier, action.At, action.Reason);
+        await state.WriteStateAsync();
+    }
+
+    public async Task Abandon(string reason)
+    {
+        var ticket = Current;
+        if (ticket.Status != TicketStatus.Queued)
+        {
+            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticket.Id}': cannot abandon a ticket that is {ticket.Status}");
+        }
+
+        await Desk.Abandon(ticket.Id);
+        ticket.Abandon(clock.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? "customer left the queue" : reason);
+        await state.WriteStateAsync();
+        this.DeactivateOnIdle();
+    }
+
+    public async Task<Ticket> Reopen(string reason)
+    {
+        var ticket = Current;
+        if (ticket.Status != TicketStatus.Resolved)
+        {
+            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticket.Id}': cannot reopen a ticket that is {ticket.Status}");
+        }
+
+        var now = clock.GetUtcNow();
+        var placement = await Desk.Submit(ticket.ToSpec(), now);
+        ticket.Reopen(now, string.IsNullOrWhiteSpace(reason) ? "reopened" : reason);
+        ticket.MarkQueued(placement.Tier, now, placement.Reason);
+        await state.WriteStateAsync();
+        return ticket;
+    }
+
+    private static void RequireHolder(Ticket ticket, string agentId)
+    {
+        if (ticket.Status != TicketStatus.Assigned)
+        {
+            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticket.Id}': is {ticket.Status}, not assigned to anyone");
+        }
+
+        if (ticket.AgentId != agentId)
+        {
+            throw new SupportQueueException(RefusalCode.NotYourTicket, $"agentId: '{agentId}' — ticket '{ticket.Id}' is assigned to '{ticket.AgentId}'");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ticket {TicketId} submitted to desk {DeskId}, queued at {Tier}")]
+    private partial void LogSubmitted(string ticketId, string deskId, string tier);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketId}: ignoring desk escalation from {FromTier}; ticket is {Status} at {Tier}")]
+    private partial void LogStaleEscalation(string ticketId, TicketStatus status, string? tier, string fromTier);
+}
