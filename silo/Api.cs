@@ -1,0 +1,58 @@
+using SupportQueue.Core.Model;
+using SupportQueue.Grains;
+
+namespace SupportQueue.Silo;
+
+/// <summary>A small REST surface over the grains, for integrations that do not speak Orleans.</summary>
+internal static class Api
+{
+    public static void MapSupportQueueApi(this WebApplication app)
+    {
+        app.MapPut("/desks/{deskId}", async (string deskId, DeskSettings settings, IGrainFactory grains) =>
+        {
+            await grains.GetGrain<IDeskSchedulerGrain>(deskId).Configure(settings);
+            return Results.NoContent();
+        });
+        app.MapGet("/desks/{deskId}/status", (string deskId, IGrainFactory grains) =>
+            grains.GetGrain<IDeskSchedulerGrain>(deskId).GetStatus());
+        app.MapPost("/tickets", (TicketSpec spec, IGrainFactory grains) =>
+            grains.GetGrain<ITicketGrain>(spec.TicketId ?? "").Submit(spec));
+        app.MapGet("/tickets/{ticketId}", (string ticketId, IGrainFactory grains) =>
+            grains.GetGrain<ITicketGrain>(ticketId).Get());
+        app.MapPut("/agents/{agentId}", (string agentId, AgentSpec spec, IGrainFactory grains) =>
+            grains.GetGrain<IAgentGrain>(agentId).Register(spec with { AgentId = agentId }));
+        app.MapPut("/agents/{agentId}/presence/{presence}", async (string agentId, Presence presence, IGrainFactory grains) =>
+        {
+            await grains.GetGrain<IAgentGrain>(agentId).SetPresence(presence);
+            return Results.NoContent();
+        });
+        app.MapPost("/agents/{agentId}/tickets/{ticketId}/resolve", async (string agentId, string ticketId, IGrainFactory grains) =>
+        {
+            await grains.GetGrain<IAgentGrain>(agentId).Resolve(ticketId);
+            return Results.NoContent();
+        });
+        app.MapPost("/agents/{agentId}/tickets/{ticketId}/escalate", (string agentId, string ticketId, EscalationRequest request, IGrainFactory grains) =>
+            grains.GetGrain<IAgentGrain>(agentId).Escalate(ticketId, request.Reason, request.ToTier));
+
+        // Refusals name the field and the value; they map to 4xx, never 500.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (SupportQueueException ex)
+            {
+                context.Response.StatusCode = ex.Code switch
+                {
+                    RefusalCode.UnknownDesk or RefusalCode.UnknownAgent or RefusalCode.UnknownTicket => StatusCodes.Status404NotFound,
+                    RefusalCode.DuplicateTicket or RefusalCode.DuplicateAgent or RefusalCode.InvalidTransition or RefusalCode.NotYourTicket => StatusCodes.Status409Conflict,
+                    _ => StatusCodes.Status400BadRequest,
+                };
+                await context.Response.WriteAsJsonAsync(new { error = ex.Code.ToString(), message = ex.Message });
+            }
+        });
+    }
+}
+
+internal sealed record EscalationRequest(string Reason, string? ToTier);
