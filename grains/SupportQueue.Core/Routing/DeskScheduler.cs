@@ -29,6 +29,7 @@ public sealed class DeskScheduler : IDeskView
     private readonly Dictionary<string, DeskTicket> _tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PoolAgent> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Reservation> _reservations = [];
+    private readonly HashSet<long> _settledByAgent = [];
     private readonly PriorityQueue<Deadline, (long Ticks, long Sequence)> _deadlines = new();
     private readonly List<DeskTicket> _scratch = [];
     private readonly List<DeskAction> _actions = [];
@@ -289,15 +290,22 @@ public sealed class DeskScheduler : IDeskView
     {
         if (!_reservations.Remove(reservationId, out var r))
         {
-            return false;
+            // The agent already acted on the ticket before its acceptance reached the desk.
+            return _settledByAgent.Remove(reservationId);
         }
 
+        Settle(r, now);
+        return r.Ticket.State != DeskTicketState.Closed;
+    }
+
+    private void Settle(Reservation r, DateTimeOffset now)
+    {
         var ticket = r.Ticket;
         if (ticket.State == DeskTicketState.Closed)
         {
             // Abandoned while the offer was out: the agent side must not keep it.
             FreeAgent(r.Agent, r.PreviousFreeSince);
-            return false;
+            return;
         }
 
         _queues[ticket.Tier].Count--;
@@ -321,8 +329,6 @@ public sealed class DeskScheduler : IDeskView
                 }
             }
         }
-
-        return true;
     }
 
     /// <summary>
@@ -411,7 +417,7 @@ public sealed class DeskScheduler : IDeskView
     /// <summary>The holding agent finished the ticket.</summary>
     public void Resolve(string ticketId, string agentId, DateTimeOffset now)
     {
-        var ticket = GetHeld(ticketId, agentId);
+        var ticket = GetHeld(ticketId, agentId, now);
         var agent = ticket.Agent!;
         ObserveHandleTime(ticket, now);
         ReleaseCapacity(agent, now);
@@ -443,7 +449,7 @@ public sealed class DeskScheduler : IDeskView
             throw SupportQueueException.Invalid("reason", reason, "an escalation needs a reason");
         }
 
-        var ticket = GetHeld(ticketId, agentId);
+        var ticket = GetHeld(ticketId, agentId, now);
         int target;
         if (toTier is not null)
         {
@@ -479,7 +485,7 @@ public sealed class DeskScheduler : IDeskView
     /// <summary>The holding agent hands the ticket back unfinished; it waits again at its tier, at its old place.</summary>
     public void ReleaseAssigned(string ticketId, string agentId, DateTimeOffset now)
     {
-        var ticket = GetHeld(ticketId, agentId);
+        var ticket = GetHeld(ticketId, agentId, now);
         ReleaseCapacity(ticket.Agent!, now);
         ticket.Agent = null;
         _queues[ticket.Tier].Count++;
@@ -888,7 +894,7 @@ public sealed class DeskScheduler : IDeskView
         _tickets.Remove(ticket.Id);
     }
 
-    private DeskTicket GetHeld(string ticketId, string agentId)
+    private DeskTicket GetHeld(string ticketId, string agentId, DateTimeOffset now)
     {
         if (!_tickets.TryGetValue(ticketId, out var ticket))
         {
@@ -898,6 +904,14 @@ public sealed class DeskScheduler : IDeskView
         if (!_agents.ContainsKey(agentId))
         {
             throw SupportQueueException.UnknownAgent(agentId);
+        }
+
+        if (ticket.State == DeskTicketState.Offered && _reservations.TryGetValue(ticket.ReservationId, out var offered) && offered.Agent.Id == agentId)
+        {
+            // The agent is already working on it: its acceptance is still on its way to the desk.
+            _reservations.Remove(ticket.ReservationId);
+            Settle(offered, now);
+            _settledByAgent.Add(ticket.ReservationId);
         }
 
         if (ticket.State != DeskTicketState.Assigned || ticket.Agent!.Id != agentId)

@@ -25,6 +25,10 @@ public sealed partial class DeskSchedulerGrain(
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     ILogger<DeskSchedulerGrain> logger) : Grain, IDeskSchedulerGrain
 {
+    // Offers are not timed out by the engine here: the pump awaits each one, and Orleans' call
+    // timeout turns an agent that never answers into a decline.
+    private static readonly DeskSchedulerOptions _liveOptions = new() { ExpireOffers = false };
+
     private readonly Queue<DeskAction> _notifications = new();
     private DeskScheduler? _engine;
     private Task _pump = Task.CompletedTask;
@@ -41,7 +45,7 @@ public sealed partial class DeskSchedulerGrain(
         if (state.State.Settings is { } settings)
         {
             var now = clock.GetUtcNow();
-            _engine = new DeskScheduler(DeskId, settings);
+            _engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
             foreach (var agent in state.State.Agents.Values)
             {
                 // Agents come back offline: each signs in again through its own grain.
@@ -58,7 +62,7 @@ public sealed partial class DeskSchedulerGrain(
         settings.EnsureValid();
         if (_engine is null)
         {
-            _engine = new DeskScheduler(DeskId, settings);
+            _engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
         }
         else
         {
