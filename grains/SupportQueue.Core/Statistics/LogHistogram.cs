@@ -45,7 +45,8 @@ public sealed class LogHistogram
             throw new ArgumentOutOfRangeException(nameof(highest), highest, "range too wide for the precision: over 16M buckets");
         }
 
-        _counts = new long[1 + ((_maxExponent + 1) << significantBits)];
+        // Slot 0 holds values below lowest, the last slot values above highest.
+        _counts = new long[2 + ((_maxExponent + 1) << significantBits)];
     }
 
     public long Count { get; private set; }
@@ -83,7 +84,8 @@ public sealed class LogHistogram
 
     /// <summary>
     /// Nearest-rank quantile: the value of the ⌈p·n⌉-th smallest recording (p = 0: the minimum),
-    /// approximated by its bucket's midpoint and clamped to [Min, Max].
+    /// approximated by its bucket's midpoint and clamped to [Min, Max]; the smallest and largest
+    /// ranks return the exact Min and Max.
     /// </summary>
     public double Quantile(double p)
     {
@@ -97,9 +99,21 @@ public sealed class LogHistogram
             return double.NaN;
         }
 
+        // The extremes are tracked exactly, so the first and last ranks need no bucket estimate.
         var rank = Math.Max(1L, (long)Math.Ceiling(p * Count));
+        if (rank == 1)
+        {
+            return Min;
+        }
+
+        if (rank == Count)
+        {
+            return Max;
+        }
+
         var seen = 0L;
-        for (var i = 0; i < _counts.Length; i++)
+        var overflow = _counts.Length - 1;
+        for (var i = 0; i < overflow; i++)
         {
             seen += _counts[i];
             if (seen >= rank)
