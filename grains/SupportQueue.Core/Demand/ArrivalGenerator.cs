@@ -29,13 +29,21 @@ public sealed class ArrivalGenerator(RateFunction rate, RandomStream rng)
         var segment = rate.SegmentIndex(t);
         while (true)
         {
-            var lambda = rate.SegmentRate(segment);
+            // Rounding can place t on the far edge of the segment SegmentIndex reports; skip such
+            // an empty remainder rather than let t step backwards.
             var end = rate.SegmentEnd(segment);
-            var mass = lambda * (end - t);
-            if (remaining < mass)
+            if (end > t)
             {
-                var arrival = t + remaining / lambda;
-                return arrival < horizon ? arrival : double.PositiveInfinity;
+                var lambda = rate.SegmentRate(segment);
+                var mass = lambda * (end - t);
+                if (remaining < mass)
+                {
+                    var arrival = t + remaining / lambda;
+                    return arrival < horizon ? arrival : double.PositiveInfinity;
+                }
+
+                remaining -= mass;
+                t = end;
             }
 
             if (segment == last)
@@ -43,8 +51,6 @@ public sealed class ArrivalGenerator(RateFunction rate, RandomStream rng)
                 return double.PositiveInfinity;
             }
 
-            remaining -= mass;
-            t = end;
             segment++;
         }
     }

@@ -30,6 +30,7 @@ public sealed record DemandProfile
     [JsonPropertyName("baseVolume")]
     public double? BaseVolume { get; init; }
 
+    /// <summary>15 or 30; 15 when omitted.</summary>
     [Id(1)]
     [JsonPropertyName("intervalMinutes")]
     public int IntervalMinutes { get; init; } = 15;
