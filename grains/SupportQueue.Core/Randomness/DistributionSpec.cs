@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Orleans;
+
+namespace SupportQueue.Core.Randomness;
+
+/// <summary>
+/// A distribution as written in a scenario file, in the units of the quantity it describes
+/// (minutes for durations). Parameters per <see cref="Kind"/>:
+/// exponential: <c>mean</c>;
+/// lognormal: <c>mean</c> and <c>stdDev</c> of the variable itself (not of its logarithm);
+/// gamma: <c>mean</c> and <c>stdDev</c>, or <c>shape</c> and <c>scale</c>;
+/// fixed: <c>value</c>;
+/// uniform: <c>min</c> and <c>max</c>;
+/// empirical: <c>values</c> (each equally likely) or <c>points</c> (value/weight pairs).
+/// All values are durations or counts, so negative values are rejected.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.DistributionSpec")]
+public sealed record DistributionSpec
+{
+    [Id(0)]
+    [JsonPropertyName("kind")]
+    public DistributionKind Kind { get; init; }
+
+    [Id(1)]
+    [JsonPropertyName("mean")]
+    public double? Mean { get; init; }
+
+    [Id(2)]
+    [JsonPropertyName("stdDev")]
+    public double? StdDev { get; init; }
+
+    [Id(3)]
+    [JsonPropertyName("shape")]
+    public double? Shape { get; init; }
+
+    [Id(4)]
+    [JsonPropertyName("scale")]
+    public double? Scale { get; init; }
+
+    [Id(5)]
+    [JsonPropertyName("value")]
+    public double? Value { get; init; }
+
+    [Id(6)]
+    [JsonPropertyName("min")]
+    public double? Min { get; init; }
+
+    [Id(7)]
+    [JsonPropertyName("max")]
+    public double? Max { get; init; }
+
+    [Id(8)]
+    [JsonPropertyName("values")]
+    public IReadOnlyList<double>? Values { get; init; }
+
+    [Id(9)]
+    [JsonPropertyName("points")]
+    public IReadOnlyList<WeightedValue>? Points { get; init; }
+
+    public static DistributionSpec Exponential(double mean) =>
+        new() { Kind = DistributionKind.Exponential, Mean = mean };
+
+    public static DistributionSpec Lognormal(double mean, double stdDev) =>
+        new() { Kind = DistributionKind.Lognormal, Mean = mean, StdDev = stdDev };
+
+    public static DistributionSpec Gamma(double mean, double stdDev) =>
+        new() { Kind = DistributionKind.Gamma, Mean = mean, StdDev = stdDev };
+
+    public static DistributionSpec GammaShapeScale(double shape, double scale) =>
+        new() { Kind = DistributionKind.Gamma, Shape = shape, Scale = scale };
+
+    public static DistributionSpec Fixed(double value) =>
+        new() { Kind = DistributionKind.Fixed, Value = value };
+
+    public static DistributionSpec Uniform(double min, double max) =>
+        new() { Kind = DistributionKind.Uniform, Min = min, Max = max };
+
+    public static DistributionSpec Empirical(params double[] values) =>
+        new() { Kind = DistributionKind.Empirical, Values = values };
+
+    public static DistributionSpec EmpiricalWeighted(params WeightedValue[] points) =>
+        new() { Kind = DistributionKind.Empirical, Points = points };
+
+    /// <summary>
+    /// Checks the spec; <paramref name="jsonPath"/> is where the spec sits in its document
+    /// (e.g. <c>$.ticketClasses[1].handling.L2</c>) and prefixes every reported path.
+    /// </summary>
+    public IReadOnlyList<ValidationError> Validate(string jsonPath = "$")
+    {
+        var errors = new List<ValidationError>();
+        Validate(jsonPath, errors);
+        return errors;
+    }
+
+    internal void Validate(string path, List<ValidationError> errors)
+    {
+        var name = KindName(Kind);
+        switch (Kind)
+        {
+            case DistributionKind.Exponential:
+                SpecChecks.Positive(errors, path + ".mean", Mean);
+                SpecChecks.NotUsed(errors, path + ".stdDev", StdDev, name);
+                NotUsedExcept(errors, path, name, shapeScale: false, value: false, range: false, empirical: false);
+                break;
+            case DistributionKind.Lognormal:
+                SpecChecks.Positive(errors, path + ".mean", Mean);
+                SpecChecks.Positive(errors, path + ".stdDev", StdDev);
+                NotUsedExcept(errors, path, name, shapeScale: false, value: false, range: false, empirical: false);
+                break;
+            case DistributionKind.Gamma:
+                ValidateGamma(path, errors);
+                NotUsedExcept(errors, path, name, shapeScale: true, value: false, range: false, empirical: false);
+                break;
+            case DistributionKind.Fixed:
+                SpecChecks.NonNegative(errors, path + ".value", Value);
+                NotUsedMoments(errors, path, name);
+                NotUsedExcept(errors, path, name, shapeScale: false, value: true, range: false, empirical: false);
+                break;
+            case DistributionKind.Uniform:
+                var minOk = SpecChecks.NonNegative(errors, path + ".min", Min);
+                var maxOk = SpecChecks.NonNegative(errors, path + ".max", Max);
+                if (minOk && maxOk && Max <= Min)
+                {
+                    errors.Add(new ValidationError(
+                        path + ".max", ValidationError.Format(Max), $"must be > min ({ValidationError.Format(Min)})"));
+                }
+
+                NotUsedMoments(errors, path, name);
+                NotUsedExcept(errors, path, name, shapeScale: false, value: false, range: true, empirical: false);
+                break;
+            case DistributionKind.Empirical:
+                ValidateEmpirical(path, errors);
+                NotUsedMoments(errors, path, name);
+                NotUsedExcept(errors, path, name, shapeScale: false, value: false, range: false, empirical: true);
+                break;
+            default:
+                errors.Add(new ValidationError(
+                    path + ".kind",
+                    Kind == 0 ? ValidationError.Missing : ((int)Kind).ToString(CultureInfo.InvariantCulture),
+                    "must be one of exponential, lognormal, gamma, fixed, empirical, uniform"));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Builds a reusable sampler; draws then allocate nothing. Throws
+    /// <see cref="ArgumentException"/> listing every validation error when the spec is invalid.
+    /// </summary>
+    public ISampler CreateSampler()
+    {
+        var errors = Validate("$");
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid distribution: " + string.Join("; ", errors));
+        }
+
+        switch (Kind)
+        {
+            case DistributionKind.Exponential:
+                return new ExponentialSampler(Mean!.Value);
+            case DistributionKind.Lognormal:
+                return new LognormalSampler(Mean!.Value, StdDev!.Value);
+            case DistributionKind.Gamma:
+                if (Shape is { } shape)
+                {
+                    return new GammaSampler(shape, Scale!.Value);
+                }
+
+                var cv = StdDev!.Value / Mean!.Value;
+                return new GammaSampler(1.0 / (cv * cv), StdDev.Value * cv);
+            case DistributionKind.Fixed:
+                return new FixedSampler(Value!.Value);
+            case DistributionKind.Uniform:
+                return new UniformSampler(Min!.Value, Max!.Value);
+            default:
+                return Values is { } values
+                    ? new EmpiricalSampler([.. values])
+                    : new WeightedEmpiricalSampler(Points!);
+        }
+    }
+
+    private static string KindName(DistributionKind kind) => kind.ToString().ToLowerInvariant();
+
+    private void ValidateGamma(string path, List<ValidationError> errors)
+    {
+        var byMoments = Mean is not null || StdDev is not null;
+        var byShape = Shape is not null || Scale is not null;
+        if (byMoments && byShape)
+        {
+            errors.Add(new ValidationError(
+                path + ".shape", ValidationError.Format(Shape ?? Scale), "give either mean and stdDev, or shape and scale, not both"));
+        }
+        else if (byShape)
+        {
+            SpecChecks.Positive(errors, path + ".shape", Shape);
+            SpecChecks.Positive(errors, path + ".scale", Scale);
+        }
+        else
+        {
+            SpecChecks.Positive(errors, path + ".mean", Mean);
+            SpecChecks.Positive(errors, path + ".stdDev", StdDev);
+        }
+    }
+
+    private void ValidateEmpirical(string path, List<ValidationError> errors)
+    {
+        if (Values is null && Points is null)
+        {
+            errors.Add(new ValidationError(path + ".values", ValidationError.Missing, "empirical needs values or points"));
+            return;
+        }
+
+        if (Values is not null && Points is not null)
+        {
+            errors.Add(new ValidationError(path + ".points", $"[{Points.Count} items]", "give either values or points, not both"));
+            return;
+        }
+
+        if (Values is { } values)
+        {
+            if (values.Count == 0)
+            {
+                errors.Add(new ValidationError(path + ".values", "[]", "must not be empty"));
+            }
+
+            for (var i = 0; i < values.Count; i++)
+            {
+                SpecChecks.NonNegative(errors, $"{path}.values[{i}]", values[i]);
+            }
+
+            return;
+        }
+
+        var points = Points!;
+        if (points.Count == 0)
+        {
+            errors.Add(new ValidationError(path + ".points", "[]", "must not be empty"));
+            return;
+        }
+
+        var total = 0.0;
+        var errorsBefore = errors.Count;
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (points[i] is null)
+            {
+                errors.Add(new ValidationError($"{path}.points[{i}]", "null", "must be an object with value and weight"));
+                continue;
+            }
+
+            SpecChecks.NonNegative(errors, $"{path}.points[{i}].value", points[i].Value);
+            if (SpecChecks.NonNegative(errors, $"{path}.points[{i}].weight", points[i].Weight))
+            {
+                total += points[i].Weight;
+            }
+        }
+
+        if (total <= 0 && errors.Count == errorsBefore)
+        {
+            errors.Add(new ValidationError(path + ".points", $"[{points.Count} items]", "weights must not all be zero"));
+        }
+    }
+
+    private void NotUsedMoments(List<ValidationError> errors, string path, string name)
+    {
+        SpecChecks.NotUsed(errors, path + ".mean", Mean, name);
+        SpecChecks.NotUsed(errors, path + ".stdDev", StdDev, name);
+    }
+
+    private void NotUsedExcept(
+        List<ValidationError> errors, string path, string name, bool shapeScale, bool value, bool range, bool empirical)
+    {
+        if (!shapeScale)
+        {
+            SpecChecks.NotUsed(errors, path + ".shape", Shape, name);
+            SpecChecks.NotUsed(errors, path + ".scale", Scale, name);
+        }
+
+        if (!value)
+        {
+            SpecChecks.NotUsed(errors, path + ".value", Value, name);
+        }
+
+        if (!range)
+        {
+            SpecChecks.NotUsed(errors, path + ".min", Min, name);
+            SpecChecks.NotUsed(errors, path + ".max", Max, name);
+        }
+
+        if (!empirical)
+        {
+            SpecChecks.NotUsed(errors, path + ".values", Values, name);
+            SpecChecks.NotUsed(errors, path + ".points", Points, name);
+        }
+    }
+}
