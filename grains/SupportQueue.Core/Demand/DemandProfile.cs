@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Orleans;
 using SupportQueue.Core.Randomness;
 
 namespace SupportQueue.Core.Demand;
