@@ -1,0 +1,317 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Statistics;
+using static SupportQueue.Core.Simulation.SimulationRun;
+
+namespace SupportQueue.Core.Simulation;
+
+/// <summary>
+/// Counts one replication. Queue outcomes (answered, abandoned, wait) belong to the interval in
+/// which the ticket joined that queue, the usual contact-centre convention; staffed and busy time
+/// are split across the intervals they span. Tickets arriving during warm-up are not counted.
+/// </summary>
+internal sealed class Metrics
+{
+    private readonly Scenario _scenario;
+    private readonly int _tiers;
+    private readonly int _intervals;
+    private readonly double _intervalMinutes;
+    private readonly double _tierThreshold;
+    private readonly double[] _firstResponseTarget = new double[5];
+    private readonly double[] _resolutionTarget = new double[5];
+    private readonly long[][] _offered, _answered, _within, _abandoned, _escalatedOut, _backlog, _handled;
+    private readonly double[][] _wait, _staffed, _busy, _handle;
+    private readonly long[][] _pArrivals, _pFrMet, _pFrMissed, _pResMet, _pResMissed, _pAbandoned;
+    private readonly List<double>[] _waits;
+    private readonly List<double>[] _resolutions;
+    private readonly int[] _waiting;
+    private long _slWithin, _slTotal, _arrivals, _resolved, _abandonedTotal, _escalations;
+
+    public Metrics(Scenario scenario, int tiers)
+    {
+        _scenario = scenario;
+        _tiers = tiers;
+        _intervals = scenario.IntervalCount;
+        _intervalMinutes = scenario.IntervalMinutes;
+        _tierThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
+        foreach (var p in Enum.GetValues<Priority>())
+        {
+            var sla = scenario.Desk.SlaFor(p);
+            _firstResponseTarget[(int)p] = (sla?.FirstResponse ?? scenario.ServiceLevel.Threshold).TotalMinutes;
+            _resolutionTarget[(int)p] = sla?.Resolution?.TotalMinutes ?? double.PositiveInfinity;
+        }
+
+        long[][] L(int rows) => Enumerable.Range(0, rows).Select(_ => new long[_intervals]).ToArray();
+        double[][] D(int rows) => Enumerable.Range(0, rows).Select(_ => new double[_intervals]).ToArray();
+        _offered = L(tiers);
+        _answered = L(tiers);
+        _within = L(tiers);
+        _abandoned = L(tiers);
+        _escalatedOut = L(tiers);
+        _backlog = L(tiers);
+        _handled = L(tiers);
+        _wait = D(tiers);
+        _staffed = D(tiers);
+        _busy = D(tiers);
+        _handle = D(tiers);
+        _pArrivals = L(5);
+        _pFrMet = L(5);
+        _pFrMissed = L(5);
+        _pResMet = L(5);
+        _pResMissed = L(5);
+        _pAbandoned = L(5);
+        _waits = Enumerable.Range(0, tiers).Select(_ => new List<double>()).ToArray();
+        _resolutions = Enumerable.Range(0, 5).Select(_ => new List<double>()).ToArray();
+        _waiting = new int[tiers];
+    }
+
+    private int Interval(double minutes) => Math.Clamp((int)(minutes / _intervalMinutes), 0, _intervals - 1);
+
+    private bool CountsForSl(SimTicket t) => _scenario.ServiceLevel.Priority is not { } p || p == t.Priority;
+
+    public void Arrived(SimTicket t, double now)
+    {
+        if (!t.Counted)
+        {
+            return;
+        }
+
+        _arrivals++;
+        _pArrivals[(int)t.Priority][Interval(now)]++;
+    }
+
+    public void Queued(SimTicket t, double now)
+    {
+        _waiting[t.Tier]++;
+        if (t.Counted)
+        {
+            _offered[t.Tier][Interval(now)]++;
+        }
+    }
+
+    public void Assigned(SimTicket t, SimAgent agent, double at)
+    {
+        _waiting[t.Tier]--;
+        if (!t.Counted)
+        {
+            return;
+        }
+
+        var wait = at - t.QueuedAt;
+        var i = Interval(t.QueuedAt);
+        _answered[t.Tier][i]++;
+        _wait[t.Tier][i] += wait;
+        _waits[t.Tier].Add(wait);
+        if (wait <= _tierThreshold)
+        {
+            _within[t.Tier][i]++;
+        }
+
+        if (!t.Responded && !t.Reopened)
+        {
+            var response = at - t.Created;
+            var p = (int)t.Priority;
+            if (response <= _firstResponseTarget[p])
+            {
+                _pFrMet[p][Interval(t.Created)]++;
+            }
+            else
+            {
+                _pFrMissed[p][Interval(t.Created)]++;
+            }
+
+            if (CountsForSl(t))
+            {
+                _slTotal++;
+                if (response <= _scenario.ServiceLevel.Threshold.TotalMinutes)
+                {
+                    _slWithin++;
+                }
+            }
+        }
+    }
+
+    public void Abandoned(SimTicket t, double now)
+    {
+        _waiting[t.Tier]--;
+        if (!t.Counted)
+        {
+            return;
+        }
+
+        _abandonedTotal++;
+        _abandoned[t.Tier][Interval(t.QueuedAt)]++;
+        var p = (int)t.Priority;
+        _pAbandoned[p][Interval(t.Created)]++;
+        _pFrMissed[p][Interval(t.Created)]++;
+        if (CountsForSl(t))
+        {
+            _slTotal++;
+        }
+    }
+
+    public void Escalated(SimTicket t, int fromTier, double now)
+    {
+        if (t.State == TicketState.Waiting)
+        {
+            _waiting[fromTier]--;
+        }
+
+        if (t.Counted)
+        {
+            _escalations++;
+            _escalatedOut[fromTier][Interval(now)]++;
+        }
+    }
+
+    public void ServiceEnded(SimTicket t, SimAgent agent, double now, bool finished = true)
+    {
+        AddSpan(_busy[agent.Tier], t.AssignedAt, now, 1);
+        if (finished && t.Counted)
+        {
+            var i = Interval(now);
+            _handle[t.Tier][i] += now - t.AssignedAt;
+            _handled[t.Tier][i]++;
+        }
+    }
+
+    public void Resolved(SimTicket t, double now)
+    {
+        if (!t.Counted)
+        {
+            return;
+        }
+
+        _resolved++;
+        var p = (int)t.Priority;
+        var time = now - t.Created;
+        _resolutions[p].Add(time);
+        if (time <= _resolutionTarget[p])
+        {
+            _pResMet[p][Interval(t.Created)]++;
+        }
+        else
+        {
+            _pResMissed[p][Interval(t.Created)]++;
+        }
+    }
+
+    public void PresenceChanged(SimAgent agent, Presence presence, double now)
+    {
+        if (agent.Presence == Presence.Available)
+        {
+            AddSpan(_staffed[agent.Tier], agent.PresenceSince, now, agent.Capacity);
+        }
+
+        agent.Presence = presence;
+        agent.PresenceSince = now;
+    }
+
+    public void SnapshotBacklog(double now)
+    {
+        var i = Interval(now - 1e-9);
+        for (var t = 0; t < _tiers; t++)
+        {
+            _backlog[t][i] = _waiting[t];
+        }
+    }
+
+    private void AddSpan(double[] buckets, double from, double to, double weight)
+    {
+        var horizon = _scenario.HorizonMinutes;
+        from = Math.Max(0, from);
+        to = Math.Min(horizon, to);
+        while (from < to)
+        {
+            var i = Interval(from);
+            var end = Math.Min(to, (i + 1) * _intervalMinutes);
+            if (end <= from)
+            {
+                break;
+            }
+
+            buckets[i] += (end - from) * weight;
+            from = end;
+        }
+    }
+
+    public ReplicationResult Build(int replication, DeskSettings desk, ImmutableArray<TicketOutcome> outcomes, long events, ImmutableArray<double> expected)
+    {
+        var tiers = ImmutableArray.CreateBuilder<TierSeries>(_tiers);
+        var totals = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["arrivals"] = _arrivals,
+            ["resolved"] = _resolved,
+            ["abandoned"] = _abandonedTotal,
+            ["escalations"] = _escalations,
+            ["abandonRate"] = Ratio(_abandonedTotal, _arrivals),
+            ["escalationRate"] = Ratio(_escalations, _arrivals),
+            ["serviceLevel"] = Ratio(_slWithin, _slTotal),
+        };
+
+        for (var t = 0; t < _tiers; t++)
+        {
+            var name = desk.Tiers[t].Name;
+            tiers.Add(new TierSeries(
+                name,
+                [.. _offered[t]], [.. _answered[t]], [.. _within[t]], [.. _abandoned[t]], [.. _wait[t]], [.. _escalatedOut[t]],
+                [.. _staffed[t]], [.. _busy[t]], [.. _backlog[t]], [.. _handle[t]], [.. _handled[t]]));
+            var answered = _answered[t].Sum();
+            var abandoned = _abandoned[t].Sum();
+            var waits = CollectionsMarshal.AsSpan(_waits[t]);
+            waits.Sort();
+            totals[$"{name}.offered"] = _offered[t].Sum();
+            totals[$"{name}.answered"] = answered;
+            totals[$"{name}.abandoned"] = abandoned;
+            totals[$"{name}.serviceLevel"] = Ratio(_within[t].Sum(), answered + abandoned);
+            totals[$"{name}.probabilityOfWait"] = waits.Length == 0 ? double.NaN : Ratio(waits.Length - CountZero(waits), waits.Length);
+            totals[$"{name}.asaMinutes"] = answered == 0 ? double.NaN : _wait[t].Sum() / answered;
+            totals[$"{name}.waitP50Minutes"] = Quantile(waits, 0.50);
+            totals[$"{name}.waitP90Minutes"] = Quantile(waits, 0.90);
+            totals[$"{name}.waitP95Minutes"] = Quantile(waits, 0.95);
+            totals[$"{name}.waitP99Minutes"] = Quantile(waits, 0.99);
+            totals[$"{name}.occupancy"] = Ratio(_busy[t].Sum(), _staffed[t].Sum());
+            totals[$"{name}.escalationRate"] = Ratio(_escalatedOut[t].Sum(), answered);
+            totals[$"{name}.ahtMinutes"] = _handled[t].Sum() == 0 ? double.NaN : _handle[t].Sum() / _handled[t].Sum();
+        }
+
+        var priorities = ImmutableArray.CreateBuilder<PrioritySeries>(4);
+        foreach (var p in Enum.GetValues<Priority>())
+        {
+            var i = (int)p;
+            priorities.Add(new PrioritySeries(p, [.. _pArrivals[i]], [.. _pFrMet[i]], [.. _pFrMissed[i]], [.. _pResMet[i]], [.. _pResMissed[i]], [.. _pAbandoned[i]]));
+            if (_pArrivals[i].Sum() == 0)
+            {
+                continue;
+            }
+
+            var resolutions = CollectionsMarshal.AsSpan(_resolutions[i]);
+            resolutions.Sort();
+            totals[$"{p}.arrivals"] = _pArrivals[i].Sum();
+            totals[$"{p}.firstResponseAttainment"] = Ratio(_pFrMet[i].Sum(), _pFrMet[i].Sum() + _pFrMissed[i].Sum());
+            totals[$"{p}.resolutionAttainment"] = Ratio(_pResMet[i].Sum(), _pResMet[i].Sum() + _pResMissed[i].Sum());
+            totals[$"{p}.resolutionP50Minutes"] = Quantile(resolutions, 0.50);
+            totals[$"{p}.resolutionP90Minutes"] = Quantile(resolutions, 0.90);
+            totals[$"{p}.abandonRate"] = Ratio(_pAbandoned[i].Sum(), _pArrivals[i].Sum());
+        }
+
+        return new ReplicationResult(replication, (int)_intervalMinutes, tiers.MoveToImmutable(), priorities.MoveToImmutable(),
+            new ReplicationTotals(totals.ToImmutableDictionary(StringComparer.Ordinal)), outcomes, events, expected);
+    }
+
+    private static int CountZero(ReadOnlySpan<double> sorted)
+    {
+        var n = 0;
+        while (n < sorted.Length && sorted[n] <= 0)
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static double Quantile(ReadOnlySpan<double> sorted, double p) => sorted.Length == 0 ? double.NaN : Percentile.OfSorted(sorted, p);
+
+    private static double Ratio(double a, double b) => b == 0 ? double.NaN : a / b;
+}

@@ -1,0 +1,538 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using SupportQueue.Core.Demand;
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Randomness;
+
+namespace SupportQueue.Core.Simulation;
+
+/// <summary>Switches for one replication.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Prefix for ticket, agent and desk ids, so runs sharing a cluster never collide.</summary>
+    public string IdPrefix { get; init; } = "";
+
+    /// <summary>Keep every ticket's path (memory grows with the ticket count): for comparing runs.</summary>
+    public bool RecordOutcomes { get; init; }
+}
+
+/// <summary>
+/// One replication of a scenario: the discrete-event loop. Arrivals, handling, patience,
+/// escalation and reopening are drawn here from separate seeded streams; every routing decision
+/// is the desk's, reached through an <see cref="IDeskDriver"/>. Each calendar event performs at
+/// most one desk operation and then settles the desk, so the fast and the grain driver see the
+/// same sequence of operations.
+/// </summary>
+public sealed class SimulationRun
+{
+    private const double Never = double.PositiveInfinity;
+
+    private readonly Scenario _scenario;
+    private readonly int _replication;
+    private readonly SimulationOptions _options;
+    private readonly DeskSettings _desk;
+    private readonly DateTimeOffset _epoch;
+    private readonly double _horizon;
+    private readonly int _tiers;
+    private readonly PriorityQueue<SimEvent, (double Time, long Sequence)> _calendar = new();
+    private readonly Dictionary<string, SimTicket> _tickets = new(StringComparer.Ordinal);
+    private readonly List<JournalEntry> _journal = [];
+    private readonly List<SimAgent> _agents = [];
+    private readonly Dictionary<string, SimAgent> _agentsById = new(StringComparer.Ordinal);
+    private readonly ISampler?[][] _handling;
+    private readonly ISampler?[] _patience;
+    private readonly ISampler?[] _reopenDelay;
+    private readonly double[] _classCumulative;
+    private readonly RandomStream _classStream;
+    private readonly RandomStream _handlingStream;
+    private readonly RandomStream _patienceStream;
+    private readonly RandomStream _escalationStream;
+    private readonly RandomStream _reopenStream;
+    private readonly RandomStream _shrinkageStream;
+    private readonly ArrivalGenerator _arrivals;
+    private readonly RateFunction _rate;
+    private readonly Metrics _metrics;
+    private readonly List<TicketOutcome> _outcomes = [];
+    private readonly string _deskId;
+    private long _sequence;
+    private long _ticketNumber;
+    private long _events;
+    private double _nextDeadline = Never;
+
+    public SimulationRun(Scenario scenario, int replication, SimulationOptions? options = null)
+    {
+        scenario.EnsureValid();
+        _scenario = scenario;
+        _replication = replication;
+        _options = options ?? new SimulationOptions();
+        _desk = scenario.Desk;
+        _epoch = new DateTimeOffset(DateTime.SpecifyKind(scenario.Start, DateTimeKind.Unspecified), TimeSpan.Zero);
+        _horizon = scenario.HorizonMinutes;
+        _tiers = _desk.TierCount;
+        _deskId = _options.IdPrefix + "desk";
+
+        var classes = scenario.TicketClasses;
+        _handling = new ISampler?[classes.Length][];
+        _patience = new ISampler?[classes.Length];
+        _reopenDelay = new ISampler?[classes.Length];
+        _classCumulative = new double[classes.Length];
+        var total = classes.Sum(c => c.Share);
+        var running = 0.0;
+        for (var c = 0; c < classes.Length; c++)
+        {
+            var tc = classes[c];
+            _handling[c] = new ISampler?[_tiers];
+            for (var t = 0; t < _tiers; t++)
+            {
+                _handling[c][t] = tc.HandlingAt(_desk.Tiers[t].Name)?.CreateSampler();
+            }
+
+            _patience[c] = tc.Patience?.CreateSampler();
+            _reopenDelay[c] = tc.Reopen?.Delay.CreateSampler();
+            running += tc.Share / total;
+            _classCumulative[c] = running;
+        }
+
+        _classCumulative[^1] = 1.0;
+        var seed = scenario.Seed;
+        _classStream = RandomStream.Create(seed, StreamId.TicketClass, replication);
+        _handlingStream = RandomStream.Create(seed, StreamId.Handling, replication);
+        _patienceStream = RandomStream.Create(seed, StreamId.Patience, replication);
+        _escalationStream = RandomStream.Create(seed, StreamId.Escalation, replication);
+        _reopenStream = RandomStream.Create(seed, StreamId.Reopen, replication);
+        _shrinkageStream = RandomStream.Create(seed, StreamId.Shrinkage, replication);
+        _rate = new RateFunction(scenario.Demand, scenario.Start, _horizon);
+        _arrivals = new ArrivalGenerator(_rate, RandomStream.Create(seed, StreamId.Arrivals, replication));
+        _metrics = new Metrics(scenario, _tiers);
+    }
+
+    /// <summary>Runs the replication to the horizon.</summary>
+    public async ValueTask<ReplicationResult> RunAsync(IDeskDriver driver, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var specs = BuildRoster();
+        await driver.Configure(_deskId, _desk, specs, _epoch);
+        StartRoster();
+        Schedule(_arrivals.NextArrival(0), new SimEvent(EventKind.Arrival));
+        Schedule(_scenario.IntervalMinutes, new SimEvent(EventKind.IntervalEnd));
+
+        var nextProgress = _horizon / 100;
+        while (true)
+        {
+            var nextEvent = _calendar.TryPeek(out _, out var key) ? key.Time : Never;
+            if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
+            {
+                await SettleAsync(driver, _nextDeadline);
+                continue;
+            }
+
+            if (nextEvent > _horizon)
+            {
+                break;
+            }
+
+            var ev = _calendar.Dequeue();
+            var now = key.Time;
+            _events++;
+            if (await HandleAsync(driver, ev, now))
+            {
+                await SettleAsync(driver, now);
+            }
+
+            if (now >= nextProgress)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(now / _horizon);
+                nextProgress = now + (_horizon / 100);
+            }
+        }
+
+        progress?.Report(1.0);
+        return Finish();
+    }
+
+    /// <summary>Runs with the in-process engine; completes synchronously.</summary>
+    public ReplicationResult RunFast(IProgress<double>? progress = null) =>
+        RunAsync(new EngineDeskDriver(), progress).AsTask().GetAwaiter().GetResult();
+
+    private async ValueTask<bool> HandleAsync(IDeskDriver driver, SimEvent ev, double now)
+    {
+        switch (ev.Kind)
+        {
+            case EventKind.Arrival:
+                Schedule(_arrivals.NextArrival(now), new SimEvent(EventKind.Arrival));
+                await ArriveAsync(driver, now);
+                return true;
+            case EventKind.ServiceEnd:
+                await EndServiceAsync(driver, ev.Ticket!, now);
+                return true;
+            case EventKind.Abandon:
+                var waiting = ev.Ticket!;
+                if (waiting.State != TicketState.Waiting || waiting.Responded)
+                {
+                    return false;
+                }
+
+                await driver.Abandon(waiting.Id, At(now));
+                waiting.State = TicketState.Done;
+                _metrics.Abandoned(waiting, now);
+                Close(waiting, "abandoned", now);
+                return true;
+            case EventKind.Reopen:
+                await ReopenAsync(driver, ev.Ticket!, now);
+                return true;
+            case EventKind.Presence:
+                var agent = _agents[ev.Agent];
+                if (agent.Presence == ev.Presence)
+                {
+                    return false;
+                }
+
+                await driver.SetPresence(agent.Id, ev.Presence, At(now));
+                _metrics.PresenceChanged(agent, ev.Presence, now);
+                return true;
+            case EventKind.DayStart:
+                ScheduleDay(ev.Day, now);
+                return false;
+            case EventKind.IntervalEnd:
+                _metrics.SnapshotBacklog(now);
+                Schedule(now + _scenario.IntervalMinutes, new SimEvent(EventKind.IntervalEnd));
+                return false;
+            default:
+                throw new InvalidOperationException($"unknown event {ev.Kind}");
+        }
+    }
+
+    private async ValueTask ArriveAsync(IDeskDriver driver, double now)
+    {
+        var u = _classStream.NextDouble();
+        var cls = 0;
+        while (u >= _classCumulative[cls])
+        {
+            cls++;
+        }
+
+        var tc = _scenario.TicketClasses[cls];
+        var ticket = new SimTicket
+        {
+            Id = _options.IdPrefix + "T" + (++_ticketNumber).ToString(CultureInfo.InvariantCulture),
+            Class = cls,
+            Priority = tc.Priority,
+            Created = now,
+            Counted = now >= _scenario.WarmUp.TotalMinutes,
+            Handling = new double[_tiers],
+            ResolveDraw = new double[_tiers],
+            Path = _options.RecordOutcomes ? new StringBuilder() : null,
+        };
+
+        // Every random attribute of a ticket is drawn on arrival, in a fixed order, so two policies
+        // compared on the same seed see exactly the same customers.
+        DrawAttributes(ticket);
+        _tickets.Add(ticket.Id, ticket);
+        _metrics.Arrived(ticket, now);
+        var spec = new TicketSpec(ticket.Id, _deskId, tc.Priority, tc.Skills.IsDefault ? [] : tc.Skills, tc.EntryTier);
+        var placement = await driver.Submit(spec, At(now));
+        Queue(ticket, _desk.TierIndex(placement.Tier), now);
+        if (ticket.Patience < Never)
+        {
+            Schedule(now + ticket.Patience, new SimEvent(EventKind.Abandon, ticket));
+        }
+    }
+
+    private void DrawAttributes(SimTicket ticket)
+    {
+        var cls = ticket.Class;
+        for (var t = 0; t < _tiers; t++)
+        {
+            var sampler = _handling[cls][t];
+            ticket.Handling[t] = sampler is null ? 0 : Math.Max(0, sampler.Sample(_handlingStream));
+            ticket.ResolveDraw[t] = _escalationStream.NextDouble();
+        }
+
+        ticket.Patience = _patience[cls] is { } patience ? Math.Max(0, patience.Sample(_patienceStream)) : Never;
+        ticket.ReopenDraw = _reopenStream.NextDouble();
+        ticket.ReopenDelay = _reopenDelay[cls] is { } delay ? Math.Max(0, delay.Sample(_reopenStream)) : 0;
+    }
+
+    private async ValueTask EndServiceAsync(IDeskDriver driver, SimTicket ticket, double now)
+    {
+        var agent = _agentsById[ticket.Agent!];
+        var tier = ticket.Tier;
+        var tierName = _desk.Tiers[tier].Name;
+        _metrics.ServiceEnded(ticket, agent, now);
+        var resolves = tier == _tiers - 1 || ticket.ResolveDraw[tier] < _scenario.TicketClasses[ticket.Class].ResolveAt(tierName);
+        if (resolves)
+        {
+            await driver.Resolve(ticket.Id, agent.Id, At(now));
+            ticket.State = TicketState.Done;
+            ticket.Agent = null;
+            _metrics.Resolved(ticket, now);
+            var reopen = _scenario.TicketClasses[ticket.Class].Reopen;
+            if (reopen is not null && ticket.ReopenDraw < reopen.Probability)
+            {
+                ticket.Path?.Append("|reopen");
+                Schedule(now + ticket.ReopenDelay, new SimEvent(EventKind.Reopen, ticket));
+            }
+            else
+            {
+                Close(ticket, "resolved", now);
+            }
+
+            return;
+        }
+
+        var placement = await driver.Escalate(ticket.Id, agent.Id, $"not resolved at {tierName}", At(now));
+        ticket.Agent = null;
+        _metrics.Escalated(ticket, tier, now);
+        Queue(ticket, _desk.TierIndex(placement.Tier), now);
+    }
+
+    private async ValueTask ReopenAsync(IDeskDriver driver, SimTicket ticket, double now)
+    {
+        var tc = _scenario.TicketClasses[ticket.Class];
+        DrawAttributes(ticket);
+        ticket.Reopened = true;
+        var spec = new TicketSpec(ticket.Id, _deskId, tc.Priority, tc.Skills.IsDefault ? [] : tc.Skills, tc.EntryTier);
+        var placement = await driver.Reopen(spec, At(now));
+        Queue(ticket, _desk.TierIndex(placement.Tier), now);
+    }
+
+    private async ValueTask SettleAsync(IDeskDriver driver, double now)
+    {
+        _journal.Clear();
+        var deadline = await driver.Settle(At(now), _journal);
+        _nextDeadline = deadline is { } d ? Minutes(d) : Never;
+        foreach (var entry in _journal)
+        {
+            var ticket = _tickets[entry.TicketId];
+            var at = Minutes(entry.At);
+            if (entry.Kind == JournalKind.WaitEscalated)
+            {
+                _metrics.Escalated(ticket, ticket.Tier, at);
+                Queue(ticket, _desk.TierIndex(entry.Tier), at);
+                continue;
+            }
+
+            var agent = _agentsById[entry.AgentId!];
+            ticket.State = TicketState.InService;
+            ticket.Agent = agent.Id;
+            ticket.AssignedAt = at;
+            ticket.Path?.Append('>').Append(agent.Id).Append('@').Append(at.ToString("0.######", CultureInfo.InvariantCulture));
+            _metrics.Assigned(ticket, agent, at);
+            ticket.Responded = true;
+            Schedule(at + ticket.Handling[ticket.Tier], new SimEvent(EventKind.ServiceEnd, ticket));
+        }
+    }
+
+    private void Queue(SimTicket ticket, int tier, double now)
+    {
+        ticket.Tier = tier;
+        ticket.QueuedAt = now;
+        ticket.State = TicketState.Waiting;
+        ticket.Path?.Append('|').Append(_desk.Tiers[tier].Name).Append('@').Append(now.ToString("0.######", CultureInfo.InvariantCulture));
+        _metrics.Queued(ticket, now);
+    }
+
+    private void Close(SimTicket ticket, string ending, double now)
+    {
+        _tickets.Remove(ticket.Id);
+        if (ticket.Path is not null)
+        {
+            _outcomes.Add(new TicketOutcome(ticket.Id, _scenario.TicketClasses[ticket.Class].Name, ticket.Priority, ticket.Created, ticket.Path.ToString(), ending, now));
+        }
+    }
+
+    // ------------------------------------------------------------------ roster
+
+    private List<AgentSpec> BuildRoster()
+    {
+        var specs = new List<AgentSpec>();
+        foreach (var group in _scenario.Roster.Groups)
+        {
+            var tier = _desk.TierIndex(group.Tier);
+            for (var i = 1; i <= group.Count; i++)
+            {
+                var id = $"{_options.IdPrefix}{group.Name}-{i.ToString("000", CultureInfo.InvariantCulture)}";
+                var spec = new AgentSpec(id, _deskId, _desk.Tiers[tier].Name, group.Skills.IsDefault ? [] : group.Skills, group.Capacity);
+                var agent = new SimAgent(_agents.Count, id, tier, group.Capacity, group);
+                _agents.Add(agent);
+                _agentsById.Add(id, agent);
+                specs.Add(spec);
+            }
+        }
+
+        return specs;
+    }
+
+    private void StartRoster()
+    {
+        var anyShifts = false;
+        foreach (var agent in _agents)
+        {
+            if (agent.Group.Shifts.IsDefaultOrEmpty)
+            {
+                Schedule(0, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Available));
+            }
+            else
+            {
+                anyShifts = true;
+            }
+        }
+
+        if (anyShifts)
+        {
+            // The day before the start too: a night shift that began yesterday is still running.
+            ScheduleDay(-1, 0);
+            Schedule(0, new SimEvent(EventKind.DayStart, Day: 0));
+        }
+    }
+
+    private void ScheduleDay(int day, double now)
+    {
+        var dayStart = day * 1440.0;
+        var weekday = _scenario.Start.AddDays(day).DayOfWeek;
+        foreach (var agent in _agents)
+        {
+            var shifts = agent.Group.Shifts;
+            if (shifts.IsDefaultOrEmpty)
+            {
+                continue;
+            }
+
+            foreach (var shift in shifts)
+            {
+                if (!shift.WorksOn(weekday))
+                {
+                    continue;
+                }
+
+                // Shrinkage: the agent misses this whole shift.
+                if (_scenario.Roster.Shrinkage > 0 && _shrinkageStream.NextDouble() < _scenario.Roster.Shrinkage)
+                {
+                    continue;
+                }
+
+                var start = dayStart + shift.Start.TotalMinutes;
+                var end = start + shift.Length.TotalMinutes;
+                if (end <= now)
+                {
+                    continue;
+                }
+
+                Schedule(Math.Max(start, now), new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Available));
+                if (!shift.Breaks.IsDefaultOrEmpty)
+                {
+                    foreach (var b in shift.Breaks)
+                    {
+                        var breakStart = start + b.After.TotalMinutes;
+                        if (breakStart >= now)
+                        {
+                            Schedule(breakStart, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Break));
+                            Schedule(breakStart + b.Duration.TotalMinutes, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Available));
+                        }
+                    }
+                }
+
+                Schedule(end, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Offline));
+            }
+        }
+
+        if (day >= 0 && dayStart + 1440 < _horizon)
+        {
+            Schedule(dayStart + 1440, new SimEvent(EventKind.DayStart, Day: day + 1));
+        }
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private void Schedule(double time, SimEvent ev)
+    {
+        if (time <= _horizon)
+        {
+            _calendar.Enqueue(ev, (time, ++_sequence));
+        }
+    }
+
+    private DateTimeOffset At(double minutes) => _epoch.AddTicks((long)Math.Round(minutes * TimeSpan.TicksPerMinute));
+
+    private double Minutes(DateTimeOffset at) => (at - _epoch).Ticks / (double)TimeSpan.TicksPerMinute;
+
+    private ReplicationResult Finish()
+    {
+        foreach (var agent in _agents)
+        {
+            _metrics.PresenceChanged(agent, Presence.Offline, _horizon);
+        }
+
+        foreach (var ticket in _tickets.Values)
+        {
+            if (ticket.State == TicketState.InService)
+            {
+                _metrics.ServiceEnded(ticket, _agentsById[ticket.Agent!], _horizon, finished: false);
+            }
+        }
+
+        var expected = ImmutableArray.CreateBuilder<double>(_scenario.IntervalCount);
+        for (var i = 0; i < _scenario.IntervalCount; i++)
+        {
+            var from = i * (double)_scenario.IntervalMinutes;
+            expected.Add(_rate.ExpectedCount(from, Math.Min(_horizon, from + _scenario.IntervalMinutes)));
+        }
+
+        var outcomes = _outcomes.OrderBy(o => o.CreatedMinutes).ThenBy(o => o.TicketId, StringComparer.Ordinal).ToImmutableArray();
+        return _metrics.Build(_replication, _desk, outcomes, _events, expected.MoveToImmutable());
+    }
+
+    internal enum EventKind : byte
+    {
+        Arrival,
+        ServiceEnd,
+        Abandon,
+        Reopen,
+        Presence,
+        DayStart,
+        IntervalEnd,
+    }
+
+    internal enum TicketState : byte
+    {
+        Waiting,
+        InService,
+        Done,
+    }
+
+    internal readonly record struct SimEvent(EventKind Kind, SimTicket? Ticket = null, int Agent = 0, Presence Presence = Presence.Offline, int Day = 0);
+
+    internal sealed class SimTicket
+    {
+        public required string Id { get; init; }
+        public required int Class { get; init; }
+        public required Priority Priority { get; init; }
+        public required double Created { get; init; }
+        public required bool Counted { get; init; }
+        public required double[] Handling { get; init; }
+        public required double[] ResolveDraw { get; init; }
+        public StringBuilder? Path { get; init; }
+        public double Patience { get; set; }
+        public double ReopenDraw { get; set; }
+        public double ReopenDelay { get; set; }
+        public int Tier { get; set; }
+        public double QueuedAt { get; set; }
+        public double AssignedAt { get; set; }
+        public TicketState State { get; set; }
+        public string? Agent { get; set; }
+        public bool Responded { get; set; }
+        public bool Reopened { get; set; }
+    }
+
+    internal sealed class SimAgent(int index, string id, int tier, int capacity, AgentGroupSpec group)
+    {
+        public int Index { get; } = index;
+        public string Id { get; } = id;
+        public int Tier { get; } = tier;
+        public int Capacity { get; } = capacity;
+        public AgentGroupSpec Group { get; } = group;
+        public Presence Presence { get; set; } = Presence.Offline;
+        public double PresenceSince { get; set; }
+    }
+}
