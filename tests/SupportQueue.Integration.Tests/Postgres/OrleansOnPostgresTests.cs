@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SupportQueue.Hosting.Database;
@@ -15,8 +16,9 @@ public sealed class OrleansOnPostgresTests(PostgresServer server)
     {
         await using var db = await server.CreateDatabaseAsync();
         var options = OrleansTestHosts.Options(db.ConnectionString);
+
+        // No explicit PrepareAsync: the silo's own start-up gate applies the schema.
         options.MigrateOnStart = true;
-        await PostgresStartup.PrepareAsync(options);
 
         var silo = await OrleansTestHosts.StartSiloAsync(options);
         try
@@ -58,6 +60,20 @@ public sealed class OrleansOnPostgresTests(PostgresServer server)
         {
             await silo.StopQuietlyAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_silo_on_an_unmigrated_database_stops_at_once_with_the_advice()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => OrleansTestHosts.StartSiloAsync(OrleansTestHosts.Options(db.ConnectionString)));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        var notReady = Assert.IsType<DatabaseNotReadyException>(Unwrap(error));
+        Assert.Equal(DatabaseProblem.SchemaMissing, notReady.Problem);
+        Assert.Contains(DatabaseCheck.MigrateCommand, notReady.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,5 +167,23 @@ public sealed class OrleansOnPostgresTests(PostgresServer server)
 
             await siloA.StopQuietlyAsync();
         }
+    }
+
+    private static Exception Unwrap(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is DatabaseNotReadyException)
+            {
+                return e;
+            }
+
+            if (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
+            {
+                return Unwrap(aggregate.InnerExceptions[0]);
+            }
+        }
+
+        return error;
     }
 }
