@@ -40,6 +40,8 @@ internal static class PostgresHosting
 
     public static void Configure(IClientBuilder client, SupportQueueOptions options)
     {
+        // No start-up gate here: the client initialises its gateway list before any client
+        // lifecycle stage runs, so client processes call PostgresStartup.VerifyAsync first.
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;

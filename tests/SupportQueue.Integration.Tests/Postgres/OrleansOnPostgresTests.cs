@@ -77,6 +77,21 @@ public sealed class OrleansOnPostgresTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_client_on_an_unmigrated_database_is_told_what_to_do_and_does_not_hang()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        var options = OrleansTestHosts.Options(db.ConnectionString);
+        var clock = Stopwatch.StartNew();
+
+        var notReady = await Assert.ThrowsAsync<DatabaseNotReadyException>(() => PostgresStartup.VerifyAsync(options));
+        Assert.Equal(DatabaseProblem.SchemaMissing, notReady.Problem);
+
+        // Even a client process that skipped the check must fail rather than retry forever.
+        await Assert.ThrowsAnyAsync<Exception>(() => OrleansTestHosts.StartClientAsync(options));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Reminder_fires_and_is_reloaded_from_the_database_by_a_new_cluster()
     {
         await using var db = await server.CreateDatabaseAsync();
