@@ -11,7 +11,7 @@ namespace SupportQueue.Hosting.Database;
 public static class DatabaseCheck
 {
     /// <summary>How long <see cref="VerifyAsync(string, CancellationToken)"/> may take at most.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The command that applies the schema, as shown in error messages.</summary>
     public const string MigrateCommand = "dotnet run --project silo -- db migrate";
