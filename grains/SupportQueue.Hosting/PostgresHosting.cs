@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupportQueue.Hosting.Database;
+
 namespace SupportQueue.Hosting;
 
 /// <summary>PostgreSQL storage, clustering and reminders through Orleans' ADO.NET providers.</summary>
@@ -7,6 +10,8 @@ internal static class PostgresHosting
 
     public static void Configure(ISiloBuilder silo, SupportQueueOptions options)
     {
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
+            ActivatorUtilities.CreateInstance<SiloDatabaseGate>(sp, options));
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
@@ -22,6 +27,9 @@ internal static class PostgresHosting
             o.Invariant = Invariant;
             o.ConnectionString = options.ConnectionString;
         });
+        // Several silos share one machine: each binds and advertises its own ports on loopback
+        // (listening endpoints default to the advertised address), which is also what goes into
+        // the membership table for the other silos and the clients to dial.
         silo.Configure<Orleans.Configuration.EndpointOptions>(o =>
         {
             o.SiloPort = options.SiloPort;
@@ -32,6 +40,8 @@ internal static class PostgresHosting
 
     public static void Configure(IClientBuilder client, SupportQueueOptions options)
     {
+        // No start-up gate here: the client initialises its gateway list before any client
+        // lifecycle stage runs, so client processes call PostgresStartup.VerifyAsync first.
         client.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
