@@ -1,4 +1,5 @@
 using SupportQueue.Hosting;
+using SupportQueue.Hosting.Database;
 using SupportQueue.Silo;
 
 // `dotnet run --project silo` starts a silo; `dotnet run --project silo -- db migrate` prepares PostgreSQL.
@@ -14,6 +15,25 @@ if (errors.Count > 0)
     }
 
     return 2;
+}
+
+if (args.Length > 0 && args[0] == "db")
+{
+    return await DbCommand.RunAsync(args[1..], options, Console.Out);
+}
+
+if (options.Storage == StorageKind.PostgreSQL)
+{
+    try
+    {
+        // Fail fast, before Orleans starts retrying: unreachable server, bad password, missing or old schema.
+        await PostgresStartup.PrepareAsync(options);
+    }
+    catch (DatabaseNotReadyException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 3;
+    }
 }
 
 builder.UseOrleans(silo => silo.UseSupportQueue(options));

@@ -8,17 +8,22 @@ namespace SupportQueue.Core.Demand;
 /// interval is either wholly inside or wholly outside, keeping the rate piecewise constant per
 /// interval. Overlapping events multiply.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.DemandEvent")]
 public sealed record DemandEvent
 {
+    [Id(0)]
     [JsonPropertyName("name")]
     public string Name { get; init; } = string.Empty;
 
+    [Id(1)]
     [JsonPropertyName("from")]
     public DateTime From { get; init; }
 
+    [Id(2)]
     [JsonPropertyName("to")]
     public DateTime To { get; init; }
 
+    [Id(3)]
     [JsonPropertyName("factor")]
     public double Factor { get; init; } = 1.0;
 }

@@ -22,25 +22,31 @@ namespace SupportQueue.Core.Demand;
 /// </list>
 /// Wall-clock time has no daylight-saving gaps: every day is 1,440 virtual minutes.
 /// </summary>
-/// <remarks>A plain JSON record; see <see cref="DistributionSpec"/> on why it carries no Orleans serializer attributes.</remarks>
+[GenerateSerializer, Immutable, Alias("SupportQueue.DemandProfile")]
 public sealed record DemandProfile
 {
+    [Id(0)]
     [JsonPropertyName("baseVolume")]
     public double? BaseVolume { get; init; }
 
     /// <summary>15 or 30; 15 when omitted.</summary>
+    [Id(1)]
     [JsonPropertyName("intervalMinutes")]
     public int IntervalMinutes { get; init; } = 15;
 
+    [Id(2)]
     [JsonPropertyName("intraday")]
     public IReadOnlyList<double>? Intraday { get; init; }
 
+    [Id(3)]
     [JsonPropertyName("dayOfWeek")]
     public IReadOnlyList<double>? DayOfWeek { get; init; }
 
+    [Id(4)]
     [JsonPropertyName("seasons")]
     public IReadOnlyList<SeasonalFactor>? Seasons { get; init; }
 
+    [Id(5)]
     [JsonPropertyName("events")]
     public IReadOnlyList<DemandEvent>? Events { get; init; }
 

@@ -3,17 +3,22 @@ using System.Text.Json.Serialization;
 namespace SupportQueue.Core.Demand;
 
 /// <summary>Demand multiplier for whole calendar days <see cref="From"/> to <see cref="To"/>, both inclusive.</summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.SeasonalFactor")]
 public sealed record SeasonalFactor
 {
+    [Id(0)]
     [JsonPropertyName("from")]
     public DateOnly From { get; init; }
 
+    [Id(1)]
     [JsonPropertyName("to")]
     public DateOnly To { get; init; }
 
+    [Id(2)]
     [JsonPropertyName("factor")]
     public double Factor { get; init; } = 1.0;
 
+    [Id(3)]
     [JsonPropertyName("name")]
     public string? Name { get; init; }
 }

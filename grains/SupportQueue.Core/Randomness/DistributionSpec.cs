@@ -14,41 +14,46 @@ namespace SupportQueue.Core.Randomness;
 /// empirical: <c>values</c> (each equally likely) or <c>points</c> (value/weight pairs).
 /// All values are durations or counts, so negative values are rejected.
 /// </summary>
-/// <remarks>
-/// A JSON record without Orleans serializer attributes: SupportQueue.Grains generates code for
-/// Core from Core's reference assembly, which Orleans 10 rejects for [GenerateSerializer] types
-/// (ORLEANS0110, and ORLEANS0101 for init-only setters). Carry specs as JSON or through
-/// surrogates until Core runs its own code generation.
-/// </remarks>
+[GenerateSerializer, Immutable, Alias("SupportQueue.DistributionSpec")]
 public sealed record DistributionSpec
 {
+    [Id(0)]
     [JsonPropertyName("kind")]
     public DistributionKind Kind { get; init; }
 
+    [Id(1)]
     [JsonPropertyName("mean")]
     public double? Mean { get; init; }
 
+    [Id(2)]
     [JsonPropertyName("stdDev")]
     public double? StdDev { get; init; }
 
+    [Id(3)]
     [JsonPropertyName("shape")]
     public double? Shape { get; init; }
 
+    [Id(4)]
     [JsonPropertyName("scale")]
     public double? Scale { get; init; }
 
+    [Id(5)]
     [JsonPropertyName("value")]
     public double? Value { get; init; }
 
+    [Id(6)]
     [JsonPropertyName("min")]
     public double? Min { get; init; }
 
+    [Id(7)]
     [JsonPropertyName("max")]
     public double? Max { get; init; }
 
+    [Id(8)]
     [JsonPropertyName("values")]
     public IReadOnlyList<double>? Values { get; init; }
 
+    [Id(9)]
     [JsonPropertyName("points")]
     public IReadOnlyList<WeightedValue>? Points { get; init; }
 

@@ -3,11 +3,14 @@ using System.Text.Json.Serialization;
 namespace SupportQueue.Core.Randomness;
 
 /// <summary>One point of a weighted empirical distribution; weights need not sum to 1.</summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.WeightedValue")]
 public sealed record WeightedValue
 {
+    [Id(0)]
     [JsonPropertyName("value")]
     public double Value { get; init; }
 
+    [Id(1)]
     [JsonPropertyName("weight")]
     public double Weight { get; init; }
 }

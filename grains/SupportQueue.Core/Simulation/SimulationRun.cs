@@ -300,12 +300,15 @@ public sealed class SimulationRun
     private async ValueTask SettleAsync(IDeskDriver driver, double now)
     {
         _journal.Clear();
-        var deadline = await driver.Settle(At(now), _journal);
+        var settleAt = At(now);
+        var deadline = await driver.Settle(settleAt, _journal);
         _nextDeadline = deadline is { } d ? Minutes(d) : Never;
         foreach (var entry in _journal)
         {
             var ticket = _tickets[entry.TicketId];
-            var at = Minutes(entry.At);
+            // Keep the exact virtual time when the desk acted now: a round trip through ticks would
+            // turn a zero wait into a few nanoseconds.
+            var at = entry.At == settleAt ? now : Minutes(entry.At);
             if (entry.Kind == JournalKind.WaitEscalated)
             {
                 _metrics.Escalated(ticket, ticket.Tier, at);
