@@ -1,0 +1,69 @@
+using SupportQueue.Core.Simulation;
+
+namespace SupportQueue.Grains.Simulation;
+
+/// <summary>How a simulation reaches the routing engine.</summary>
+public enum SimulationMode
+{
+    /// <summary>Each replication runs the engine in-process inside one grain activation: no message per event.</summary>
+    Fast,
+
+    /// <summary>The scenario drives the real Ticket, Agent and DeskScheduler grains in virtual time.</summary>
+    Grains,
+}
+
+/// <summary>
+/// Runs one fast-mode replication (key: run id + replication). Replications are separate grains
+/// so the cluster spreads them over its silos.
+/// </summary>
+public interface IReplicationGrain : IGrainWithStringKey
+{
+    /// <summary>Runs replication <paramref name="replication"/> of <paramref name="scenario"/> to its horizon.</summary>
+    [ResponseTimeout("01:00:00")]
+    Task<ReplicationResult> Run(Scenario scenario, int replication);
+}
+
+[Orleans.Placement.RandomPlacement]
+public sealed class ReplicationGrain : Grain, IReplicationGrain
+{
+    public Task<ReplicationResult> Run(Scenario scenario, int replication)
+    {
+        var result = new SimulationRun(scenario, replication).RunFast();
+
+        // The result is all that matters; do not keep a finished replication resident.
+        this.DeactivateOnIdle();
+        return Task.FromResult(result);
+    }
+}
+
+/// <summary>Progress of a run: replications finished so far.</summary>
+public sealed record SimulationProgress(int Completed, int Total);
+
+/// <summary>Runs a scenario on a cluster and merges its replications.</summary>
+public static class SimulationClient
+{
+    public static async Task<SimulationSummary> RunAsync(
+        IGrainFactory grains,
+        Scenario scenario,
+        SimulationMode mode = SimulationMode.Fast,
+        IProgress<SimulationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        scenario.EnsureValid();
+        if (mode != SimulationMode.Fast)
+        {
+            throw new NotSupportedException("grain mode runs through GrainSimulation on a silo with a virtual clock");
+        }
+
+        var runId = Guid.NewGuid().ToString("N");
+        var completed = 0;
+        var tasks = Enumerable.Range(0, scenario.Replications).Select(async r =>
+        {
+            var result = await grains.GetGrain<IReplicationGrain>($"{runId}/{r}").Run(scenario, r).WaitAsync(cancellationToken);
+            progress?.Report(new SimulationProgress(Interlocked.Increment(ref completed), scenario.Replications));
+            return result;
+        });
+        var results = await Task.WhenAll(tasks);
+        return SimulationSummary.Merge(results);
+    }
+}
