@@ -228,7 +228,8 @@ public sealed class DeskScheduler : IDeskView
             throw new SupportQueueException(RefusalCode.QueueFull, $"desk '{DeskId}': {_tickets.Count} open tickets, the limit is {_settings.MaxOpenTickets}");
         }
 
-        var skills = spec.RequiredSkills.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var required = spec.RequiredSkills;
+        var skills = required.Length == 0 ? [] : required.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var basis = createdAt ?? now;
         var ticket = new DeskTicket
         {
@@ -283,6 +284,23 @@ public sealed class DeskScheduler : IDeskView
 
         offer = null;
         return false;
+    }
+
+    /// <summary>
+    /// For hosts whose agents answer at once (the simulator): offers the next ticket and accepts it
+    /// in one step, without the reservation bookkeeping an asynchronous answer needs.
+    /// </summary>
+    public bool TryAssignNext(DateTimeOffset now, out Assignment assignment)
+    {
+        if (!TryNextOffer(now, out var offer))
+        {
+            assignment = default;
+            return false;
+        }
+
+        AcceptOffer(offer.ReservationId, now);
+        assignment = new Assignment(offer.TicketId, offer.AgentId, offer.Tier);
+        return true;
     }
 
     /// <summary>The agent took the ticket: only now does it leave the queue. False when the offer is no longer pending.</summary>

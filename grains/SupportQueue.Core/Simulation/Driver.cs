@@ -111,10 +111,9 @@ public sealed class EngineDeskDriver : IDeskDriver
         journal.AddRange(_pending);
         _pending.Clear();
         var engine = Engine;
-        while (engine.TryNextOffer(at, out var offer))
+        while (engine.TryAssignNext(at, out var assignment))
         {
-            engine.AcceptOffer(offer.ReservationId, at);
-            journal.Add(new JournalEntry(JournalKind.Assigned, offer.TicketId, offer.AgentId, offer.Tier, null, at));
+            journal.Add(new JournalEntry(JournalKind.Assigned, assignment.TicketId, assignment.AgentId, assignment.Tier, null, at));
         }
 
         return ValueTask.FromResult(engine.NextDeadline);
