@@ -52,6 +52,38 @@ public sealed class AnalyticValidationTests
     }
 
     [Fact]
+    public void Tiered_network_each_tier_follows_Erlang_C_on_its_own_arrival_rate()
+    {
+        // L1: λ = 100/30 min, AHT 3, N = 14, resolves 70%; the other 30% escalate, so L2 sees a
+        // Poisson stream of λ₂ = 0.3·λ (Burke: an M/M/c queue's departures are Poisson), AHT 6, N = 8.
+        var scenario = Scenarios.MMc(100, 3, 14, replications: 12, days: 3) with
+        {
+            Desk = SupportQueue.Core.Model.DeskSettings.Default with { Tiers = [new SupportQueue.Core.Model.TierSettings("L1"), new SupportQueue.Core.Model.TierSettings("L2")], AgingStep = null },
+        };
+        scenario = scenario with
+        {
+            Roster = new RosterSpec([new AgentGroupSpec("l1", "L1", 14), new AgentGroupSpec("l2", "L2", 8)]),
+            TicketClasses =
+            [
+                scenario.TicketClasses[0] with
+                {
+                    Handling = scenario.TicketClasses[0].Handling.SetItem("L2", SupportQueue.Core.Randomness.DistributionSpec.Exponential(6)),
+                    Resolve = System.Collections.Immutable.ImmutableDictionary<string, double>.Empty.Add("L1", 0.7),
+                },
+            ],
+        };
+        var summary = Run(scenario);
+        var l1 = ErlangC.Evaluate(100 / 30.0, 3, 14, 20 / 60.0);
+        var l2 = ErlangC.Evaluate(0.3 * 100 / 30.0, 6, 8, 20 / 60.0);
+
+        AssertInside(summary, "L1.probabilityOfWait", l1.ProbabilityOfWait);
+        AssertInside(summary, "L1.escalationRate", 0.3);
+        AssertInside(summary, "L2.probabilityOfWait", l2.ProbabilityOfWait);
+        AssertInside(summary, "L2.asaMinutes", l2.AverageSpeedOfAnswer);
+        AssertInside(summary, "L2.occupancy", l2.Occupancy);
+    }
+
+    [Fact]
     public void Same_seed_same_result_and_another_seed_differs()
     {
         var scenario = Scenarios.MMc(100, 3, 14, replications: 1, days: 1);
