@@ -39,7 +39,7 @@ internal static class Render
     public static string Presence(Presence presence) => presence switch
     {
         Core.Model.Presence.Available => "[green]available[/]",
-        Core.Model.Presence.Break => "[yellow]break[/]",
+        Core.Model.Presence.Break => "[yellow]on a break[/]",
         _ => "[grey]offline[/]",
     };
 

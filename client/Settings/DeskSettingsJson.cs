@@ -154,17 +154,14 @@ public static class DeskSettingsJson
 
         if (message.StartsWith("Duplicate property", StringComparison.Ordinal))
         {
-            return $"{Location(ex)}: {Describe(Find(document, path))} — {message}";
+            return $"{Location(ex)}: (given twice) — a field may appear only once";
         }
 
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            // The serializer reports the parent object's path; name the field itself.
-            var field = Quoted(message) ?? "?";
-            var parent = path;
-            var fieldPath = AppendProperty(parent, field);
-            var known = KnownFields(parent);
-            return $"{fieldPath}: {Describe(Find(document, fieldPath))} — unknown field" + (known is null ? "" : $"; expected one of: {known}");
+            // The path already ends with the unknown field's name.
+            var known = KnownFields(ParentPath(path));
+            return $"{path}: {Describe(Find(document, path))} — unknown field" + (known is null ? "" : $"; expected one of: {known}");
         }
 
         if (message.Contains("missing required properties", StringComparison.Ordinal))
@@ -173,7 +170,7 @@ public static class DeskSettingsJson
             return $"{path}: {Describe(Find(document, path))} — missing required field{(missing.Contains(',', StringComparison.Ordinal) ? "s" : "")} {missing}";
         }
 
-        if (message.Contains("doesn't allow null values", StringComparison.Ordinal) || message.Contains("does not allow null values", StringComparison.Ordinal))
+        if (message.Contains("null values", StringComparison.Ordinal))
         {
             var property = Quoted(message);
             var target = property is null || path.EndsWith(JsonNamingPolicy.CamelCase.ConvertName(property), StringComparison.Ordinal)
@@ -193,30 +190,39 @@ public static class DeskSettingsJson
             return $"{path}: {value} — {ex.Data[StrictEnumConverterFactory.ReasonKey]}";
         }
 
-        return $"{path}: {value} — {FriendlyConversion(message)}";
+        return $"{path}: {value} — {Expected(TypeAt(path)) ?? message}";
     }
 
-    private static string FriendlyConversion(string message)
+    /// <summary>What a value of the type the path leads to looks like, in the file's terms.</summary>
+    private static string? Expected(Type? type)
     {
-        const string Marker = "could not be converted to ";
-        var at = message.IndexOf(Marker, StringComparison.Ordinal);
-        if (at < 0)
+        if (type is null)
         {
-            return message;
+            return null;
         }
 
-        var type = message[(at + Marker.Length)..].Trim().TrimEnd('.');
-        return type switch
+        if (type == typeof(int) || type == typeof(long))
         {
-            "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" => "must be a whole number",
-            "System.Boolean" => "must be true or false",
-            "System.String" => "must be a string",
-            _ when type.Contains("ImmutableArray", StringComparison.Ordinal) || type.Contains("List", StringComparison.Ordinal) => "must be an array",
-            _ => $"must be {Article(type[(type.LastIndexOf('.') + 1)..])} object",
-        };
-    }
+            return "must be a whole number";
+        }
 
-    private static string Article(string typeName) => typeName.Length > 0 && "AEIOU".Contains(typeName[0], StringComparison.Ordinal) ? $"an {typeName}" : $"a {typeName}";
+        if (type == typeof(bool))
+        {
+            return "must be true or false";
+        }
+
+        if (type == typeof(string))
+        {
+            return "must be a string";
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Collections.Immutable.ImmutableArray<>))
+        {
+            return "must be an array";
+        }
+
+        return type.IsClass ? "must be an object" : null;
+    }
 
     private static string? Quoted(string message)
     {
@@ -232,14 +238,22 @@ public static class DeskSettingsJson
 
     private static string RequiredMissing(string message)
     {
-        var at = message.IndexOf("properties:", StringComparison.Ordinal);
+        var at = message.LastIndexOf(':');
         if (at < 0)
         {
             return "";
         }
 
-        var list = message[(at + "properties:".Length)..].Trim().TrimEnd('.');
+        var list = message[(at + 1)..].Trim().TrimEnd('.');
         return string.Join(", ", list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => $"'{n.Trim('\'')}'"));
+    }
+
+    private static string ParentPath(string path)
+    {
+        var dot = path.LastIndexOf('.');
+        var bracket = path.LastIndexOf('[');
+        var cut = Math.Max(dot, bracket);
+        return cut <= 0 ? "$" : path[..cut];
     }
 
     private static string? KnownFields(string objectPath)
@@ -292,6 +306,19 @@ public static class DeskSettingsJson
     }
 
     private static JsonNode? Find(JsonNode? document, string path)
+    {
+        try
+        {
+            return FindOrThrow(document, path);
+        }
+        catch (ArgumentException)
+        {
+            // A document with a duplicate key cannot be indexed; the message then goes without a value.
+            return null;
+        }
+    }
+
+    private static JsonNode? FindOrThrow(JsonNode? document, string path)
     {
         if (document is null)
         {
