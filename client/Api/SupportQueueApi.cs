@@ -21,8 +21,6 @@ public sealed class SupportQueueApi(IGrainFactory grains, TimeProvider? clock = 
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    public IGrainFactory Grains => grains;
-
     public async Task<DeskSettings> ConfigureDesk(string deskId, DeskSettings settings)
     {
         var desk = Desk(deskId);

@@ -43,18 +43,18 @@ public static class SupportQueueCli
         config.SetExceptionHandler((ex, _) => HandleError(ex, consoles));
         config.UseStrictParsing();
 
-        config.AddBranch<ClusterCommandSettings>("desk", desk =>
+        config.AddBranch("desk", desk =>
         {
             desk.SetDescription("Configure desks and watch their queues.");
             desk.AddCommand<DeskConfigureCommand>("configure")
                 .WithDescription("Create a desk or replace its settings from a JSON file (checked here first; nothing is sent when it is invalid).")
-                .WithExample("desk", "configure", "support", "scenarios/desk-default.json");
+                .WithExample("desk", "configure", "support", "client/scenarios/desk-default.json");
             desk.AddCommand<DeskStatusCommand>("status")
                 .WithDescription("Per tier: queue, offers, oldest wait, agents by presence, assigned, free capacity; SLA counters per priority; totals.")
                 .WithExample("desk", "status", "support");
         });
 
-        config.AddBranch<ClusterCommandSettings>("agent", agent =>
+        config.AddBranch("agent", agent =>
         {
             agent.SetDescription("Register agents, sign them in and out, and work tickets.");
             agent.AddCommand<AgentAddCommand>("add")
@@ -74,7 +74,7 @@ public static class SupportQueueCli
                 .WithExample("agent", "show", "alice");
         });
 
-        config.AddBranch<ClusterCommandSettings>("ticket", ticket =>
+        config.AddBranch("ticket", ticket =>
         {
             ticket.SetDescription("Submit tickets and follow them.");
             ticket.AddCommand<TicketSubmitCommand>("submit")

@@ -19,7 +19,7 @@ public class DeskSettingsBase : ClusterCommandSettings
 public sealed class DeskConfigureSettings : DeskSettingsBase
 {
     [CommandArgument(1, "<settings.json>")]
-    [Description("Desk settings as JSON (tiers, selection, agingStep, borrowing, escalation, sla, reservationTimeout, maxOpenTickets); see scenarios/desk-default.json.")]
+    [Description("Desk settings as JSON (tiers, selection, agingStep, borrowing, escalation, sla, reservationTimeout, maxOpenTickets); see client/scenarios/desk-default.json.")]
     public string SettingsFile { get; init; } = "";
 }
 

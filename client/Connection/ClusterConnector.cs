@@ -86,19 +86,18 @@ public sealed class ClusterConnector(IConfiguration configuration) : ISupportQue
         try
         {
             await host.StopAsync(cts.Token).WaitAsync(_stopTimeout + TimeSpan.FromSeconds(1));
+            if (host is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync().AsTask().WaitAsync(_stopTimeout);
+            }
+            else
+            {
+                host.Dispose();
+            }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or OrleansException)
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or OrleansException or ObjectDisposedException)
         {
-            // The process is exiting; a slow or failed shutdown must not keep it alive.
-        }
-
-        if (host is IAsyncDisposable asyncDisposable)
-        {
-            await asyncDisposable.DisposeAsync().AsTask().WaitAsync(_stopTimeout).ConfigureAwait(false);
-        }
-        else
-        {
-            host.Dispose();
+            // The process is exiting; a slow or failed shutdown must not keep it alive or mask the command's result.
         }
     }
 }
