@@ -31,6 +31,9 @@ public static class DeskSettingsJson
         [typeof(BorrowingSettings)] = ["enabled"],
     };
 
+    /// <summary>Our converters put the reason for the user here; the serializer's own message is meant for developers.</summary>
+    private const string ReasonKey = "SupportQueue.Reason";
+
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Reads and checks a settings file; a missing or unreadable file is an error, not an exception.</summary>
@@ -180,14 +183,9 @@ public static class DeskSettingsJson
         }
 
         var value = Describe(Find(document, path));
-        if (ex.InnerException is null && ex.Data.Contains(DurationConverter.ReasonKey))
+        if (ex.Data[ReasonKey] is string reason)
         {
-            return $"{path}: {value} — {ex.Data[DurationConverter.ReasonKey]}";
-        }
-
-        if (ex.Data.Contains(StrictEnumConverterFactory.ReasonKey))
-        {
-            return $"{path}: {value} — {ex.Data[StrictEnumConverterFactory.ReasonKey]}";
+            return $"{path}: {value} — {reason}";
         }
 
         return $"{path}: {value} — {Expected(TypeAt(path)) ?? message}";
@@ -431,8 +429,6 @@ public static class DeskSettingsJson
     /// <summary>Durations as "hh:mm:ss" or "d.hh:mm:ss" (fractions of a second allowed); nothing looser.</summary>
     private sealed class DurationConverter : JsonConverter<TimeSpan>
     {
-        public const string ReasonKey = "SupportQueue.Reason";
-
         private static readonly string[] _formats = [@"hh\:mm\:ss", @"hh\:mm\:ss\.FFFFFFF", @"d\.hh\:mm\:ss", @"d\.hh\:mm\:ss\.FFFFFFF"];
 
         public override TimeSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -460,8 +456,6 @@ public static class DeskSettingsJson
     /// <summary>Enums by name only: a number would silently mean whatever the enum's order happens to be.</summary>
     private sealed class StrictEnumConverterFactory : JsonConverterFactory
     {
-        public const string ReasonKey = "SupportQueue.EnumReason";
-
         public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
 
         public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
