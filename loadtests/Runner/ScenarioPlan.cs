@@ -82,18 +82,19 @@ public sealed class ScenarioPlan
         foreach (var phase in Phases)
         {
             var start = phase.Start.TotalSeconds;
+            var end = phase.End.TotalSeconds;
             var d = phase.Simulation.During.TotalSeconds;
             switch (phase.Simulation)
             {
                 case InjectSimulation inject:
-                    AddSegment(start, d, inject.RatePerSecond, inject.RatePerSecond);
+                    AddSegment(start, end, inject.RatePerSecond, inject.RatePerSecond);
                     previousRate = inject.RatePerSecond;
                     previousCopies = 0;
                     SetCopies(phase.Start, 0);
                     break;
 
                 case RampingInjectSimulation ramp:
-                    AddSegment(start, d, previousRate, ramp.RatePerSecond);
+                    AddSegment(start, end, previousRate, ramp.RatePerSecond);
                     previousRate = ramp.RatePerSecond;
                     previousCopies = 0;
                     SetCopies(phase.Start, 0);
@@ -101,13 +102,13 @@ public sealed class ScenarioPlan
 
                 case SeasonalSimulation seasonal:
                     var n = (int)Math.Clamp(Math.Ceiling(d / SeasonalSegmentSeconds), MinSeasonalSegments, MaxSeasonalSegments);
-                    var w = d / n;
                     // Midpoint rule: exact for shapes that are constant across segments (step-shaped peaks)
                     // and second-order accurate for smooth curves.
                     for (var i = 0; i < n; i++)
                     {
                         var r = seasonal.RateAt((i + 0.5) / n);
-                        AddSegment(start + (i * w), w, r, r);
+                        // Boundaries come from one formula so neighbours share them exactly (no gaps from rounding).
+                        AddSegment(start + (d * i / n), i == n - 1 ? end : start + (d * (i + 1) / n), r, r);
                     }
 
                     previousRate = seasonal.RateAt(1);
@@ -150,11 +151,11 @@ public sealed class ScenarioPlan
         SetCopies(TotalDuration, 0);
     }
 
-    private void AddSegment(double start, double duration, double r0, double r1)
+    private void AddSegment(double start, double end, double r0, double r1)
     {
-        if (duration > 0 && (r0 > 0 || r1 > 0))
+        if (end > start && (r0 > 0 || r1 > 0))
         {
-            _segments.Add(new RateSegment(start, duration, r0, r1));
+            _segments.Add(new RateSegment(start, end, r0, r1));
         }
     }
 
@@ -179,7 +180,7 @@ public sealed class ScenarioPlan
         var t = offset.TotalSeconds;
         foreach (var s in _segments)
         {
-            if (t >= s.Start && t < s.Start + s.Duration)
+            if (t >= s.Start && t < s.End)
             {
                 return s.RateAt(t - s.Start);
             }
@@ -197,7 +198,7 @@ public sealed class ScenarioPlan
         foreach (var s in _segments)
         {
             var lo = Math.Max(a, s.Start) - s.Start;
-            var hi = Math.Min(b, s.Start + s.Duration) - s.Start;
+            var hi = Math.Min(b, s.End) - s.Start;
             if (hi > lo)
             {
                 sum += s.CumulativeAt(hi) - s.CumulativeAt(lo);
@@ -255,8 +256,10 @@ public sealed class ScenarioPlan
     }
 
     /// <summary>A stretch of linearly changing rate: r(τ) = r0 + (r1 − r0)·τ/d.</summary>
-    private readonly record struct RateSegment(double Start, double Duration, double StartRate, double EndRate)
+    private readonly record struct RateSegment(double Start, double End, double StartRate, double EndRate)
     {
+        public double Duration => End - Start;
+
         private double Slope => (EndRate - StartRate) / Duration;
 
         public double RateAt(double tau) => StartRate + (Slope * tau);
@@ -266,6 +269,11 @@ public sealed class ScenarioPlan
         /// <summary>Solves Λ(τ) = a. The rationalised root 2a / (r0 + √(r0² + 2ka)) stays stable when k → 0 and when r0 = 0.</summary>
         public double InverseCumulative(double a)
         {
+            if (a <= 0)
+            {
+                return 0;
+            }
+
             var disc = Math.Max(0, (StartRate * StartRate) + (2 * Slope * a));
             var denom = StartRate + Math.Sqrt(disc);
             return denom <= 0 ? Duration : Math.Min(Duration, 2 * a / denom);

@@ -204,12 +204,8 @@ public sealed partial record Threshold
             case "fail%": metric = ThresholdMetric.FailPercent; break;
             case "drop%": metric = ThresholdMetric.DropPercent; break;
             case "late%": metric = ThresholdMetric.LatePercent; break;
-            case ['p', .. var digits] when digits.Length > 0 && (char.IsAsciiDigit(digits[0]) || digits[0] == '.'):
-                if (!double.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out percentile))
-                {
-                    return $"'{left[0]}' is not a percentile (write e.g. p99 or p99.9)";
-                }
-
+            case ['p', .. var digits]
+                when double.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out percentile):
                 if (percentile is <= 0 or > 100)
                 {
                     return $"percentile {digits} is out of range (above 0, at most 100)";
