@@ -21,7 +21,7 @@ public static class HtmlReport
             .Append(E(result.RunName)).Append("</title>\n<style>")
             .Append("body{font-family:sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 24px}")
             .Append("th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}th:first-child,td:first-child{text-align:left}")
-            .Append("th{background:#f3f3f3}.pass{color:#1a7f37}.fail{color:#c00;font-weight:bold}.chart{margin:8px 0 24px}")
+            .Append("table.text td{text-align:left}th{background:#f3f3f3}.pass{color:#1a7f37}.fail{color:#c00;font-weight:bold}.chart{margin:8px 0 24px}")
             .Append("</style>\n</head>\n<body>\n");
 
         var verdictClass = result.Passed ? "pass" : "fail";
@@ -42,7 +42,7 @@ public static class HtmlReport
         }
         else
         {
-            Table(sb, ["result", "threshold", "measured"], result.Thresholds.Select(t => new[]
+            Table(sb, ["result", "threshold", "measured"], cssClass: "text", result.Thresholds.Select(t => new[]
             {
                 t.Passed ? "<span class=\"pass\">pass</span>" : "<span class=\"fail\">FAIL</span>",
                 "<code>" + E(t.Threshold.Text) + "</code>",
@@ -79,7 +79,7 @@ public static class HtmlReport
             }));
 
         sb.Append("<h2>Resources</h2>\n");
-        Table(sb, ["measure", "value"], ReportFormat.ResourceRows(result.Resources).Select(r => new[] { E(r.Name), E(r.Value) }));
+        Table(sb, ["measure", "value"], cssClass: "text", ReportFormat.ResourceRows(result.Resources).Select(r => new[] { E(r.Name), E(r.Value) }));
         sb.Append("</body>\n</html>\n");
         return sb.ToString();
     }
@@ -169,9 +169,11 @@ public static class HtmlReport
         return charts;
     }
 
-    private static void Table(StringBuilder sb, string[] header, IEnumerable<string[]> rows)
+    private static void Table(StringBuilder sb, string[] header, IEnumerable<string[]> rows) => Table(sb, header, null, rows);
+
+    private static void Table(StringBuilder sb, string[] header, string? cssClass, IEnumerable<string[]> rows)
     {
-        sb.Append("<table>\n<tr>");
+        sb.Append(cssClass is null ? "<table>" : $"<table class=\"{cssClass}\">").Append("\n<tr>");
         foreach (var h in header)
         {
             sb.Append("<th>").Append(E(h)).Append("</th>");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SupportQueue.LoadTests.Live;
 using SupportQueue.LoadTests.Measurement;
 using SupportQueue.LoadTests.Thresholds;
@@ -28,6 +29,28 @@ public static class LoadRunner
             await target.StartAsync(new LoadTargetContext(measurements, time), cancellationToken).ConfigureAwait(false);
         }
 
+        var targetStopped = new StrongBox<bool>();
+        try
+        {
+            return await RunStartedAsync(settings, thresholds, measurements, target, targetStopped, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (target is not null && !targetStopped.Value)
+        {
+            // The target was started; give it the chance to release what it holds before the error surfaces.
+            await target.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<LoadRunResult> RunStartedAsync(
+        LoadRunSettings settings,
+        List<Threshold> thresholds,
+        Measurements measurements,
+        ILoadTarget? target,
+        StrongBox<bool> targetStopped,
+        CancellationToken cancellationToken)
+    {
+        var time = settings.TimeProvider;
         using var resources = new ResourceMonitor(time);
         using var stepAbort = new CancellationTokenSource();
         using var stopSampling = new CancellationTokenSource();
@@ -43,23 +66,36 @@ public static class LoadRunner
             ? LiveConsoleView.RunAsync(() => sampler.Latest, stopSampling.Token)
             : Task.CompletedTask;
 
-        var drained = await Task.WhenAll(executors.Select(e => e.RunAsync(settings.DrainTimeout, cancellationToken))).ConfigureAwait(false);
-        if (drained.Contains(false))
+        long end;
+        try
         {
-            // Steps that outlived the drain timeout are asked to give up; they stay counted as unfinished.
-            await stepAbort.CancelAsync().ConfigureAwait(false);
-        }
+            var drained = await Task.WhenAll(executors.Select(e => e.RunAsync(settings.DrainTimeout, cancellationToken))).ConfigureAwait(false);
+            if (drained.Contains(false))
+            {
+                // Steps that outlived the drain timeout are asked to give up; they stay counted as unfinished.
+                await stepAbort.CancelAsync().ConfigureAwait(false);
+            }
 
-        var end = time.GetTimestamp();
-        if (target is not null)
+            end = time.GetTimestamp();
+            if (target is not null)
+            {
+                targetStopped.Value = true;
+                await target.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await stopSampling.CancelAsync().ConfigureAwait(false);
+            await sampling.ConfigureAwait(false);
+            await sampler.SampleAsync(final: true, CancellationToken.None).ConfigureAwait(false);
+            await live.ConfigureAwait(false);
+        }
+        finally
         {
-            await target.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            // On an error mid-run the sampler and live view would otherwise wait on their timers forever.
+            if (!stopSampling.IsCancellationRequested)
+            {
+                await stopSampling.CancelAsync().ConfigureAwait(false);
+            }
         }
-
-        await stopSampling.CancelAsync().ConfigureAwait(false);
-        await sampling.ConfigureAwait(false);
-        await sampler.SampleAsync(final: true, CancellationToken.None).ConfigureAwait(false);
-        await live.ConfigureAwait(false);
 
         var duration = time.GetElapsedTime(start, end);
         var operations = measurements.GetStats(duration);
@@ -131,6 +167,8 @@ public static class LoadRunner
 
         public List<SiloLoadSample> SiloLoad { get; } = [];
 
+        public int SiloSampleErrors { get; private set; }
+
         public LiveSnapshot? Latest => _latest;
 
         public async Task RunAsync(CancellationToken cancellationToken)
@@ -170,10 +208,19 @@ public static class LoadRunner
 
             if (target is not null)
             {
-                var silos = await target.SampleSiloLoadAsync(cancellationToken).ConfigureAwait(false);
-                if (silos is not null)
+                try
                 {
-                    SiloLoad.Add(new SiloLoadSample(elapsed, new Dictionary<string, long>(silos, StringComparer.Ordinal)));
+                    var silos = await target.SampleSiloLoadAsync(cancellationToken).ConfigureAwait(false);
+                    if (silos is not null)
+                    {
+                        SiloLoad.Add(new SiloLoadSample(elapsed, new Dictionary<string, long>(silos, StringComparer.Ordinal)));
+                    }
+                }
+#pragma warning disable CA1031 // A flaky load probe must not abort the run; the chart just misses that interval.
+                catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    SiloSampleErrors++;
                 }
             }
 
