@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using HdrHistogram;
+
+namespace SupportQueue.LoadTests.Measurement;
+
+/// <summary>
+/// Thread-safe recording of named operations into HdrHistograms. Writers go through HdrHistogram
+/// <see cref="Recorder"/>s (wait-free on the hot path); a single reader periodically swaps out their
+/// interval histograms and folds them into run totals and the per-interval time series.
+/// </summary>
+public sealed class Measurements : IMeasurements
+{
+    // Latencies are kept in microseconds: 1 µs resolution up to an hour at 3 significant digits
+    // costs a few hundred KB per histogram, and nothing we measure needs finer than a microsecond.
+    internal const long HighestTrackableMicros = 3_600_000_000;
+    private const int SignificantDigits = 3;
+
+    private readonly ConcurrentDictionary<string, OperationRecorder> _operations = new(StringComparer.Ordinal);
+    private readonly List<OperationRecorder> _ordered = [];
+    private readonly Lock _createLock = new();
+    private readonly Lock _readLock = new();
+    private readonly double _microsPerTick;
+    private readonly long _lateThresholdTicks;
+
+    /// <summary>Creates an empty set of measurements.</summary>
+    /// <param name="time">The clock whose timestamps will be recorded; defaults to the system clock.</param>
+    /// <param name="lateStartThreshold">How far the actual start may trail the intended start before counting as late.</param>
+    public Measurements(TimeProvider? time = null, TimeSpan? lateStartThreshold = null)
+    {
+        Time = time ?? TimeProvider.System;
+        _microsPerTick = 1_000_000.0 / Time.TimestampFrequency;
+        var threshold = lateStartThreshold ?? TimeSpan.FromMilliseconds(10);
+        _lateThresholdTicks = (long)(threshold.TotalSeconds * Time.TimestampFrequency);
+    }
+
+    /// <summary>The clock whose timestamp units are recorded.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Operation names in the order they were first seen.</summary>
+    public IReadOnlyList<string> Operations
+    {
+        get
+        {
+            lock (_createLock)
+            {
+                return _ordered.Select(o => o.Name).ToList();
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Record(string operation, long intendedStartTimestamp, long actualStartTimestamp, long endTimestamp)
+    {
+        var op = Get(operation);
+        op.FromIntended.RecordValue(ToMicros(endTimestamp - intendedStartTimestamp));
+        op.FromActual.RecordValue(ToMicros(endTimestamp - actualStartTimestamp));
+        if (actualStartTimestamp - intendedStartTimestamp > _lateThresholdTicks)
+        {
+            Interlocked.Increment(ref op.LateStarts);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void RecordFailure(string operation, string kind)
+    {
+        var op = Get(operation);
+        op.Failures.AddOrUpdate(kind, 1, static (_, n) => n + 1);
+        Interlocked.Increment(ref op.IntervalFailures);
+    }
+
+    /// <summary>Counts an arrival that was due but not started because too many requests were in flight.</summary>
+    public void RecordDropped(string operation) => Interlocked.Increment(ref Get(operation).Dropped);
+
+    /// <summary>
+    /// Closes the current interval: folds what was recorded since the previous call into the totals and
+    /// returns one sample per operation seen so far.
+    /// </summary>
+    /// <param name="elapsedSeconds">Run time at the end of the interval, stamped on the samples.</param>
+    /// <param name="intervalSeconds">Interval length, for throughput.</param>
+    public IReadOnlyList<OperationSample> TakeInterval(double elapsedSeconds, double intervalSeconds)
+    {
+        lock (_readLock)
+        {
+            var ops = Snapshot();
+            var samples = new List<OperationSample>(ops.Count);
+            foreach (var op in ops)
+            {
+                op.Drain();
+                var failures = Interlocked.Exchange(ref op.IntervalFailures, 0);
+                var count = op.IntervalIntended.TotalCount;
+                samples.Add(new OperationSample(
+                    elapsedSeconds,
+                    op.Name,
+                    count,
+                    failures,
+                    intervalSeconds > 0 ? count / intervalSeconds : 0,
+                    Percentile(op.IntervalIntended, 50),
+                    Percentile(op.IntervalIntended, 99),
+                    Percentile(op.IntervalActual, 99)));
+                op.IntervalIntended.Reset();
+                op.IntervalActual.Reset();
+            }
+
+            return samples;
+        }
+    }
+
+    /// <summary>Totals so far (does not disturb the interval series).</summary>
+    /// <param name="duration">Measurement window used for throughput.</param>
+    public IReadOnlyList<OperationStats> GetStats(TimeSpan duration)
+    {
+        lock (_readLock)
+        {
+            return Snapshot().Select(op =>
+            {
+                op.Drain();
+                return new OperationStats(
+                    op.Name,
+                    op.TotalIntended.Copy(),
+                    op.TotalActual.Copy(),
+                    new Dictionary<string, long>(op.Failures, StringComparer.Ordinal),
+                    Interlocked.Read(ref op.Dropped),
+                    Interlocked.Read(ref op.LateStarts),
+                    duration);
+            }).ToList();
+        }
+    }
+
+    private List<OperationRecorder> Snapshot()
+    {
+        lock (_createLock)
+        {
+            return [.. _ordered];
+        }
+    }
+
+    private static double Percentile(HistogramBase h, double p) => h.TotalCount == 0 ? 0 : h.GetValueAtPercentile(p) / 1000.0;
+
+    private long ToMicros(long ticks) =>
+        ticks <= 0 ? 0 : Math.Min(HighestTrackableMicros, (long)(ticks * _microsPerTick));
+
+    private OperationRecorder Get(string operation)
+    {
+        if (_operations.TryGetValue(operation, out var op))
+        {
+            return op;
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(operation);
+        lock (_createLock)
+        {
+            if (!_operations.TryGetValue(operation, out op))
+            {
+                op = new OperationRecorder(operation);
+                _operations[operation] = op;
+                _ordered.Add(op);
+            }
+
+            return op;
+        }
+    }
+
+    private sealed class OperationRecorder(string name)
+    {
+        public readonly string Name = name;
+        public readonly Recorder FromIntended = NewRecorder();
+        public readonly Recorder FromActual = NewRecorder();
+        public readonly ConcurrentDictionary<string, long> Failures = new(StringComparer.Ordinal);
+        public readonly HistogramBase TotalIntended = NewHistogram();
+        public readonly HistogramBase TotalActual = NewHistogram();
+        public readonly HistogramBase IntervalIntended = NewHistogram();
+        public readonly HistogramBase IntervalActual = NewHistogram();
+        public long Dropped;
+        public long LateStarts;
+        public long IntervalFailures;
+        private HistogramBase? _recycleIntended;
+        private HistogramBase? _recycleActual;
+
+        /// <summary>Moves everything the recorders collected since the last drain into totals and the open interval. Caller holds the read lock.</summary>
+        public void Drain()
+        {
+            _recycleIntended = FromIntended.GetIntervalHistogram(_recycleIntended);
+            _recycleActual = FromActual.GetIntervalHistogram(_recycleActual);
+            TotalIntended.Add(_recycleIntended);
+            IntervalIntended.Add(_recycleIntended);
+            TotalActual.Add(_recycleActual);
+            IntervalActual.Add(_recycleActual);
+        }
+
+        // Several threads record into the same recorder concurrently, so its histograms must tolerate concurrent writes.
+        private static Recorder NewRecorder() =>
+            new(1, HighestTrackableMicros, SignificantDigits, static (id, low, high, digits) => new LongConcurrentHistogram(id, low, high, digits));
+
+        private static LongHistogram NewHistogram() => new(1, HighestTrackableMicros, SignificantDigits);
+    }
+}

@@ -1,7 +1,0 @@
-namespace SupportQueue.LoadTests.Tests;
-
-public class Placeholder
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
