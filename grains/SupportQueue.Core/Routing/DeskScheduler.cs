@@ -644,10 +644,21 @@ public sealed class DeskScheduler : IDeskView
 
     public DeskStatus Status(DateTimeOffset now)
     {
+        // An agent's load also counts its pending offers, which Status reports as Offered at the
+        // ticket's queue; counting them as Assigned too would show one ticket twice.
+        var held = new int[_queues.Length];
+        foreach (var ticket in _tickets.Values)
+        {
+            if (ticket.State == DeskTicketState.Assigned)
+            {
+                held[ticket.Agent!.Tier]++;
+            }
+        }
+
         var tiers = ImmutableArray.CreateBuilder<TierStatus>(_queues.Length);
         for (var t = 0; t < _queues.Length; t++)
         {
-            int available = 0, onBreak = 0, offline = 0, assigned = 0;
+            int available = 0, onBreak = 0, offline = 0;
             foreach (var a in _pools[t])
             {
                 switch (a.Presence)
@@ -656,8 +667,6 @@ public sealed class DeskScheduler : IDeskView
                     case Presence.Break: onBreak++; break;
                     default: offline++; break;
                 }
-
-                assigned += a.Load;
             }
 
             var oldest = TimeSpan.Zero;
@@ -680,7 +689,7 @@ public sealed class DeskScheduler : IDeskView
                 }
             }
 
-            tiers.Add(new TierStatus(_settings.Tiers[t].Name, _queues[t].Count - offered, offered, oldest, available, onBreak, offline, assigned, _freeCapacity[t]));
+            tiers.Add(new TierStatus(_settings.Tiers[t].Name, _queues[t].Count - offered, offered, oldest, available, onBreak, offline, held[t], _freeCapacity[t]));
         }
 
         var sla = ImmutableArray.CreateBuilder<SlaCounters>();
