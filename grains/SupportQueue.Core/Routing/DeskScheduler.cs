@@ -615,7 +615,9 @@ public sealed class DeskScheduler : IDeskView
             return TimeSpan.MaxValue;
         }
 
-        var waiting = _queues[tier].Count + 1 - _freeCapacity[tier];
+        // Offered tickets already hold their agent's capacity (free capacity excludes them), so only
+        // tickets still waiting are ahead of a newcomer; counting both would charge an offer twice.
+        var waiting = _queues[tier].Waiting + 1 - _freeCapacity[tier];
         return waiting <= 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(waiting * _handleMinutes[tier] / staffed);
     }
 
