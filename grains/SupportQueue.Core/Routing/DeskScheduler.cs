@@ -118,6 +118,11 @@ public sealed class DeskScheduler : IDeskView
     public void UpsertAgent(AgentSpec spec, Presence presence, DateTimeOffset now)
     {
         spec.Validate(_settings);
+        if (spec.DeskId != DeskId)
+        {
+            throw SupportQueueException.Invalid("deskId", spec.DeskId, $"this is desk '{DeskId}'");
+        }
+
         if (!Enum.IsDefined(presence))
         {
             throw SupportQueueException.Invalid("presence", presence.ToString(), "must be Offline, Available or Break");
@@ -130,6 +135,13 @@ public sealed class DeskScheduler : IDeskView
             if (agent.Tier != tier && agent.Load > 0)
             {
                 throw SupportQueueException.Invalid("tier", spec.Tier, $"agent '{spec.AgentId}' still holds {agent.Load} ticket(s) at {_settings.Tiers[agent.Tier].Name}");
+            }
+
+            // Load (held tickets and pending offers) above capacity is what CheckInvariants rejects;
+            // shrinking has to wait until the agent is down to the new capacity.
+            if (spec.Capacity < agent.Load)
+            {
+                throw SupportQueueException.Invalid("capacity", spec.Capacity, $"agent '{spec.AgentId}' still holds {agent.Load} ticket(s)");
             }
 
             _freeCapacity[agent.Tier] -= agent.FreeCapacity;
@@ -331,6 +343,13 @@ public sealed class DeskScheduler : IDeskView
     /// </summary>
     public bool DeclineOffer(long reservationId, DateTimeOffset now, Presence? agentPresence = null)
     {
+        // Checked before the reservation is dropped: failing afterwards would strand the ticket as
+        // offered with nobody holding the offer.
+        if (agentPresence is { } reported && !Enum.IsDefined(reported))
+        {
+            throw SupportQueueException.Invalid("presence", reported.ToString(), "must be Offline, Available or Break");
+        }
+
         if (!_reservations.Remove(reservationId, out var r))
         {
             return false;
@@ -736,6 +755,11 @@ public sealed class DeskScheduler : IDeskView
                     break;
                 case DeskTicketState.Offered:
                     counts[t.Tier]++;
+                    if (!_reservations.TryGetValue(t.ReservationId, out var pending) || !ReferenceEquals(pending.Ticket, t))
+                    {
+                        throw new InvalidOperationException($"ticket '{t.Id}' is offered but no pending offer holds it");
+                    }
+
                     break;
                 case DeskTicketState.Assigned:
                     loads[t.Agent!] = loads.GetValueOrDefault(t.Agent!) + 1;
