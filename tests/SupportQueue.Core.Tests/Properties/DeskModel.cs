@@ -68,6 +68,11 @@ internal sealed class DeskModel
     {
         (_settings, var expire) = SettingsFrom(knobs);
         _desk = new DeskScheduler(TestDesk.DeskId, _settings, null, new DeskSchedulerOptions { ExpireOffers = expire });
+
+        // Two agents from the start (a generalist at the bottom, a specialist at the top), so short
+        // sequences already route; the operations add, move and reconfigure more.
+        UpsertAgent(new Op(0, 2, 0, 1 + (knobs[0] % 2)));
+        UpsertAgent(new Op(0, 3, 1 + (6 * (_settings.TierCount - 1)), 3 * 7));
     }
 
     /// <summary>Everything the desk decided on its own or by choice, for the determinism check.</summary>
@@ -139,42 +144,53 @@ internal sealed class DeskModel
 
     private void Apply(Op op)
     {
-        switch (op.Kind % 13)
+        // Weighted so that sequences reach the interesting states (agents online, offers answered)
+        // rather than piling up unserved tickets.
+        switch (op.Kind % 20)
         {
             case 0:
             case 1:
+            case 2:
                 Submit(op);
                 break;
-            case 2:
+            case 3:
+            case 4:
                 UpsertAgent(op);
                 break;
-            case 3:
+            case 5:
                 ChangePresence(op);
                 break;
-            case 4:
-            case 5:
+            case 6:
+            case 7:
+            case 8:
                 NextOffer();
                 break;
-            case 6:
+            case 9:
+            case 10:
+            case 11:
                 Answer(op);
                 break;
-            case 7:
+            case 12:
                 Resolve(op);
                 break;
-            case 8:
+            case 13:
                 Escalate(op);
                 break;
-            case 9:
+            case 14:
                 Abandon(op);
                 break;
-            case 10:
+            case 15:
                 Release(op);
                 break;
-            case 11:
+            case 16:
+            case 17:
                 Advance(op);
                 break;
-            default:
+            case 18:
                 RecordAssigned(op);
+                break;
+            default:
+                Resolve(op);
                 break;
         }
     }
@@ -217,7 +233,7 @@ internal sealed class DeskModel
         var tier = (op.B / 6) % _settings.TierCount;
         var capacity = 1 + (op.C % 3);
         var skills = _skillNames.Where((_, i) => ((op.C / 3) >> i) % 2 == 1).Select(s => new SkillLevel(s, 1 + ((op.C + s.Length) % 5))).ToArray();
-        var presence = (Presence)(op.A % 3);
+        var presence = (op.A % 4) switch { 0 => Presence.Offline, 1 => Presence.Break, _ => Presence.Available };
         var spec = new AgentSpec(id, TestDesk.DeskId, _settings.Tiers[tier].Name, [.. skills], capacity);
         var agent = _agents.Find(a => a.Id == id);
         if (agent is not null && Load(agent) > 0 && (agent.Tier != tier || capacity < Load(agent)))

@@ -7,7 +7,7 @@ public class DeskPropertyTests
     private static readonly Gen<Scenario> _scenarios =
         Gen.Select(
             Gen.Int[0, 1000].Array[18],
-            Gen.Select(Gen.Int[0, 12], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 1000], (k, a, b, c) => new Op(k, a, b, c)).Array[1, 80],
+            Gen.Select(Gen.Int[0, 19], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 1000], (k, a, b, c) => new Op(k, a, b, c)).Array[1, 80],
             (knobs, ops) => new Scenario(knobs, ops));
 
     [Fact]
@@ -41,6 +41,7 @@ public class DeskPropertyTests
         var model = new DeskModel([0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 0, 1, 0, 10, 0]);
         model.Play([new Op(0, 1, 1, 1)]);
         model.Sabotage();
-        Assert.ThrowsAny<Exception>(() => model.Play([new Op(11, 1, 5, 0)]));
+        var failure = Assert.ThrowsAny<Exception>(() => model.Play([new Op(16, 1, 5, 0)]));
+        Assert.Contains("t0", failure.Message, StringComparison.Ordinal);
     }
 }
