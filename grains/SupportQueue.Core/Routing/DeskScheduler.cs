@@ -108,8 +108,35 @@ public sealed class DeskScheduler : IDeskView
             _handleMinutes = fresh._handleMinutes;
         }
 
+        var agingChanged = settings.AgingStep != _settings.AgingStep;
         _settings = settings;
         _policy = policy ?? new RuleBasedEscalationPolicy(settings);
+        if (agingChanged && _tickets.Count > 0)
+        {
+            RekeyQueues();
+        }
+    }
+
+    /// <summary>
+    /// Queue keys bake in the aging step (aged keys all have rank 0, strict ones rank by priority),
+    /// so keys made under the old step cannot be compared with new ones: recompute every open
+    /// ticket's key, keeping its arrival sequence, and rebuild the heaps from the waiting tickets.
+    /// </summary>
+    private void RekeyQueues()
+    {
+        for (var t = 0; t < _queues.Length; t++)
+        {
+            _queues[t] = new TierQueue(t) { Count = _queues[t].Count, Waiting = _queues[t].Waiting };
+        }
+
+        foreach (var ticket in _tickets.Values)
+        {
+            ticket.Key = QueueKey.For(ticket.Priority, ticket.AgeBasis, _settings.AgingStep, ticket.Key.Sequence);
+            if (ticket.State == DeskTicketState.Queued)
+            {
+                _queues[ticket.Tier].Push(ticket);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- agents
@@ -308,7 +335,7 @@ public sealed class DeskScheduler : IDeskView
         if (ticket.State == DeskTicketState.Closed)
         {
             // Abandoned while the offer was out: the agent side must not keep it.
-            FreeAgent(r.Agent, r.PreviousFreeSince);
+            FreeAgent(r.Agent);
             return false;
         }
 
@@ -355,7 +382,7 @@ public sealed class DeskScheduler : IDeskView
             return false;
         }
 
-        FreeAgent(r.Agent, r.PreviousFreeSince);
+        FreeAgent(r.Agent);
         if (agentPresence is { } presence)
         {
             SetPresence(r.Agent.Id, presence, now);
@@ -377,7 +404,7 @@ public sealed class DeskScheduler : IDeskView
             return false;
         }
 
-        FreeAgent(r.Agent, r.PreviousFreeSince);
+        FreeAgent(r.Agent);
         if (r.Ticket.State == DeskTicketState.Offered)
         {
             _queues[r.Ticket.Tier].Count--;
@@ -409,7 +436,7 @@ public sealed class DeskScheduler : IDeskView
 
         if (ticket.State == DeskTicketState.Offered && _reservations.Remove(ticket.ReservationId, out var other))
         {
-            FreeAgent(other.Agent, other.PreviousFreeSince);
+            FreeAgent(other.Agent);
         }
         else if (ticket.State == DeskTicketState.Queued)
         {
@@ -834,7 +861,7 @@ public sealed class DeskScheduler : IDeskView
             head.State = DeskTicketState.Offered;
             var id = ++_sequence;
             head.ReservationId = id;
-            var reservation = new Reservation(head, agent, agent.FreeSince);
+            var reservation = new Reservation(head, agent);
             _reservations.Add(id, reservation);
             _freeCapacity[agent.Tier] -= agent.FreeCapacity;
             agent.Load++;
@@ -894,11 +921,15 @@ public sealed class DeskScheduler : IDeskView
         ? _reservations.ContainsKey(d.ReservationId)
         : d.Ticket!.State == DeskTicketState.Queued && d.Ticket.Epoch == d.Epoch;
 
-    private void FreeAgent(PoolAgent agent, DateTimeOffset previousFreeSince)
+    /// <summary>
+    /// An offer ended without the agent taking the ticket. An offer never moved FreeSince, so it
+    /// stays as it is: restoring the value from offer time would undo a return to Available or a
+    /// finished ticket that happened while the offer was out.
+    /// </summary>
+    private void FreeAgent(PoolAgent agent)
     {
         _freeCapacity[agent.Tier] -= agent.FreeCapacity;
         agent.Load--;
-        agent.FreeSince = previousFreeSince;
         _freeCapacity[agent.Tier] += agent.FreeCapacity;
     }
 
@@ -950,7 +981,7 @@ public sealed class DeskScheduler : IDeskView
 
     private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a}; {b}";
 
-    private sealed record Reservation(DeskTicket Ticket, PoolAgent Agent, DateTimeOffset PreviousFreeSince);
+    private sealed record Reservation(DeskTicket Ticket, PoolAgent Agent);
 
     private readonly record struct Deadline(DeskTicket? Ticket, int Epoch, long ReservationId);
 

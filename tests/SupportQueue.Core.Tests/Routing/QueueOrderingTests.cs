@@ -109,6 +109,40 @@ public class QueueOrderingTests
     }
 
     [Fact]
+    public void Turning_aging_off_reorders_the_waiting_tickets_by_strict_priority()
+    {
+        var desk = Create(DeskSettings.Default with { AgingStep = _step });
+        desk.Submit("p4-old", T0, Priority.P4);
+        desk.Submit("p1", T0 + 3 * _step + TimeSpan.FromMinutes(5), Priority.P1);
+
+        desk.Reconfigure(DeskSettings.Default with { AgingStep = null });
+        desk.Submit("p2-new", Min(120), Priority.P2);
+        desk.AddAgent("a", Min(120), capacity: 10);
+
+        Assert.Equal(["p1", "p2-new", "p4-old"], desk.OfferOrder(Min(120)));
+        desk.CheckInvariants();
+    }
+
+    [Fact]
+    public void Turning_aging_on_lets_old_tickets_overtake()
+    {
+        var desk = Create(DeskSettings.Default with { AgingStep = null });
+        desk.AddAgent("a", T0, capacity: 10);
+        desk.Submit("p4-old", T0, Priority.P4);
+        desk.Submit("p1", Min(60), Priority.P1);
+        var offered = desk.NextOffer(Min(60));
+        Assert.Equal("p1", offered.TicketId);
+        desk.DeclineOffer(offered.ReservationId, Min(60));
+
+        desk.Reconfigure(DeskSettings.Default with { AgingStep = _step });
+        desk.Submit("p3-new", Min(61), Priority.P3);
+
+        // Effective ages: p4-old 0+45 = 45, p1 60+0 = 60, p3-new 61+30 = 91 minutes.
+        Assert.Equal(["p4-old", "p1", "p3-new"], desk.OfferOrder(Min(61)));
+        desk.CheckInvariants();
+    }
+
+    [Fact]
     public void Ordering_holds_across_tickets_with_different_skill_sets()
     {
         var desk = Create(DeskSettings.Default with { AgingStep = null });

@@ -81,6 +81,43 @@ public class ReservationTests
     }
 
     [Fact]
+    public void Declining_does_not_undo_a_return_to_available_during_the_offer()
+    {
+        var desk = Create();
+        desk.AddAgent("a", T0);
+        desk.AddAgent("b", Min(1));
+        desk.Submit("t1", Min(2));
+        var offer = desk.NextOffer(Min(2));
+        Assert.Equal("a", offer.AgentId);
+
+        // While the offer is out, a takes a break and comes back at 4: a has been free since 4 now.
+        desk.SetPresence("a", Presence.Break, Min(3));
+        desk.SetPresence("a", Presence.Available, Min(4));
+        desk.DeclineOffer(offer.ReservationId, Min(5));
+
+        Assert.Equal("b", desk.NextOffer(Min(6)).AgentId);
+    }
+
+    [Fact]
+    public void Declining_does_not_undo_work_finished_during_the_offer()
+    {
+        var desk = Create();
+        desk.AddAgent("a", T0, capacity: 2);
+        desk.AddAgent("b", Min(1), capacity: 2);
+        desk.Submit("done", Min(2));
+        desk.Submit("declined", Min(2));
+        Assert.Equal("a", desk.Assign(Min(2)).AgentId);
+        var offer = desk.NextOffer(Min(3));
+        Assert.Equal(("declined", "a"), (offer.TicketId, offer.AgentId));
+
+        desk.Resolve("done", "a", Min(4));
+        desk.DeclineOffer(offer.ReservationId, Min(5));
+
+        // a finished work at 4, b has been idle since 1.
+        Assert.Equal("b", desk.NextOffer(Min(6)).AgentId);
+    }
+
+    [Fact]
     public void Declining_with_a_reported_presence_stops_offers_to_that_agent()
     {
         var desk = Create();
