@@ -621,6 +621,21 @@ public sealed class DeskScheduler : IDeskView
             }
 
             var ticket = d.Ticket!;
+
+            // The deadline was armed under the policy in force when the ticket was queued; after a
+            // Reconfigure the limit may be gone or longer, so the current policy decides.
+            var limit = _policy.WaitLimit(View(ticket), ticket.Tier, this);
+            if (limit is not { } current)
+            {
+                continue;
+            }
+
+            if (ticket.QueuedAt + current > at)
+            {
+                _deadlines.Enqueue(new Deadline(ticket, ticket.Epoch, 0), ((ticket.QueuedAt + current).UtcTicks, ++_sequence));
+                continue;
+            }
+
             var target = _policy.EscalationTarget(View(ticket), ticket.Tier, this);
             if (target < 0)
             {
@@ -628,7 +643,6 @@ public sealed class DeskScheduler : IDeskView
             }
 
             var from = _settings.Tiers[ticket.Tier].Name;
-            var limit = _policy.WaitLimit(View(ticket), ticket.Tier, this);
             var redirect = _policy.Redirect(View(ticket), target, this);
             _queues[ticket.Tier].Count--;
             _queues[ticket.Tier].Waiting--;

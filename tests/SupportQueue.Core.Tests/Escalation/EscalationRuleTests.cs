@@ -109,6 +109,31 @@ public class EscalationRuleTests
         Assert.Equal(["escalated-older", "l2-newer"], desk.OfferOrder(Min(10)));
     }
 
+    [Fact]
+    public void A_wait_timeout_removed_by_reconfiguring_no_longer_escalates_waiting_tickets()
+    {
+        var desk = Desk(WaitTimeout("L1", 10));
+        desk.Submit("t", T0);
+
+        desk.Reconfigure(DeskSettings.Default);
+
+        Assert.Empty(desk.AdvanceTo(Min(60)));
+        Assert.Equal("L1", desk.Where("t").Tier);
+    }
+
+    [Fact]
+    public void A_wait_timeout_lengthened_by_reconfiguring_fires_at_the_new_limit()
+    {
+        var desk = Desk(WaitTimeout("L1", 10));
+        desk.Submit("t", T0);
+
+        desk.Reconfigure(DeskSettings.Default with { Escalation = [WaitTimeout("L1", 25)] });
+
+        Assert.Empty(desk.AdvanceTo(Min(24)));
+        var action = Assert.Single(desk.AdvanceTo(Min(60)));
+        Assert.Equal(("L2", Min(25)), (action.ToTier, action.At));
+    }
+
     // ------------------------------------------------------------ SeverityBypass
 
     [Fact]
