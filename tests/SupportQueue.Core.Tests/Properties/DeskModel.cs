@@ -56,7 +56,7 @@ internal sealed class DeskModel
     private static readonly string[] _skillNames = ["db", "net", "ui"];
 
     private readonly DeskScheduler _desk;
-    private readonly DeskSettings _settings;
+    private DeskSettings _settings;
     private readonly List<ModelTicket> _tickets = [];
     private readonly Dictionary<string, ModelTicket> _byId = new(StringComparer.Ordinal);
     private readonly List<ModelAgent> _agents = [];
@@ -190,7 +190,15 @@ internal sealed class DeskModel
                 RecordAssigned(op);
                 break;
             default:
-                Resolve(op);
+                if (op.A % 3 == 0)
+                {
+                    Reconfigure(op);
+                }
+                else
+                {
+                    Resolve(op);
+                }
+
                 break;
         }
     }
@@ -274,6 +282,17 @@ internal sealed class DeskModel
         if (!_desk.TryNextOffer(_now, out var offer))
         {
             Log.Add("no offer");
+
+            // No offer must mean no waiting ticket has a free, eligible agent in its own tier:
+            // a ticket the desk lost track of would otherwise just sit there unnoticed.
+            foreach (var t in _tickets.Where(t => t.Where == Where.Queued))
+            {
+                Assert.True(_desk.TryGetTicket(t.Id, out _, out var tierName, out _));
+                var tier = _settings.TierIndex(tierName);
+                var idle = _agents.FirstOrDefault(a => a.Tier == tier && a.Presence == Presence.Available && Load(a) < a.Capacity && t.Skills.All(a.Skills.Contains));
+                Assert.True(idle is null, $"no offer although {t.Id} waits at {tierName} and {idle?.Id} is free for it");
+            }
+
             return;
         }
 
@@ -462,6 +481,17 @@ internal sealed class DeskModel
         Log.Add($"record {ticket.Id} → {agent.Id}");
         ticket.Where = Where.Assigned;
         ticket.Agent = agent.Id;
+    }
+
+    private void Reconfigure(Op op)
+    {
+        // Same tiers (the desk refuses a tier change while it has work), everything else may change.
+        int[] knobs = [_settings.TierCount - 1, op.A, op.B, op.C, op.A + op.B, op.B + op.C, op.A + op.C, op.A / 7, op.B / 7, op.C / 7, op.A / 3, op.B / 3, op.C / 3, op.A / 11, op.B / 11, op.C / 11, op.A / 13, op.B / 13];
+        var (settings, _) = SettingsFrom(knobs);
+        Assert.Equal(_settings.TierCount, settings.TierCount);
+        _desk.Reconfigure(settings);
+        _settings = settings;
+        Log.Add($"reconfigure {settings.Selection} aging={settings.AgingStep} rules={settings.Escalation.Length}");
     }
 
     private void Advance(Op op)
