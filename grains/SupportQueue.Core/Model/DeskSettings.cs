@@ -75,7 +75,8 @@ public sealed record DeskSettings
     [Id(7)]
     public int MaxOpenTickets { get; init; } = 1_000_000;
 
-    public int TierCount => Tiers.Length;
+    // Unset (default) tiers are reported by Validate; the lookups must not throw before it can.
+    public int TierCount => Tiers.IsDefault ? 0 : Tiers.Length;
 
     /// <summary>Index of a tier by name (ordinal, case-insensitive); -1 when absent.</summary>
     public int TierIndex(string? name)
@@ -85,9 +86,9 @@ public sealed record DeskSettings
             return -1;
         }
 
-        for (var i = 0; i < Tiers.Length; i++)
+        for (var i = 0; i < TierCount; i++)
         {
-            if (string.Equals(Tiers[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Tiers[i]?.Name, name, StringComparison.OrdinalIgnoreCase))
             {
                 return i;
             }
@@ -175,6 +176,12 @@ public sealed record DeskSettings
         var escalation = Escalation.IsDefault ? [] : Escalation;
         for (var i = 0; i < escalation.Length; i++)
         {
+            if (escalation[i] is null)
+            {
+                Add($"{path}.escalation[{i}]", null, "must not be null");
+                continue;
+            }
+
             ValidateRule(escalation[i], $"{path}.escalation[{i}]", Add);
         }
 
@@ -184,6 +191,12 @@ public sealed record DeskSettings
         {
             var target = sla[i];
             var p = $"{path}.sla[{i}]";
+            if (target is null)
+            {
+                Add(p, null, "must not be null");
+                continue;
+            }
+
             if (!Enum.IsDefined(target.Priority))
             {
                 Add($"{p}.priority", (int)target.Priority, "must be P1, P2, P3 or P4");

@@ -109,8 +109,35 @@ public sealed class DeskScheduler : IDeskView
             _handleMinutes = fresh._handleMinutes;
         }
 
+        var agingChanged = settings.AgingStep != _settings.AgingStep;
         _settings = settings;
         _policy = policy ?? new RuleBasedEscalationPolicy(settings);
+        if (agingChanged && _tickets.Count > 0)
+        {
+            RekeyQueues();
+        }
+    }
+
+    /// <summary>
+    /// Queue keys bake in the aging step (aged keys all have rank 0, strict ones rank by priority),
+    /// so keys made under the old step cannot be compared with new ones: recompute every open
+    /// ticket's key, keeping its arrival sequence, and rebuild the heaps from the waiting tickets.
+    /// </summary>
+    private void RekeyQueues()
+    {
+        for (var t = 0; t < _queues.Length; t++)
+        {
+            _queues[t] = new TierQueue(t) { Count = _queues[t].Count, Waiting = _queues[t].Waiting };
+        }
+
+        foreach (var ticket in _tickets.Values)
+        {
+            ticket.Key = QueueKey.For(ticket.Priority, ticket.AgeBasis, _settings.AgingStep, ticket.Key.Sequence);
+            if (ticket.State == DeskTicketState.Queued)
+            {
+                _queues[ticket.Tier].Push(ticket);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- agents
@@ -119,6 +146,11 @@ public sealed class DeskScheduler : IDeskView
     public void UpsertAgent(AgentSpec spec, Presence presence, DateTimeOffset now)
     {
         spec.Validate(_settings);
+        if (spec.DeskId != DeskId)
+        {
+            throw SupportQueueException.Invalid("deskId", spec.DeskId, $"this is desk '{DeskId}'");
+        }
+
         if (!Enum.IsDefined(presence))
         {
             throw SupportQueueException.Invalid("presence", presence.ToString(), "must be Offline, Available or Break");
@@ -131,6 +163,13 @@ public sealed class DeskScheduler : IDeskView
             if (agent.Tier != tier && agent.Load > 0)
             {
                 throw SupportQueueException.Invalid("tier", spec.Tier, $"agent '{spec.AgentId}' still holds {agent.Load} ticket(s) at {_settings.Tiers[agent.Tier].Name}");
+            }
+
+            // Load (held tickets and pending offers) above capacity is what CheckInvariants rejects;
+            // shrinking has to wait until the agent is down to the new capacity.
+            if (spec.Capacity < agent.Load)
+            {
+                throw SupportQueueException.Invalid("capacity", spec.Capacity, $"agent '{spec.AgentId}' still holds {agent.Load} ticket(s)");
             }
 
             _freeCapacity[agent.Tier] -= agent.FreeCapacity;
@@ -322,7 +361,7 @@ public sealed class DeskScheduler : IDeskView
         if (ticket.State == DeskTicketState.Closed)
         {
             // Abandoned while the offer was out: the agent side must not keep it.
-            FreeAgent(r.Agent, r.PreviousFreeSince);
+            FreeAgent(r.Agent);
             return;
         }
 
@@ -355,12 +394,19 @@ public sealed class DeskScheduler : IDeskView
     /// </summary>
     public bool DeclineOffer(long reservationId, DateTimeOffset now, Presence? agentPresence = null)
     {
+        // Checked before the reservation is dropped: failing afterwards would strand the ticket as
+        // offered with nobody holding the offer.
+        if (agentPresence is { } reported && !Enum.IsDefined(reported))
+        {
+            throw SupportQueueException.Invalid("presence", reported.ToString(), "must be Offline, Available or Break");
+        }
+
         if (!_reservations.Remove(reservationId, out var r))
         {
             return false;
         }
 
-        FreeAgent(r.Agent, r.PreviousFreeSince);
+        FreeAgent(r.Agent);
         if (agentPresence is { } presence)
         {
             SetPresence(r.Agent.Id, presence, now);
@@ -382,7 +428,7 @@ public sealed class DeskScheduler : IDeskView
             return false;
         }
 
-        FreeAgent(r.Agent, r.PreviousFreeSince);
+        FreeAgent(r.Agent);
         if (r.Ticket.State == DeskTicketState.Offered)
         {
             _queues[r.Ticket.Tier].Count--;
@@ -414,7 +460,7 @@ public sealed class DeskScheduler : IDeskView
 
         if (ticket.State == DeskTicketState.Offered && _reservations.Remove(ticket.ReservationId, out var other))
         {
-            FreeAgent(other.Agent, other.PreviousFreeSince);
+            FreeAgent(other.Agent);
         }
         else if (ticket.State == DeskTicketState.Queued)
         {
@@ -599,6 +645,21 @@ public sealed class DeskScheduler : IDeskView
             }
 
             var ticket = d.Ticket!;
+
+            // The deadline was armed under the policy in force when the ticket was queued; after a
+            // Reconfigure the limit may be gone or longer, so the current policy decides.
+            var limit = _policy.WaitLimit(View(ticket), ticket.Tier, this);
+            if (limit is not { } current)
+            {
+                continue;
+            }
+
+            if (ticket.QueuedAt + current > at)
+            {
+                _deadlines.Enqueue(new Deadline(ticket, ticket.Epoch, 0), ((ticket.QueuedAt + current).UtcTicks, ++_sequence));
+                continue;
+            }
+
             var target = _policy.EscalationTarget(View(ticket), ticket.Tier, this);
             if (target < 0)
             {
@@ -606,7 +667,6 @@ public sealed class DeskScheduler : IDeskView
             }
 
             var from = _settings.Tiers[ticket.Tier].Name;
-            var limit = _policy.WaitLimit(View(ticket), ticket.Tier, this);
             var redirect = _policy.Redirect(View(ticket), target, this);
             _queues[ticket.Tier].Count--;
             _queues[ticket.Tier].Waiting--;
@@ -639,7 +699,9 @@ public sealed class DeskScheduler : IDeskView
             return TimeSpan.MaxValue;
         }
 
-        var waiting = _queues[tier].Count + 1 - _freeCapacity[tier];
+        // Offered tickets already hold their agent's capacity (free capacity excludes them), so only
+        // tickets still waiting are ahead of a newcomer; counting both would charge an offer twice.
+        var waiting = _queues[tier].Waiting + 1 - _freeCapacity[tier];
         return waiting <= 0 ? TimeSpan.Zero : TimeSpan.FromMinutes(waiting * _handleMinutes[tier] / staffed);
     }
 
@@ -668,10 +730,21 @@ public sealed class DeskScheduler : IDeskView
 
     public DeskStatus Status(DateTimeOffset now)
     {
+        // An agent's load also counts its pending offers, which Status reports as Offered at the
+        // ticket's queue; counting them as Assigned too would show one ticket twice.
+        var held = new int[_queues.Length];
+        foreach (var ticket in _tickets.Values)
+        {
+            if (ticket.State == DeskTicketState.Assigned)
+            {
+                held[ticket.Agent!.Tier]++;
+            }
+        }
+
         var tiers = ImmutableArray.CreateBuilder<TierStatus>(_queues.Length);
         for (var t = 0; t < _queues.Length; t++)
         {
-            int available = 0, onBreak = 0, offline = 0, assigned = 0;
+            int available = 0, onBreak = 0, offline = 0;
             foreach (var a in _pools[t])
             {
                 switch (a.Presence)
@@ -680,8 +753,6 @@ public sealed class DeskScheduler : IDeskView
                     case Presence.Break: onBreak++; break;
                     default: offline++; break;
                 }
-
-                assigned += a.Load;
             }
 
             var oldest = TimeSpan.Zero;
@@ -704,7 +775,7 @@ public sealed class DeskScheduler : IDeskView
                 }
             }
 
-            tiers.Add(new TierStatus(_settings.Tiers[t].Name, _queues[t].Count - offered, offered, oldest, available, onBreak, offline, assigned, _freeCapacity[t]));
+            tiers.Add(new TierStatus(_settings.Tiers[t].Name, _queues[t].Count - offered, offered, oldest, available, onBreak, offline, held[t], _freeCapacity[t]));
         }
 
         var sla = ImmutableArray.CreateBuilder<SlaCounters>();
@@ -749,6 +820,11 @@ public sealed class DeskScheduler : IDeskView
                     break;
                 case DeskTicketState.Offered:
                     counts[t.Tier]++;
+                    if (!_reservations.TryGetValue(t.ReservationId, out var pending) || !ReferenceEquals(pending.Ticket, t))
+                    {
+                        throw new InvalidOperationException($"ticket '{t.Id}' is offered but no pending offer holds it");
+                    }
+
                     break;
                 case DeskTicketState.Assigned:
                     loads[t.Agent!] = loads.GetValueOrDefault(t.Agent!) + 1;
@@ -823,7 +899,7 @@ public sealed class DeskScheduler : IDeskView
             head.State = DeskTicketState.Offered;
             var id = ++_sequence;
             head.ReservationId = id;
-            var reservation = new Reservation(head, agent, agent.FreeSince);
+            var reservation = new Reservation(head, agent);
             _reservations.Add(id, reservation);
             _freeCapacity[agent.Tier] -= agent.FreeCapacity;
             agent.Load++;
@@ -883,11 +959,15 @@ public sealed class DeskScheduler : IDeskView
         ? _reservations.ContainsKey(d.ReservationId)
         : d.Ticket!.State == DeskTicketState.Queued && d.Ticket.Epoch == d.Epoch;
 
-    private void FreeAgent(PoolAgent agent, DateTimeOffset previousFreeSince)
+    /// <summary>
+    /// An offer ended without the agent taking the ticket. An offer never moved FreeSince, so it
+    /// stays as it is: restoring the value from offer time would undo a return to Available or a
+    /// finished ticket that happened while the offer was out.
+    /// </summary>
+    private void FreeAgent(PoolAgent agent)
     {
         _freeCapacity[agent.Tier] -= agent.FreeCapacity;
         agent.Load--;
-        agent.FreeSince = previousFreeSince;
         _freeCapacity[agent.Tier] += agent.FreeCapacity;
     }
 
@@ -947,7 +1027,7 @@ public sealed class DeskScheduler : IDeskView
 
     private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a}; {b}";
 
-    private sealed record Reservation(DeskTicket Ticket, PoolAgent Agent, DateTimeOffset PreviousFreeSince);
+    private sealed record Reservation(DeskTicket Ticket, PoolAgent Agent);
 
     private readonly record struct Deadline(DeskTicket? Ticket, int Epoch, long ReservationId);
 
