@@ -280,10 +280,14 @@ public sealed class DeskScheduler : IDeskView
             CreatedAt = basis,
             AgeBasis = basis,
         };
-        ticket.Key = QueueKey.For(ticket.Priority, basis, _settings.AgingStep, ++_sequence);
         var view = View(ticket);
         var entry = _policy.EntryTier(view, this);
+        CheckPolicyTier(entry.Tier, 0, nameof(IEscalationPolicy.EntryTier));
         var redirect = _policy.Redirect(view, entry.Tier, this);
+        CheckPolicyTier(redirect.Tier, entry.Tier, nameof(IEscalationPolicy.Redirect));
+
+        // The sequence is taken only once nothing can fail, so a refused submit leaves no trace.
+        ticket.Key = QueueKey.For(ticket.Priority, basis, _settings.AgingStep, ++_sequence);
         _tickets.Add(ticket.Id, ticket);
         Submitted++;
         Enqueue(ticket, redirect.Tier, now);
@@ -535,9 +539,12 @@ public sealed class DeskScheduler : IDeskView
             {
                 throw new SupportQueueException(RefusalCode.NoHigherTier, $"ticket '{ticketId}': {_settings.Tiers[ticket.Tier].Name} is the highest tier");
             }
+
+            CheckPolicyTier(target, ticket.Tier + 1, nameof(IEscalationPolicy.EscalationTarget));
         }
 
         var redirect = _policy.Redirect(View(ticket), target, this);
+        CheckPolicyTier(redirect.Tier, target, nameof(IEscalationPolicy.Redirect));
         ObserveHandleTime(ticket, now);
         ReleaseCapacity(ticket.Agent!, now);
         ticket.Agent = null;
@@ -668,6 +675,15 @@ public sealed class DeskScheduler : IDeskView
 
             var from = _settings.Tiers[ticket.Tier].Name;
             var redirect = _policy.Redirect(View(ticket), target, this);
+            if (!IsPolicyTier(target, ticket.Tier + 1) || !IsPolicyTier(redirect.Tier, target))
+            {
+                // Keep the deadline so the ticket is not silently dropped from escalation; actions
+                // already applied in this call stay applied (each is complete on its own).
+                _deadlines.Enqueue(d, key);
+                CheckPolicyTier(target, ticket.Tier + 1, nameof(IEscalationPolicy.EscalationTarget));
+                CheckPolicyTier(redirect.Tier, target, nameof(IEscalationPolicy.Redirect));
+            }
+
             _queues[ticket.Tier].Count--;
             _queues[ticket.Tier].Waiting--;
             Escalations++;
@@ -916,6 +932,17 @@ public sealed class DeskScheduler : IDeskView
 
         offer = null;
         return false;
+    }
+
+    private bool IsPolicyTier(int tier, int atLeast) => tier >= atLeast && tier < _queues.Length;
+
+    /// <summary>A plugged-in policy is outside the engine's control: check its answer before acting on it.</summary>
+    private void CheckPolicyTier(int tier, int atLeast, string decision)
+    {
+        if (!IsPolicyTier(tier, atLeast))
+        {
+            throw new InvalidOperationException($"escalation policy {_policy.GetType().Name}: {decision} chose tier {tier}, expected {atLeast} to {_queues.Length - 1}");
+        }
     }
 
     private void Enqueue(DeskTicket ticket, int tier, DateTimeOffset now)

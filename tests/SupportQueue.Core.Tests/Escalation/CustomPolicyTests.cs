@@ -96,6 +96,92 @@ public class CustomPolicyTests
         Assert.Equal([(0, TimeSpan.Zero, true), (1, TimeSpan.FromMinutes(10), true)], seen);
     }
 
+    [Fact]
+    public void A_policy_choosing_a_tier_the_desk_does_not_have_is_refused_without_a_trace()
+    {
+        var broken = new ScriptedPolicy { Entry = 3 };
+        var desk = Create(policy: broken);
+        desk.AddAgent("a", T0);
+
+        var before = desk.Snapshot(T0, ["t"], ["a"]);
+        var ex = Assert.Throws<InvalidOperationException>(() => desk.Submit("t", T0));
+        Assert.Contains("EntryTier chose tier 3", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, desk.Snapshot(T0, ["t"], ["a"]));
+        desk.CheckInvariants();
+
+        // Not even a sequence number was used: offers match a desk that never saw the refusal.
+        broken.Entry = 0;
+        var clean = Create(policy: new ScriptedPolicy());
+        clean.AddAgent("a", T0);
+        foreach (var d in new[] { desk, clean })
+        {
+            d.Submit("t", Min(1));
+        }
+
+        Assert.Equal(clean.NextOffer(Min(2)), desk.NextOffer(Min(2)));
+    }
+
+    [Fact]
+    public void A_policy_redirecting_downwards_is_refused()
+    {
+        var desk = Create(policy: new ScriptedPolicy { Entry = 1, RedirectTo = 0 });
+
+        var ex = Assert.Throws<InvalidOperationException>(() => desk.Submit("t", T0));
+        Assert.Contains("Redirect chose tier 0", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, desk.OpenTickets);
+        desk.CheckInvariants();
+    }
+
+    [Fact]
+    public void A_policy_escalating_sideways_is_refused_and_the_agent_keeps_the_ticket()
+    {
+        var desk = Create(policy: new ScriptedPolicy { Target = 0 });
+        desk.AddAgent("a", T0);
+        desk.Submit("t", T0);
+        desk.Assign(Min(1));
+
+        var before = desk.Snapshot(Min(2), ["t"], ["a"]);
+        Assert.Throws<InvalidOperationException>(() => desk.Escalate("t", "a", "help", Min(2)));
+        Assert.Equal(before, desk.Snapshot(Min(2), ["t"], ["a"]));
+        Assert.Equal((DeskTicketState.Assigned, "L1", "a"), desk.Where("t"));
+    }
+
+    [Fact]
+    public void A_policy_escalating_a_waiting_ticket_sideways_is_refused_and_the_deadline_kept()
+    {
+        var policy = new ScriptedPolicy { Target = 0, Limit = TimeSpan.FromMinutes(5) };
+        var desk = Create(policy: policy);
+        desk.Submit("t", T0);
+
+        Assert.Throws<InvalidOperationException>(() => desk.AdvanceTo(Min(10)));
+        Assert.Equal((DeskTicketState.Queued, "L1"), (desk.Where("t").State, desk.Where("t").Tier));
+        desk.CheckInvariants();
+
+        policy.Target = 1;
+        var action = Assert.Single(desk.AdvanceTo(Min(10)));
+        Assert.Equal(("L2", Min(5)), (action.ToTier, action.At));
+    }
+
+    /// <summary>Answers whatever the test sets, including answers the desk must not accept.</summary>
+    private sealed class ScriptedPolicy : IEscalationPolicy
+    {
+        public int Entry { get; set; }
+
+        public int? RedirectTo { get; set; }
+
+        public int Target { get; set; } = 1;
+
+        public TimeSpan? Limit { get; set; }
+
+        public TierDecision EntryTier(TicketView ticket, IDeskView desk) => new(Entry, null);
+
+        public TierDecision Redirect(TicketView ticket, int tier, IDeskView desk) => new(RedirectTo ?? tier, null);
+
+        public TimeSpan? WaitLimit(TicketView ticket, int tier, IDeskView desk) => tier == 0 ? Limit : null;
+
+        public int EscalationTarget(TicketView ticket, int fromTier, IDeskView desk) => Target;
+    }
+
     private sealed class ProbePolicy(List<(int, TimeSpan, bool)> seen) : IEscalationPolicy
     {
         public TierDecision EntryTier(TicketView ticket, IDeskView desk)
