@@ -77,6 +77,9 @@ public sealed class DeskScheduler : IDeskView
 
     public long Resolved { get; private set; }
 
+    /// <summary>Resolved tickets that came back; each re-enters like a submission.</summary>
+    public long Reopened { get; private set; }
+
     public long Abandoned { get; private set; }
 
     public long Escalations { get; private set; }
@@ -244,7 +247,16 @@ public sealed class DeskScheduler : IDeskView
     /// Takes a new ticket into the queue of the tier the policy chooses. <paramref name="createdAt"/>
     /// (default <paramref name="now"/>) is the basis of its age in queue order.
     /// </summary>
-    public Placement Submit(TicketSpec spec, DateTimeOffset now, DateTimeOffset? createdAt = null)
+    public Placement Submit(TicketSpec spec, DateTimeOffset now, DateTimeOffset? createdAt = null) =>
+        Admit(spec, now, createdAt ?? now, reopened: false);
+
+    /// <summary>
+    /// Takes a resolved ticket back. It is queued like a new one (its age counts from now), but its
+    /// first response was already given, so it does not count against the first-response SLA again.
+    /// </summary>
+    public Placement Reopen(TicketSpec spec, DateTimeOffset now) => Admit(spec, now, now, reopened: true);
+
+    private Placement Admit(TicketSpec spec, DateTimeOffset now, DateTimeOffset basis, bool reopened)
     {
         spec.Validate();
         if (spec.DeskId != DeskId)
@@ -269,7 +281,6 @@ public sealed class DeskScheduler : IDeskView
 
         var required = spec.RequiredSkills;
         var skills = required.Length == 0 ? [] : required.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var basis = createdAt ?? now;
         var ticket = new DeskTicket
         {
             Id = spec.TicketId,
@@ -279,6 +290,7 @@ public sealed class DeskScheduler : IDeskView
             RequestedEntryTier = spec.EntryTier,
             CreatedAt = basis,
             AgeBasis = basis,
+            Responded = reopened,
         };
         var view = View(ticket);
         var entry = _policy.EntryTier(view, this);
@@ -289,7 +301,15 @@ public sealed class DeskScheduler : IDeskView
         // The sequence is taken only once nothing can fail, so a refused submit leaves no trace.
         ticket.Key = QueueKey.For(ticket.Priority, basis, _settings.AgingStep, ++_sequence);
         _tickets.Add(ticket.Id, ticket);
-        Submitted++;
+        if (reopened)
+        {
+            Reopened++;
+        }
+        else
+        {
+            Submitted++;
+        }
+
         Enqueue(ticket, redirect.Tier, now);
         return new Placement(ticket.Id, _settings.Tiers[redirect.Tier].Name, Join(entry.Reason, redirect.Reason));
     }
@@ -814,7 +834,7 @@ public sealed class DeskScheduler : IDeskView
             sla.Add(new SlaCounters(p, c.FirstResponseMet, c.FirstResponseBreached, c.ResolutionMet, c.ResolutionBreached, past));
         }
 
-        return new DeskStatus(DeskId, now, tiers.MoveToImmutable(), sla.ToImmutable(), Submitted, Resolved, Abandoned, Escalations, _tickets.Count);
+        return new DeskStatus(DeskId, now, tiers.MoveToImmutable(), sla.ToImmutable(), Submitted, Resolved, Abandoned, Escalations, _tickets.Count, Reopened);
     }
 
     /// <summary>
@@ -885,9 +905,9 @@ public sealed class DeskScheduler : IDeskView
             }
         }
 
-        if (Submitted != _tickets.Count + Resolved + Abandoned + Withdrawn)
+        if (Submitted + Reopened != _tickets.Count + Resolved + Abandoned + Withdrawn)
         {
-            throw new InvalidOperationException($"conservation: submitted {Submitted} ≠ open {_tickets.Count} + resolved {Resolved} + abandoned {Abandoned} + withdrawn {Withdrawn}");
+            throw new InvalidOperationException($"conservation: submitted {Submitted} + reopened {Reopened} ≠ open {_tickets.Count} + resolved {Resolved} + abandoned {Abandoned} + withdrawn {Withdrawn}");
         }
     }
 

@@ -91,4 +91,5 @@ public sealed record DeskStatus(
     [property: Id(5)] long Resolved,
     [property: Id(6)] long Abandoned,
     [property: Id(7)] long Escalations,
-    [property: Id(8)] int Open);
+    [property: Id(8)] int Open,
+    [property: Id(9)] long Reopened = 0);

@@ -76,7 +76,11 @@ public sealed class EngineDeskDriver : IDeskDriver
         return ValueTask.FromResult(Engine.Submit(spec, at));
     }
 
-    public ValueTask<Placement> Reopen(TicketSpec spec, DateTimeOffset at) => Submit(spec, at);
+    public ValueTask<Placement> Reopen(TicketSpec spec, DateTimeOffset at)
+    {
+        Advance(at);
+        return ValueTask.FromResult(Engine.Reopen(spec, at));
+    }
 
     public ValueTask SetPresence(string agentId, Presence presence, DateTimeOffset at)
     {

@@ -101,6 +101,14 @@ public sealed partial class DeskSchedulerGrain(
         return Task.FromResult(placement);
     }
 
+    public Task<Placement> Reopen(TicketSpec spec)
+    {
+        var now = Advance();
+        var placement = Engine.Reopen(spec, now);
+        Kick();
+        return Task.FromResult(placement);
+    }
+
     public async Task RegisterAgent(AgentSpec spec, Presence presence)
     {
         var now = Advance();

@@ -18,8 +18,11 @@ public interface IDeskSchedulerGrain : IGrainWithStringKey
     /// <summary>Completes when the desk has nothing left to offer or deliver right now. For tests, tools and the simulator.</summary>
     Task WhenIdle();
 
-    /// <summary>Called by a ticket grain: queue a new (or reopened) ticket; returns where it was queued.</summary>
+    /// <summary>Called by a ticket grain: queue a new ticket; returns where it was queued.</summary>
     Task<Placement> Submit(TicketSpec spec, DateTimeOffset createdAt);
+
+    /// <summary>Called by a ticket grain: queue a resolved ticket again; returns where it was queued.</summary>
+    Task<Placement> Reopen(TicketSpec spec);
 
     /// <summary>Called by an agent grain: add or update the agent in its tier's pool.</summary>
     Task RegisterAgent(AgentSpec spec, Presence presence);

@@ -121,7 +121,7 @@ public sealed partial class TicketGrain(
         }
 
         var now = clock.GetUtcNow();
-        var placement = await Desk.Submit(ticket.ToSpec(), now);
+        var placement = await Desk.Reopen(ticket.ToSpec());
         ticket.Reopen(now, string.IsNullOrWhiteSpace(reason) ? "reopened" : reason);
         ticket.MarkQueued(placement.Tier, now, placement.Reason);
         await state.WriteStateAsync();
