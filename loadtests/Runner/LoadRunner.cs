@@ -54,6 +54,7 @@ public static class LoadRunner
         using var resources = new ResourceMonitor(time);
         using var stepAbort = new CancellationTokenSource();
         using var stopSampling = new CancellationTokenSource();
+        using var stopLive = new CancellationTokenSource();
         resources.Start();
         var startedAt = time.GetUtcNow();
         var start = time.GetTimestamp();
@@ -63,7 +64,7 @@ public static class LoadRunner
         var sampler = new Sampler(settings, measurements, resources, executors, target, start);
         var sampling = sampler.RunAsync(stopSampling.Token);
         var live = settings.LiveView && LiveConsoleView.CanRender
-            ? LiveConsoleView.RunAsync(() => sampler.Latest, stopSampling.Token)
+            ? LiveConsoleView.RunAsync(() => sampler.Latest, stopLive.Token)
             : Task.CompletedTask;
 
         long end;
@@ -86,6 +87,8 @@ public static class LoadRunner
             await stopSampling.CancelAsync().ConfigureAwait(false);
             await sampling.ConfigureAwait(false);
             await sampler.SampleAsync(final: true, CancellationToken.None).ConfigureAwait(false);
+            // The live view stops after the final sample so its last frame shows the totals.
+            await stopLive.CancelAsync().ConfigureAwait(false);
             await live.ConfigureAwait(false);
         }
         finally
@@ -94,6 +97,11 @@ public static class LoadRunner
             if (!stopSampling.IsCancellationRequested)
             {
                 await stopSampling.CancelAsync().ConfigureAwait(false);
+            }
+
+            if (!stopLive.IsCancellationRequested)
+            {
+                await stopLive.CancelAsync().ConfigureAwait(false);
             }
         }
 
