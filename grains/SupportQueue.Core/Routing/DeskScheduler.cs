@@ -228,6 +228,7 @@ public sealed class DeskScheduler : IDeskView
         }
 
         _freeCapacity[agent.Tier] -= agent.FreeCapacity;
+        agent.Saturated = false;
         agent.Presence = presence;
         if (presence == Presence.Available)
         {
@@ -416,7 +417,7 @@ public sealed class DeskScheduler : IDeskView
     /// The agent did not take the ticket: it goes back to its place in the queue. The agent side may
     /// report its real presence so the desk stops offering to someone who is not there.
     /// </summary>
-    public bool DeclineOffer(long reservationId, DateTimeOffset now, Presence? agentPresence = null)
+    public bool DeclineOffer(long reservationId, DateTimeOffset now, Presence? agentPresence = null, int? agentHeld = null)
     {
         // Checked before the reservation is dropped: failing afterwards would strand the ticket as
         // offered with nobody holding the offer.
@@ -434,6 +435,13 @@ public sealed class DeskScheduler : IDeskView
         if (agentPresence is { } presence)
         {
             SetPresence(r.Agent.Id, presence, now);
+        }
+
+        if (agentHeld is { } held && held >= r.Agent.Capacity && r.Agent.FreeCapacity > 0)
+        {
+            // Offering again would be refused again: wait until the agent frees a slot.
+            _freeCapacity[r.Agent.Tier] -= r.Agent.FreeCapacity;
+            r.Agent.Saturated = true;
         }
 
         if (r.Ticket.State == DeskTicketState.Offered)
@@ -499,6 +507,60 @@ public sealed class DeskScheduler : IDeskView
         ticket.Agent = agent;
         ticket.AssignedAt = now;
         ticket.Responded = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Rebuild after a restart: takes back an open ticket exactly as its own record says — waiting
+    /// at <paramref name="tier"/> since <paramref name="queuedAt"/>, or held by
+    /// <paramref name="agentId"/>. A wait limit that ran out meanwhile fires on the next
+    /// <see cref="AdvanceTo"/>. False (and nothing changes) when the desk already has the ticket.
+    /// </summary>
+    public bool Restore(TicketSpec spec, DateTimeOffset createdAt, string tier, DateTimeOffset queuedAt, string? agentId, bool responded, DateTimeOffset now)
+    {
+        spec.Validate();
+        if (_tickets.ContainsKey(spec.TicketId))
+        {
+            return false;
+        }
+
+        var tierIndex = _settings.TierIndex(tier);
+        if (tierIndex < 0)
+        {
+            throw SupportQueueException.Invalid("tier", tier, "no such tier on this desk");
+        }
+
+        var agent = agentId is null ? null : GetAgent(agentId);
+        var required = spec.RequiredSkills;
+        var skills = required.Length == 0 ? [] : required.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var ticket = new DeskTicket
+        {
+            Id = spec.TicketId,
+            Priority = spec.Priority,
+            Skills = skills,
+            SkillKey = skills.Length == 0 ? "" : string.Join('\u001f', skills),
+            RequestedEntryTier = spec.EntryTier,
+            CreatedAt = createdAt,
+            AgeBasis = createdAt,
+            Responded = responded,
+        };
+        ticket.Key = QueueKey.For(ticket.Priority, createdAt, _settings.AgingStep, ++_sequence);
+        _tickets.Add(ticket.Id, ticket);
+        Submitted++;
+        if (agent is null)
+        {
+            Enqueue(ticket, tierIndex, queuedAt);
+            return true;
+        }
+
+        ticket.Tier = tierIndex;
+        ticket.QueuedAt = queuedAt;
+        ticket.State = DeskTicketState.Assigned;
+        ticket.Agent = agent;
+        ticket.AssignedAt = now;
+        _freeCapacity[agent.Tier] -= agent.FreeCapacity;
+        agent.Load++;
+        _freeCapacity[agent.Tier] += agent.FreeCapacity;
         return true;
     }
 
@@ -1021,6 +1083,7 @@ public sealed class DeskScheduler : IDeskView
     private void ReleaseCapacity(PoolAgent agent, DateTimeOffset now)
     {
         _freeCapacity[agent.Tier] -= agent.FreeCapacity;
+        agent.Saturated = false;
         agent.Load--;
         agent.FreeSince = now;
         _freeCapacity[agent.Tier] += agent.FreeCapacity;

@@ -16,7 +16,13 @@ internal sealed class PoolAgent
     public DateTimeOffset FreeSince { get; set; }
     public required int Order { get; init; }
 
-    public int FreeCapacity => Presence == Presence.Available ? Math.Max(0, Capacity - Load) : 0;
+    /// <summary>
+    /// The agent side reported it is full although the desk counted room (work the desk has not
+    /// been told about yet, e.g. after a restart). No offers until the agent frees something.
+    /// </summary>
+    public bool Saturated { get; set; }
+
+    public int FreeCapacity => Presence == Presence.Available && !Saturated ? Math.Max(0, Capacity - Load) : 0;
 
     public bool HasAll(string[] skills)
     {

@@ -528,7 +528,8 @@ internal sealed class DeskModel
     private void RefuseSomethingNotHeld(Op op, Action<string, string> call)
     {
         var agentId = _agents.Count > 0 ? _agents[op.C % _agents.Count].Id : "ghost";
-        var candidates = _tickets.Where(t => t.Where != Where.Assigned || t.Agent != agentId).ToList();
+        // A ticket offered to this agent is not refused: acting on it settles the offer first.
+        var candidates = _tickets.Where(t => (t.Where != Where.Assigned || t.Agent != agentId) && !OfferedTo(t, agentId)).ToList();
         if (candidates.Count == 0 || op.C % 4 == 0)
         {
             Refused(RefusalCode.UnknownTicket, () => call("t-none", agentId));
@@ -539,6 +540,9 @@ internal sealed class DeskModel
         var code = !ticket.Open ? RefusalCode.UnknownTicket : _agents.Count == 0 ? RefusalCode.UnknownAgent : RefusalCode.NotYourTicket;
         Refused(code, () => call(ticket.Id, agentId));
     }
+
+    private bool OfferedTo(ModelTicket ticket, string agentId) =>
+        ticket.Where == Where.Offered && _pending.TryGetValue(ticket.Reservation, out var p) && p.Agent.Id == agentId;
 
     private void Refused(RefusalCode code, Action call)
     {

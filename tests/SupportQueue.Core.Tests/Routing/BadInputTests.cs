@@ -73,7 +73,20 @@ public class BadInputTests
     public void Resolving_a_queued_ticket() => Refused(RefusalCode.NotYourTicket, d => d.Resolve("queued", "a", Min(4)), "agentId: 'a' — ticket 'queued' is queued");
 
     [Fact]
-    public void Resolving_a_ticket_only_offered_to_you() => Refused(RefusalCode.NotYourTicket, d => d.Resolve("offered", "b", Min(4)), "agentId: 'b' — ticket 'offered' is offered");
+    public void Resolving_a_ticket_offered_to_someone_else() => Refused(RefusalCode.NotYourTicket, d => d.Resolve("offered", "a", Min(4)), "agentId: 'a' — ticket 'offered' is offered");
+
+    [Fact]
+    public void Resolving_a_ticket_offered_to_you_settles_the_offer_first()
+    {
+        // The agent side acted before its acceptance reached the desk (live grains race like this).
+        var desk = BusyDesk(out var pending);
+        desk.Resolve("offered", "b", Min(4));
+
+        Assert.False(desk.TryGetTicket("offered", out _, out _, out _));
+        Assert.True(desk.AcceptOffer(pending.ReservationId, Min(5)));
+        Assert.False(desk.AcceptOffer(pending.ReservationId, Min(5)));
+        desk.CheckInvariants();
+    }
 
     [Fact]
     public void Escalating_someone_elses_ticket() => Refused(RefusalCode.NotYourTicket, d => d.Escalate("held", "b", "why", Min(4)), "agentId: 'b'");
