@@ -50,6 +50,20 @@ public sealed class Ticket
         return ticket;
     }
 
+    /// <summary>When the ticket last joined a queue (for the current tier), from its history.</summary>
+    public DateTimeOffset LastQueuedAt()
+    {
+        for (var i = History.Count - 1; i >= 0; i--)
+        {
+            if (History[i].Kind == TicketEventKind.Queued)
+            {
+                return History[i].At;
+            }
+        }
+
+        return CreatedAt;
+    }
+
     public TicketSpec ToSpec() => new(Id, DeskId, Priority, [.. Skills], RequestedEntryTier, Subject);
 
     /// <summary>The desk put the ticket in a tier's queue (first time, after escalation or reopening).</summary>

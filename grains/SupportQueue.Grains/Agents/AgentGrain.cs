@@ -82,7 +82,7 @@ public sealed class AgentGrain(
 
         if (agent.CheckCanAccept() is not null)
         {
-            return new OfferReply(OfferOutcome.Declined, agent.Presence);
+            return new OfferReply(OfferOutcome.Declined, agent.Presence, agent.Assignments.Count);
         }
 
         var outcome = await GrainFactory.GetGrain<ITicketGrain>(offer.TicketId).Assign(agent.Id, offer.Tier);
@@ -94,6 +94,16 @@ public sealed class AgentGrain(
         agent.Accept(offer.TicketId);
         await state.WriteStateAsync();
         return new OfferReply(OfferOutcome.Accepted, agent.Presence);
+    }
+
+    public async Task Adopt(string ticketId)
+    {
+        var agent = Current;
+        if (!agent.Holds(ticketId))
+        {
+            agent.Assignments.Add(ticketId);
+            await state.WriteStateAsync();
+        }
     }
 
     public async Task Resolve(string ticketId)

@@ -40,20 +40,57 @@ public sealed partial class DeskSchedulerGrain(
 
     private DeskScheduler Engine => _engine ?? throw SupportQueueException.UnknownDesk(DeskId);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Settings is { } settings)
+        if (state.State.Settings is not { } settings)
         {
-            var now = clock.GetUtcNow();
-            _engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
-            foreach (var agent in state.State.Agents.Values)
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        _engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
+        foreach (var spec in state.State.Agents.Values)
+        {
+            _engine.UpsertAgent(spec, Presence.Offline, now);
+        }
+
+        // A (re)activated desk has lost its queues. Agents and the tickets they hold come back
+        // from the agents' own records now; waiting tickets come back as their reminders fire.
+        foreach (var spec in state.State.Agents.Values)
+        {
+            await RebuildAgentAsync(spec, now);
+        }
+    }
+
+    private async Task RebuildAgentAsync(AgentSpec spec, DateTimeOffset now)
+    {
+        Agent agent;
+        try
+        {
+            agent = await GrainFactory.GetGrain<IAgentGrain>(spec.AgentId).Get();
+        }
+        catch (SupportQueueException)
+        {
+            return;
+        }
+
+        foreach (var ticketId in agent.Assignments)
+        {
+            try
             {
-                // Agents come back offline: each signs in again through its own grain.
-                _engine.UpsertAgent(agent, Presence.Offline, now);
+                var ticket = await GrainFactory.GetGrain<ITicketGrain>(ticketId).Get();
+                if (ticket.Status == TicketStatus.Assigned && ticket.AgentId == agent.Id)
+                {
+                    _engine!.Restore(ticket.ToSpec(), ticket.CreatedAt, ticket.Tier!, ticket.LastQueuedAt(), agent.Id, responded: true, now);
+                }
+            }
+            catch (SupportQueueException ex)
+            {
+                LogRebuildSkipped(ex, DeskId, ticketId);
             }
         }
 
-        return Task.CompletedTask;
+        _engine!.SetPresence(agent.Id, agent.Presence, now);
     }
 
     public async Task Configure(DeskSettings settings)
@@ -162,6 +199,32 @@ public sealed partial class DeskSchedulerGrain(
         return Task.CompletedTask;
     }
 
+    public async Task Reconcile(OpenTicket ticket)
+    {
+        var now = Advance();
+        if (Engine.TryGetTicket(ticket.Spec.TicketId, out _, out _, out _))
+        {
+            return;
+        }
+
+        if (ticket.AgentId is { } agentId && !Engine.HasAgent(agentId))
+        {
+            LogRebuildSkipped(null, DeskId, ticket.Spec.TicketId);
+            return;
+        }
+
+        Engine.Restore(ticket.Spec, ticket.CreatedAt, ticket.Tier, ticket.QueuedAt, ticket.AgentId, ticket.Responded, now);
+        LogRestored(DeskId, ticket.Spec.TicketId, ticket.Tier, ticket.AgentId);
+        if (ticket.AgentId is { } holder)
+        {
+            // The ticket is the authority on who holds it; make sure that agent knows.
+            await GrainFactory.GetGrain<IAgentGrain>(holder).Adopt(ticket.Spec.TicketId);
+        }
+
+        Advance();
+        Kick();
+    }
+
     public Task CheckInvariants()
     {
         Engine.CheckInvariants();
@@ -265,7 +328,7 @@ public sealed partial class DeskSchedulerGrain(
                 Engine.WithdrawOffer(offer.ReservationId, now);
                 break;
             default:
-                Engine.DeclineOffer(offer.ReservationId, now, reply.Presence);
+                Engine.DeclineOffer(offer.ReservationId, now, reply.Presence, reply.Held);
                 break;
         }
     }
@@ -310,6 +373,12 @@ public sealed partial class DeskSchedulerGrain(
         Kick();
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Desk {DeskId} took back ticket {TicketId} at {Tier} (held by {AgentId})")]
+    private partial void LogRestored(string deskId, string ticketId, string tier, string? agentId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Desk {DeskId}: could not take back ticket {TicketId}")]
+    private partial void LogRebuildSkipped(Exception? ex, string deskId, string ticketId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Desk {DeskId} configured with {Tiers} tiers")]
     private partial void LogConfigured(string deskId, int tiers);

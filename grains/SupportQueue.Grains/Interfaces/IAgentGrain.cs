@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 
@@ -7,7 +8,8 @@ namespace SupportQueue.Grains;
 [GenerateSerializer, Immutable, Alias("SupportQueue.OfferReply")]
 public sealed record OfferReply(
     [property: Id(0)] OfferOutcome Outcome,
-    [property: Id(1)] Presence Presence);
+    [property: Id(1)] Presence Presence,
+    [property: Id(2)] int Held = 0);
 
 /// <summary>One per agent (key: agent id). The authority on the agent's presence and capacity.</summary>
 public interface IAgentGrain : IGrainWithStringKey
@@ -16,6 +18,8 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<Agent> Register(AgentSpec spec);
 
     /// <summary>The agent and the tickets it holds; throws UnknownAgent when never registered.</summary>
+    /// <remarks>Read-only, so it may interleave: a desk rebuilding after a restart reads agents and tickets that may be waiting on the desk.</remarks>
+    [AlwaysInterleave]
     Task<Agent> Get();
 
     /// <summary>Signs in (Available), takes a break, or signs out (Offline). Held tickets stay held.</summary>
@@ -23,6 +27,12 @@ public interface IAgentGrain : IGrainWithStringKey
 
     /// <summary>Called by the desk: take this ticket if presence and capacity allow.</summary>
     Task<OfferReply> Offer(Offer offer);
+
+    /// <summary>
+    /// Reconciliation: the ticket grain records this agent as its holder, so the agent holds it,
+    /// even if the agent's own record of accepting it was lost in a crash.
+    /// </summary>
+    Task Adopt(string ticketId);
 
     /// <summary>The agent resolved a ticket it holds.</summary>
     Task Resolve(string ticketId);

@@ -42,6 +42,12 @@ public interface IDeskSchedulerGrain : IGrainWithStringKey
     /// <summary>Called by an agent grain that finds itself holding a ticket the desk thinks is still queued.</summary>
     Task RecordAssigned(string ticketId, string agentId);
 
+    /// <summary>
+    /// Called by an open ticket's durable reminder: if the desk lost the ticket (a restart), it
+    /// takes it back exactly where the ticket says it is. No-op when the desk already has it.
+    /// </summary>
+    Task Reconcile(OpenTicket ticket);
+
     /// <summary>Runs the invariant audit of the desk's engine; throws describing the first violation.</summary>
     Task CheckInvariants();
 }

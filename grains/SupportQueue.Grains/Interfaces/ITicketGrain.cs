@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 
@@ -10,6 +11,8 @@ public interface ITicketGrain : IGrainWithStringKey
     Task<Ticket> Submit(TicketSpec spec);
 
     /// <summary>The ticket with its full history; throws UnknownTicket when it was never submitted.</summary>
+    /// <remarks>Read-only, so it may interleave: a desk rebuilding after a restart reads agents and tickets that may be waiting on the desk.</remarks>
+    [AlwaysInterleave]
     Task<Ticket> Get();
 
     /// <summary>
@@ -33,3 +36,13 @@ public interface ITicketGrain : IGrainWithStringKey
     /// <summary>A resolved ticket comes back and is queued again.</summary>
     Task<Ticket> Reopen(string reason);
 }
+
+/// <summary>An open ticket as its own grain records it: what a desk needs to take it back after a restart.</summary>
+[GenerateSerializer, Immutable, Alias("SupportQueue.OpenTicket")]
+public sealed record OpenTicket(
+    [property: Id(0)] TicketSpec Spec,
+    [property: Id(1)] DateTimeOffset CreatedAt,
+    [property: Id(2)] string Tier,
+    [property: Id(3)] DateTimeOffset QueuedAt,
+    [property: Id(4)] string? AgentId,
+    [property: Id(5)] bool Responded);

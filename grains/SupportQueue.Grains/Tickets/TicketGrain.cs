@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 
@@ -13,8 +14,11 @@ namespace SupportQueue.Grains;
 public sealed partial class TicketGrain(
     [PersistentState("ticket", Hosting.StorageName)] IPersistentState<Ticket> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
-    ILogger<TicketGrain> logger) : Grain, ITicketGrain
+    IOptions<SupportQueueGrainOptions> options,
+    ILogger<TicketGrain> logger) : Grain, ITicketGrain, IRemindable
 {
+    private const string ReconcileReminder = "reconcile";
+
     private Ticket Current => state.State.Exists ? state.State : throw SupportQueueException.UnknownTicket(this.GetPrimaryKeyString());
 
     private IDeskSchedulerGrain Desk => GrainFactory.GetGrain<IDeskSchedulerGrain>(Current.DeskId);
@@ -39,6 +43,10 @@ public sealed partial class TicketGrain(
         var ticket = Ticket.Create(spec, settings.SlaFor(spec.Priority), now);
         var placement = await desk.Submit(spec, now);
         ticket.MarkQueued(placement.Tier, clock.GetUtcNow(), placement.Reason);
+
+        // The reminder goes first: a stored ticket without one could be forgotten by a restarted
+        // desk, while a reminder without a stored ticket just removes itself.
+        await KeepReconcilingAsync();
         state.State = ticket;
         await state.WriteStateAsync();
         LogSubmitted(ticket.Id, ticket.DeskId, placement.Tier);
@@ -72,6 +80,7 @@ public sealed partial class TicketGrain(
         await Desk.Resolved(ticket.Id, agentId);
         ticket.Resolve(agentId, clock.GetUtcNow());
         await state.WriteStateAsync();
+        await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }
 
@@ -109,6 +118,7 @@ public sealed partial class TicketGrain(
         await Desk.Abandon(ticket.Id);
         ticket.Abandon(clock.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? "customer left the queue" : reason);
         await state.WriteStateAsync();
+        await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }
 
@@ -124,8 +134,40 @@ public sealed partial class TicketGrain(
         var placement = await Desk.Reopen(ticket.ToSpec());
         ticket.Reopen(now, string.IsNullOrWhiteSpace(reason) ? "reopened" : reason);
         ticket.MarkQueued(placement.Tier, now, placement.Reason);
+        await KeepReconcilingAsync();
         await state.WriteStateAsync();
         return ticket;
+    }
+
+    /// <summary>The durable reminder of an open ticket: make sure its desk still has it (after a restart it may not).</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!state.State.Exists || state.State.Status is not (TicketStatus.Queued or TicketStatus.Assigned))
+        {
+            await StopReconcilingAsync();
+            return;
+        }
+
+        var ticket = state.State;
+        var open = new OpenTicket(ticket.ToSpec(), ticket.CreatedAt, ticket.Tier!, ticket.LastQueuedAt(), ticket.AgentId, ticket.FirstAssignedAt is not null);
+        await Desk.Reconcile(open);
+    }
+
+    private async Task KeepReconcilingAsync()
+    {
+        if (options.Value.DurableTickets)
+        {
+            var period = options.Value.ReconcilePeriod;
+            await this.RegisterOrUpdateReminder(ReconcileReminder, period, period);
+        }
+    }
+
+    private async Task StopReconcilingAsync()
+    {
+        if (options.Value.DurableTickets && await this.GetReminder(ReconcileReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     private static void RequireHolder(Ticket ticket, string agentId)

@@ -1,0 +1,15 @@
+namespace SupportQueue.Grains;
+
+/// <summary>How the grains behave beyond what the desk settings say.</summary>
+public sealed class SupportQueueGrainOptions
+{
+    /// <summary>
+    /// Open tickets keep a durable reminder, so that after a restart each one re-announces itself
+    /// to its desk (which rebuilds its queues) and overdue escalations fire. Only worth the extra
+    /// write per ticket when the storage itself survives a restart.
+    /// </summary>
+    public bool DurableTickets { get; set; }
+
+    /// <summary>How often an open ticket's reminder re-announces it. Orleans' minimum reminder period applies.</summary>
+    public TimeSpan ReconcilePeriod { get; set; } = TimeSpan.FromMinutes(1);
+}
