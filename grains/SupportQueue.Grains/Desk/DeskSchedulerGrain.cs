@@ -92,6 +92,10 @@ public sealed partial class DeskSchedulerGrain(
     public async Task WhenIdle()
     {
         Advance();
+
+        // Look for offers even when nothing was due: time alone can make one possible (a ticket
+        // that has now waited long enough to be borrowed), and such a deadline yields no action.
+        Kick();
         while (_pumping || _notifications.Count > 0)
         {
             Kick();

@@ -1,0 +1,36 @@
+using SupportQueue.Core.Simulation;
+using SupportQueue.Grains.Simulation;
+
+namespace SupportQueue.Grains.Tests.Simulation;
+
+/// <summary>The issue's requirement: fast and grain mode give identical per-ticket outcomes for the same scenario and seed.</summary>
+public sealed class GrainModeTests
+{
+    [Fact]
+    public async Task Grain_mode_gives_the_fast_modes_outcome_for_every_ticket()
+    {
+        var scenario = SimulationScenarios.Desk();
+        var options = new SimulationOptions { IdPrefix = GrainSimulation.IdPrefix(0), RecordOutcomes = true };
+        var fast = new SimulationRun(scenario, 0, options).RunFast();
+
+        var grains = await GrainSimulation.RunAsync(scenario, 0, options).WaitAsync(TimeSpan.FromMinutes(5));
+
+        // The scenario really went down every path, or the comparison would prove little.
+        Assert.InRange(fast.Totals.Values["arrivals"], 300, 500);
+        Assert.Contains(fast.Outcomes, o => o.Ending == "abandoned");
+        Assert.Contains(fast.Outcomes, o => o.Path.Contains("|reopen", StringComparison.Ordinal));
+        Assert.Contains(fast.Outcomes, o => o.Path.Contains("|L3@", StringComparison.Ordinal));
+        Assert.Contains(fast.Outcomes, o => o.Path.Contains(">r0-second-", StringComparison.Ordinal));
+        Assert.Contains(fast.Outcomes, o => o.Path.StartsWith("|L1@", StringComparison.Ordinal) && o.Path.Contains("|L2@", StringComparison.Ordinal) && !o.Path.Contains(">r0-early", StringComparison.Ordinal) && !o.Path.Contains(">r0-late", StringComparison.Ordinal));
+        Assert.True(fast.Totals.Values["escalations"] > 0);
+
+        Assert.Equal(fast.Outcomes.Length, grains.Outcomes.Length);
+        for (var i = 0; i < fast.Outcomes.Length; i++)
+        {
+            Assert.Equal(fast.Outcomes[i], grains.Outcomes[i]);
+        }
+
+        Assert.Equal(fast.Totals.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal), grains.Totals.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        Assert.Equal(fast.Events, grains.Events);
+    }
+}
