@@ -33,4 +33,28 @@ public sealed class GrainModeTests
         Assert.Equal(fast.Totals.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal), grains.Totals.Values.OrderBy(kv => kv.Key, StringComparer.Ordinal));
         Assert.Equal(fast.Events, grains.Events);
     }
+
+    [Fact]
+    public async Task The_client_runs_grain_mode_on_its_own_silos_with_the_fast_modes_totals()
+    {
+        var scenario = SimulationScenarios.Desk(replications: 2, seed: 99);
+        var reports = new List<SimulationProgress>();
+
+        // No cluster is needed: grain mode never touches the one the caller holds.
+        var grains = await SimulationClient.RunAsync(null!, scenario, SimulationMode.Grains, new Reports(reports)).WaitAsync(TimeSpan.FromMinutes(5));
+        var fast = SimulationSummary.Merge(Enumerable.Range(0, scenario.Replications).Select(r => new SimulationRun(scenario, r).RunFast()).ToArray());
+
+        Assert.Equal(fast.Totals.Keys, grains.Totals.Keys);
+        foreach (var (key, ci) in fast.Totals)
+        {
+            Assert.Equal(ci, grains.Totals[key]);
+        }
+
+        Assert.Equal([1, 2], reports.Select(p => p.Completed));
+    }
+
+    private sealed class Reports(List<SimulationProgress> reports) : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress value) => reports.Add(value);
+    }
 }
