@@ -9,7 +9,11 @@ namespace SupportQueue.Grains.Simulation;
 public sealed class VirtualClock : TimeProvider
 {
     private readonly object _lock = new();
-    private readonly List<VirtualTimer> _timers = [];
+    private readonly SortedSet<VirtualTimer> _timers = new(Comparer<VirtualTimer>.Create(static (a, b) =>
+    {
+        var byTime = a.DueAt.CompareTo(b.DueAt);
+        return byTime != 0 ? byTime : a.Order.CompareTo(b.Order);
+    }));
     private DateTimeOffset _now;
     private long _sequence;
 
@@ -35,7 +39,7 @@ public sealed class VirtualClock : TimeProvider
     {
         while (true)
         {
-            VirtualTimer? due = null;
+            VirtualTimer due;
             lock (_lock)
             {
                 if (value < _now)
@@ -43,19 +47,14 @@ public sealed class VirtualClock : TimeProvider
                     throw new ArgumentOutOfRangeException(nameof(value), value, $"virtual time cannot go back from {_now:O}");
                 }
 
-                foreach (var timer in _timers)
-                {
-                    if (timer.DueAt <= value && (due is null || timer.DueAt < due.DueAt || (timer.DueAt == due.DueAt && timer.Order < due.Order)))
-                    {
-                        due = timer;
-                    }
-                }
-
-                if (due is null)
+                if (_timers.Count == 0 || _timers.Min!.DueAt > value)
                 {
                     _now = value;
                     return;
                 }
+
+                due = _timers.Min!;
+                _timers.Remove(due);
 
                 // Each timer sees the clock at its own due time, as it would with a real clock.
                 if (due.DueAt > _now)
@@ -67,10 +66,7 @@ public sealed class VirtualClock : TimeProvider
                 {
                     due.DueAt += period;
                     due.Order = ++_sequence;
-                }
-                else
-                {
-                    _timers.Remove(due);
+                    _timers.Add(due);
                 }
             }
 
