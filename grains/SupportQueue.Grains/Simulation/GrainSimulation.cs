@@ -45,7 +45,7 @@ public sealed class SimulationSilo : IAsyncDisposable
         options ??= new GrainSimulationOptions();
         var clock = new VirtualClock(start);
         var id = "supportqueue-sim-" + Guid.NewGuid().ToString("N");
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var (siloPort, gatewayPort) = FreePorts();
         var host = new HostBuilder()
             .ConfigureLogging(logging =>
             {
@@ -86,13 +86,15 @@ public sealed class SimulationSilo : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    private static (int Silo, int Gateway) FreePorts()
     {
-        // The port is free when the listener closes; the silo binds it a moment later. Two ports
-        // asked for in a row are different, which is what keeps silo and gateway apart.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        // Both listeners are open at once so the two ports differ; they are free again when the
+        // listeners close, and the silo binds them a moment later.
+        using var silo = new TcpListener(IPAddress.Loopback, 0);
+        using var gateway = new TcpListener(IPAddress.Loopback, 0);
+        silo.Start();
+        gateway.Start();
+        return (((IPEndPoint)silo.LocalEndpoint).Port, ((IPEndPoint)gateway.LocalEndpoint).Port);
     }
 }
 
