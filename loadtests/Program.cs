@@ -1,4 +1,14 @@
-// Command-line handling (target selection, scenario presets, output folder) arrives with the Orleans
-// target; until then the runner is exercised by SupportQueue.LoadTests.Tests.
-Console.WriteLine("SupportQueue load runner: no command line yet; see SupportQueue.LoadTests.Runner.LoadRunner.");
+using SupportQueue.Grains.Simulation;
+
+// grain-sim [tickets] [agents]: grain-mode simulation throughput on M/M/c (see GrainSimulationBenchmark).
+if (args is ["grain-sim", ..])
+{
+    var tickets = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+    var agents = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50;
+    var result = await GrainSimulationBenchmark.RunAsync(GrainSimulationBenchmark.MMc(agents: agents, tickets: tickets));
+    Console.WriteLine(result);
+    return result.OutcomesMatch == false ? 1 : 0;
+}
+
+Console.WriteLine("SupportQueue load runner: usage: grain-sim [tickets] [agents]");
 return 0;

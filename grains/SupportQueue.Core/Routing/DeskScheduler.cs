@@ -733,6 +733,13 @@ public sealed class DeskScheduler : IDeskView
                 continue;
             }
 
+            if (d.WakeOnly)
+            {
+                // The ticket just became borrowable: nothing changes here, but the host must look
+                // for offers now rather than at whatever event happens to come next.
+                continue;
+            }
+
             var ticket = d.Ticket!;
 
             // The deadline was armed under the policy in force when the ticket was queued; after a
@@ -1036,7 +1043,7 @@ public sealed class DeskScheduler : IDeskView
         _queues[tier].Count++;
         _queues[tier].Waiting++;
         _queues[tier].Push(ticket);
-        ArmWaitLimit(ticket, now);
+        ArmDeadlines(ticket, now);
     }
 
     /// <summary>Back to the queue after an offer or assignment fell through: same tier, same key, same wait clock.</summary>
@@ -1047,10 +1054,10 @@ public sealed class DeskScheduler : IDeskView
         _queues[ticket.Tier].Push(ticket);
 
         // The wait-limit deadline was skipped while the ticket was out on offer; arm it again.
-        ArmWaitLimit(ticket, now, ticket.QueuedAt);
+        ArmDeadlines(ticket, now, ticket.QueuedAt);
     }
 
-    private void ArmWaitLimit(DeskTicket ticket, DateTimeOffset now, DateTimeOffset? since = null)
+    private void ArmDeadlines(DeskTicket ticket, DateTimeOffset now, DateTimeOffset? since = null)
     {
         if (_policy.WaitLimit(View(ticket), ticket.Tier, this) is { } limit)
         {
@@ -1061,6 +1068,18 @@ public sealed class DeskScheduler : IDeskView
             }
 
             _deadlines.Enqueue(new Deadline(ticket, ticket.Epoch, 0), (due.UtcTicks, ++_sequence));
+        }
+
+        // Borrowing depends on time alone (a ticket becomes eligible once it has waited MinWait), so
+        // that moment is a deadline too; otherwise a live desk would borrow only at its next event.
+        var borrowing = _settings.Borrowing;
+        if (borrowing.Enabled && borrowing.MinWait > TimeSpan.Zero && ticket.Tier < _queues.Length - 1)
+        {
+            var eligible = (since ?? now) + borrowing.MinWait;
+            if (eligible > now)
+            {
+                _deadlines.Enqueue(new Deadline(ticket, ticket.Epoch, 0, WakeOnly: true), (eligible.UtcTicks, ++_sequence));
+            }
         }
     }
 
@@ -1139,7 +1158,7 @@ public sealed class DeskScheduler : IDeskView
 
     private sealed record Reservation(DeskTicket Ticket, PoolAgent Agent);
 
-    private readonly record struct Deadline(DeskTicket? Ticket, int Epoch, long ReservationId);
+    private readonly record struct Deadline(DeskTicket? Ticket, int Epoch, long ReservationId, bool WakeOnly = false);
 
     private struct SlaCount
     {

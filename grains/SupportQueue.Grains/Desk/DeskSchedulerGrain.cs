@@ -1,8 +1,10 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
+using SupportQueue.Core.Simulation;
 
 namespace SupportQueue.Grains;
 
@@ -33,6 +35,7 @@ public sealed partial class DeskSchedulerGrain(
     private DeskScheduler? _engine;
     private Task _pump = Task.CompletedTask;
     private bool _pumping;
+    private List<JournalEntry>? _journal;
     private IGrainTimer? _timer;
     private DateTimeOffset? _timerDue;
 
@@ -97,6 +100,9 @@ public sealed partial class DeskSchedulerGrain(
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.EnsureValid();
+
+        // Deadlines already due belong to the settings they were armed under.
+        Advance();
         if (_engine is null)
         {
             _engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
@@ -123,6 +129,10 @@ public sealed partial class DeskSchedulerGrain(
     public async Task WhenIdle()
     {
         Advance();
+
+        // Look for offers even when nothing was due: time alone can make one possible (a ticket
+        // that has now waited long enough to be borrowed), and such a deadline yields no action.
+        Kick();
         while (_pumping || _notifications.Count > 0)
         {
             Kick();
@@ -231,6 +241,25 @@ public sealed partial class DeskSchedulerGrain(
         return Task.CompletedTask;
     }
 
+    public Task EnableJournal()
+    {
+        _journal ??= [];
+        return Task.CompletedTask;
+    }
+
+    public async Task<SettleReport> DrainJournal()
+    {
+        await WhenIdle();
+        if (_journal is null || _journal.Count == 0)
+        {
+            return new SettleReport([], _engine?.NextDeadline);
+        }
+
+        var entries = _journal.ToImmutableArray();
+        _journal.Clear();
+        return new SettleReport(entries, _engine?.NextDeadline);
+    }
+
     /// <summary>Applies the engine's due deadlines; what they did is queued for delivery to the tickets.</summary>
     private DateTimeOffset Advance()
     {
@@ -246,6 +275,7 @@ public sealed partial class DeskSchedulerGrain(
             if (action.Kind == DeskActionKind.WaitEscalated)
             {
                 _notifications.Enqueue(action);
+                _journal?.Add(new JournalEntry(JournalKind.WaitEscalated, action.TicketId, null, action.ToTier, action.FromTier, action.At));
             }
         }
 
@@ -318,9 +348,10 @@ public sealed partial class DeskSchedulerGrain(
         switch (reply.Outcome)
         {
             case OfferOutcome.Accepted:
-                if (!Engine.AcceptOffer(offer.ReservationId, now))
+                if (Engine.AcceptOffer(offer.ReservationId, now) || Engine.RecordAssigned(offer.TicketId, offer.AgentId, now))
                 {
-                    Engine.RecordAssigned(offer.TicketId, offer.AgentId, now);
+                    // Recorded on the reply, not the offer: the pump is sequential, so this is still the engine's order.
+                    _journal?.Add(new JournalEntry(JournalKind.Assigned, offer.TicketId, offer.AgentId, offer.Tier, null, now));
                 }
 
                 break;
