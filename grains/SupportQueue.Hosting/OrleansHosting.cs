@@ -32,6 +32,9 @@ public static class OrleansHosting
             silo.UseInMemoryReminderService();
         }
 
+        // With durable storage, open tickets keep a reminder so a restarted desk gets them back.
+        silo.Services.Configure<SupportQueue.Grains.SupportQueueGrainOptions>(o => o.DurableTickets = options.Storage == StorageKind.PostgreSQL);
+
         // Resolved tickets are done: do not keep them resident for the default 15 minutes.
         silo.Services.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(2));
         return silo;
