@@ -51,7 +51,7 @@ public static class ReportFormat
         }
 
         var (factor, unit) = Math.Abs(c.Mean) < 1 ? (60.0, "s") : Math.Abs(c.Mean) < 120 ? (1.0, "min") : (1 / 60.0, "h");
-        return $"{(c.Mean * factor).ToString("0.#", CultureInfo.InvariantCulture)} ± {(c.HalfWidth * factor).ToString("0.#", CultureInfo.InvariantCulture)} {unit}";
+        return $"{(c.Mean * factor).ToString("0.##", CultureInfo.InvariantCulture)} ± {(c.HalfWidth * factor).ToString("0.##", CultureInfo.InvariantCulture)} {unit}";
     }
 
     public static string Duration(TimeSpan span) => span.TotalDays >= 1
