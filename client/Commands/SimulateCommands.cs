@@ -150,10 +150,7 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
         }
         catch (SupportQueueException ex)
         {
-            // The loader's message is a headline then one "path: value — reason" per line.
-            var lines = ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var details = lines.Length > 1 && lines[0].StartsWith("Invalid scenario", StringComparison.Ordinal) ? lines[1..] : lines;
-            Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", details);
+            Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", ScenarioErrors.Details(ex.Message, source));
             return false;
         }
     }

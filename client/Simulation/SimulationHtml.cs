@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using SupportQueue.Core.Reporting;
 
@@ -204,5 +203,6 @@ public static class SimulationHtml
         sb.Append("</tbody>\n</table>\n");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes markup only: the page is UTF-8, so "±" and "≤" stay readable in the source.</summary>
+    private static string E(string text) => SvgChart.Escape(text);
 }
