@@ -10,6 +10,8 @@ namespace SupportQueue.Client.Simulation;
 /// </summary>
 public static class SimulationHtml
 {
+    private const int ChartWidth = 1000;
+
     private static readonly string[] _tierColors = ["#1f77b4", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
     private static readonly string[] _tierLightColors = ["#9ecae1", "#a1d99b", "#cbc9e2", "#d9b8a9", "#f3c1e0", "#9edae5"];
 
@@ -20,7 +22,7 @@ public static class SimulationHtml
         var sb = new StringBuilder(256 * 1024);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Staffing simulation: ")
             .Append(E(scenario.Name)).Append("</title>\n<style>")
-            .Append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}")
+            .Append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1250px}")
             .Append("table{border-collapse:collapse;margin:8px 0 24px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}")
             .Append("th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}caption{text-align:left;font-weight:bold;padding:4px 0}")
             .Append(".met{color:#1a7f37;font-weight:bold}.missed{color:#c00;font-weight:bold}.narrow{color:#b35900;font-weight:bold}")
@@ -47,7 +49,9 @@ public static class SimulationHtml
         Table(sb, SimulationTables.Tiers(results));
         Table(sb, SimulationTables.Priorities(results));
 
-        sb.Append("<h2>Charts</h2>\n<p class=\"note\">Means over replications per interval. Service level, ASA and occupancy are ratios of the mean counts; an interval with nothing offered has no service level.</p>\n");
+        sb.Append("<h2>Charts</h2>\n<p class=\"note\">Means over replications per interval. Service level, ASA and occupancy are ratios of the mean counts; an interval with nothing offered has no service level. ")
+            .Append("Staffed capacity is the tickets the agents on duty could finish in the interval at the tier's observed handling time. ")
+            .Append("Agents finish the ticket in hand after signing off for a break or the end of a shift, so occupancy can pass 100 % around shift changes (the chart caps it; the totals do not).</p>\n");
         foreach (var chart in Charts(results))
         {
             // Inline SVG in HTML needs no namespace; leaving it out keeps the page free of any URL.
@@ -94,10 +98,15 @@ public static class SimulationHtml
     {
         ArgumentNullException.ThrowIfNull(results);
         var tiers = results.Tiers;
-        var hours = Enumerable.Range(0, results.IntervalCount).Select(i => i * results.Scenario.IntervalMinutes / 60.0).ToArray();
         var start = results.Scenario.Start;
         var multiDay = results.Scenario.Horizon > TimeSpan.FromDays(1);
-        string XTick(double h) => start.AddHours(h).ToString(multiDay ? "ddd HH:mm" : "HH:mm", CultureInfo.InvariantCulture);
+
+        // Days on a multi-day axis so the ticks fall on midnights; hours within a day.
+        var unitMinutes = multiDay ? 1440.0 : 60.0;
+        var hours = Enumerable.Range(0, results.IntervalCount).Select(i => i * results.Scenario.IntervalMinutes / unitMinutes).ToArray();
+        string XTick(double x) => multiDay
+            ? start.AddDays(x).ToString(x == Math.Floor(x) ? "ddd dd MMM" : "ddd HH:mm", CultureInfo.InvariantCulture)
+            : start.AddHours(x).ToString("HH:mm", CultureInfo.InvariantCulture);
         static string PercentTick(double v) => (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
         var xLabel = multiDay ? "interval start" : $"interval start ({start.ToString("yyyy-MM-dd ddd", CultureInfo.InvariantCulture)})";
 
@@ -120,6 +129,7 @@ public static class SimulationHtml
         [
             new SvgChart
             {
+                Width = ChartWidth,
                 Title = "Arrivals vs staffed capacity per interval",
                 XLabel = xLabel,
                 YLabel = "tickets per interval",
@@ -128,6 +138,7 @@ public static class SimulationHtml
             },
             new SvgChart
             {
+                Width = ChartWidth,
                 Title = $"Service level per interval (answered within {ReportFormat.Duration(results.Scenario.ServiceLevel.Threshold)})",
                 XLabel = xLabel,
                 YLabel = "service level",
@@ -139,6 +150,7 @@ public static class SimulationHtml
             },
             new SvgChart
             {
+                Width = ChartWidth,
                 Title = "Backlog per tier (waiting at interval end)",
                 XLabel = xLabel,
                 YLabel = "tickets waiting",
@@ -147,15 +159,20 @@ public static class SimulationHtml
             },
             new SvgChart
             {
-                Title = "Occupancy per tier",
+                Width = ChartWidth,
+                Title = "Occupancy per tier (capped at 100 %)",
                 XLabel = xLabel,
                 YLabel = "busy / staffed",
                 XTickFormat = XTick,
                 YTickFormat = PercentTick,
-                Series = [.. tiers.Select((tier, t) => Series(tier.Tier, tier.Occupancy, TierColor(t)))],
+                // Agents finish the ticket in hand after signing off for a break or the end of a
+                // shift; that busy time falls outside staffed time, so an interval can exceed 100 %.
+                // Capped here so one shift change does not flatten the rest of the chart.
+                Series = [.. tiers.Select((tier, t) => Series(tier.Tier, i => Math.Min(1, tier.Occupancy(i)), TierColor(t)))],
             },
             new SvgChart
             {
+                Width = ChartWidth,
                 Title = "Staffing plan: required vs staffed agents",
                 XLabel = xLabel,
                 YLabel = "agents",
