@@ -21,6 +21,9 @@ public sealed class SupportQueueApi(IGrainFactory grains, TimeProvider? clock = 
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>The cluster's grains, for work that goes past the ticket and agent operations (simulations).</summary>
+    public IGrainFactory Grains => grains;
+
     public async Task<DeskSettings> ConfigureDesk(string deskId, DeskSettings settings)
     {
         var desk = Desk(deskId);

@@ -38,6 +38,16 @@ public class ClusterCommandSettings : CommandSettings
 
     public TimeSpan ConnectTimeout => CliParsing.CheckSeconds("--connect-timeout", ConnectTimeoutSeconds, 600, out var timeout) is null ? timeout : TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether the command starts an in-process silo when no cluster is named on the command line
+    /// or in configuration. Live commands need the cluster whose state they change; a simulation
+    /// only needs somewhere to run, so it defaults to its own silo.
+    /// </summary>
+    public virtual bool EmbeddedWhenNoCluster => false;
+
+    /// <summary>A cluster was named on the command line.</summary>
+    public bool NamesCluster => Cluster is not null || Gateway is not null || ConnectionString is not null;
+
     public int? GatewayPort => Gateway is null ? null : CliParsing.CheckInt("--gateway", Gateway, 1, 65535, out var port) is null ? port : null;
 
     public override ValidationResult Validate()

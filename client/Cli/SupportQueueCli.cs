@@ -90,6 +90,17 @@ public static class SupportQueueCli
                 .WithDescription("Queue a resolved ticket again.")
                 .WithExample("ticket", "reopen", "T-1", "--reason", "still broken");
         });
+
+        config.AddCommand<SimulateCommand>("simulate")
+            .WithDescription("Simulate a support desk in virtual time from a scenario file: progress, a summary with 95% confidence intervals, a staffing plan, " +
+                "and summary.json, intervals.csv, priorities.csv, totals.csv, staffing.csv and report.html in --out. " +
+                "Runs on a private in-process silo unless a cluster is named (--cluster, --gateway, --connection-string or SupportQueue settings).")
+            .WithExample("simulate", "client/scenarios/mmc-sanity.json")
+            .WithExample("simulate", "client/scenarios/retail-holiday-peak.json", "--replications", "10", "--seed", "7", "--out", "out/retail");
+        config.AddCommand<SimulateBenchCommand>("simulate-bench")
+            .WithDescription("Fast-mode simulation speed: customers per second on M/M/50 (λ = 45/min, μ = 1/min), one replication on one thread, median of a few runs. No cluster needed.")
+            .WithExample("simulate-bench")
+            .WithExample("simulate-bench", "--customers", "200000", "--runs", "5");
     }
 
     /// <summary>Maps every failure to one red line (or a few) and an exit code; no stack traces for expected errors.</summary>
@@ -135,14 +146,15 @@ public static class SupportQueueCli
             .. base.GetFooter(model, command),
             Heading("CLUSTER:"),
             Indented(
-                "By default every command connects to a running cluster: localhost clustering on gateway port 30000, " +
+                "By default every desk, agent and ticket command connects to a running cluster: localhost clustering on gateway port 30000, " +
                 "or what appsettings.json and SupportQueue__* environment variables say (Storage, GatewayPort, ClusterId, " +
                 "ServiceId, ConnectionString), overridden by --cluster, --gateway and --connection-string. " +
                 "If nothing answers within --connect-timeout (5 s) the command fails with exit code 3; it never starts a silo behind your back. " +
                 "Start a cluster with: dotnet run --project silo"),
             Indented(
                 "--embedded starts a private in-process silo for that one command instead (memory storage, free ports, own cluster id): " +
-                "handy for a quick try, but its desks, agents and tickets vanish when the command exits."),
+                "handy for a quick try, but its desks, agents and tickets vanish when the command exits. " +
+                "simulate does this by default unless a cluster is named on the command line or in configuration: a simulation keeps no state on the cluster."),
             Heading("EXIT CODES:"),
             Indented("0 done, 1 unexpected failure, 2 bad input or refused by the desk, 3 no cluster reachable, 130 cancelled"),
         ];

@@ -40,7 +40,7 @@ public sealed class ClusterConnector(IConfiguration configuration) : ISupportQue
 
         string unavailable;
         TimeSpan timeout;
-        if (settings.Embedded)
+        if (settings.Embedded || (settings.EmbeddedWhenNoCluster && !settings.NamesCluster && !ClusterOptionsResolver.IsConfigured(configuration)))
         {
             var embedded = ClusterOptionsResolver.ForEmbeddedSilo(options);
             builder.UseOrleans(silo => silo.UseSupportQueue(embedded));

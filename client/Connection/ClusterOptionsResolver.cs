@@ -15,6 +15,13 @@ public static class ClusterOptionsResolver
             .AddEnvironmentVariables()
             .Build();
 
+    /// <summary>Whether configuration (appsettings.json, SupportQueue__* variables) says anything about the cluster.</summary>
+    public static bool IsConfigured(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(SupportQueueOptions.SectionName).GetChildren().Any();
+    }
+
     /// <summary>The options to connect with; throws <see cref="ClusterSettingsException"/> listing every problem.</summary>
     public static SupportQueueOptions Resolve(IConfiguration configuration, ClusterCommandSettings settings)
     {

@@ -1,0 +1,246 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using SupportQueue.Client.Cli;
+using SupportQueue.Client.Connection;
+using SupportQueue.Client.Simulation;
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Simulation;
+using SupportQueue.Grains.Simulation;
+
+namespace SupportQueue.Client.Commands;
+
+public sealed class SimulateSettings : ClusterCommandSettings
+{
+    [CommandArgument(0, "<scenario.json>")]
+    [Description("Scenario file: desk, roster, ticket classes, demand and service-level objective (see client/scenarios/).")]
+    public string ScenarioFile { get; init; } = "";
+
+    [CommandOption("--replications <N>")]
+    [Description("Independent replications (overrides the file).")]
+    public string? Replications { get; init; }
+
+    [CommandOption("--seed <SEED>")]
+    [Description("Random seed, a whole number (overrides the file).")]
+    public string? Seed { get; init; }
+
+    [CommandOption("--mode <MODE>")]
+    [Description("fast: each replication runs the engine in-process inside one grain; grains: the scenario drives the real Ticket, Agent and DeskScheduler grains.")]
+    [DefaultValue("fast")]
+    public string Mode { get; init; } = "fast";
+
+    [CommandOption("--out <DIR>")]
+    [Description("Where to write summary.json, the CSVs and report.html (default: out/<scenario-name>-<timestamp> under the current directory).")]
+    public string? Out { get; init; }
+
+    public override bool EmbeddedWhenNoCluster => true;
+
+    public SimulationMode SimulationMode => Mode.Equals("grains", StringComparison.OrdinalIgnoreCase) ? SimulationMode.Grains : SimulationMode.Fast;
+
+    protected override ValidationResult ValidateCommand()
+    {
+        string? replications = null, seed = null, mode = null, output = null;
+        if (Replications is not null)
+        {
+            replications = CliParsing.CheckInt("--replications", Replications, 1, 10_000, out _);
+        }
+
+        if (Seed is not null && !ulong.TryParse(Seed, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            seed = CliParsing.Error("--seed", Seed, "must be a whole number from 0 to 18446744073709551615");
+        }
+
+        if (!Mode.Equals("fast", StringComparison.OrdinalIgnoreCase) && !Mode.Equals("grains", StringComparison.OrdinalIgnoreCase))
+        {
+            mode = CliParsing.Error("--mode", Mode, "must be fast or grains");
+        }
+
+        if (Out is not null && string.IsNullOrWhiteSpace(Out))
+        {
+            output = CliParsing.Error("--out", Out, "must name a directory");
+        }
+
+        return FirstError(CliParsing.CheckRequired("scenario.json", ScenarioFile), replications, seed, mode, output);
+    }
+}
+
+/// <summary>
+/// Runs a staffing simulation in virtual time and writes its reports. The scenario is read and
+/// checked before anything starts, so a bad file costs no silo start-up.
+/// </summary>
+public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsoles consoles) : SupportQueueCommand<SimulateSettings>(connector, consoles)
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        if (!TryLoad(settings, out var scenario, out var source))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var directory = settings.Out ?? SimulationOutput.DefaultDirectory(Directory.GetCurrentDirectory(), scenario.Name, startedAt);
+        var api = await ConnectAsync(settings, cancellationToken);
+        Out.MarkupLine(
+            $"Simulating [bold]{Render.Esc(scenario.Name)}[/]: {Render.Esc(ReportFormat.Time(scenario.Start))} + {Render.Esc(ReportFormat.Duration(scenario.Horizon))}, " +
+            $"{scenario.Replications.ToString(CultureInfo.InvariantCulture)} replication(s), seed {scenario.Seed.ToString(CultureInfo.InvariantCulture)}, {settings.SimulationMode.ToString().ToLowerInvariant()} mode");
+
+        SimulationSummary summary;
+        try
+        {
+            summary = await Out.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("replications done", maxValue: scenario.Replications);
+                    var report = new CallbackProgress<SimulationProgress>(p => task.Value = Math.Max(task.Value, p.Completed));
+                    var result = await SimulationClient.RunAsync(api.Grains, scenario, settings.SimulationMode, report, cancellationToken);
+                    task.Value = scenario.Replications;
+                    return result;
+                });
+        }
+        catch (NotSupportedException ex)
+        {
+            Consoles.WriteError($"--mode {settings.Mode}: not available on this cluster: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+
+        var results = new SimulationResults(scenario, summary, settings.SimulationMode.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow);
+        SimulationConsole.Render(Out, results);
+        var paths = SimulationOutput.Write(directory, results, source);
+        Out.MarkupLine($"Wrote {paths.Count.ToString(CultureInfo.InvariantCulture)} files to [bold]{Render.Esc(Path.GetFullPath(directory))}[/]: {Render.Esc(string.Join(", ", paths.Select(Path.GetFileName)))}");
+        Out.MarkupLine($"Report: {Render.Esc(Path.Combine(Path.GetFullPath(directory), "report.html"))}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Reads, parses and checks the scenario and applies the overrides; reports every problem found.</summary>
+    private bool TryLoad(SimulateSettings settings, out Scenario scenario, out string source)
+    {
+        scenario = null!;
+        source = "";
+        var path = settings.ScenarioFile;
+        try
+        {
+            source = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message;
+            Consoles.WriteError(CliParsing.Error("scenario.json", path, reason));
+            return false;
+        }
+
+        try
+        {
+            var parsed = ScenarioJson.ParseScenario(source, Path.GetFileName(path));
+            if (settings.Replications is not null)
+            {
+                parsed = parsed with { Replications = int.Parse(settings.Replications, CultureInfo.InvariantCulture) };
+            }
+
+            if (settings.Seed is not null)
+            {
+                parsed = parsed with { Seed = ulong.Parse(settings.Seed, CultureInfo.InvariantCulture) };
+            }
+
+            parsed.EnsureValid();
+            scenario = parsed;
+            return true;
+        }
+        catch (SupportQueueException ex)
+        {
+            Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", ScenarioErrors.Details(ex.Message, source));
+            return false;
+        }
+    }
+
+    /// <summary>Reports on the caller's thread at once; <see cref="Progress{T}"/> would post late, after the bar is gone.</summary>
+    private sealed class CallbackProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
+
+public sealed class SimulateBenchSettings : CommandSettings
+{
+    [CommandOption("--customers <N>")]
+    [Description("Customers per timed run (about; arrivals are Poisson).")]
+    [DefaultValue("1000000")]
+    public string Customers { get; init; } = "1000000";
+
+    [CommandOption("--runs <N>")]
+    [Description("Timed runs; the median is reported.")]
+    [DefaultValue("3")]
+    public string Runs { get; init; } = "3";
+
+    [CommandOption("--warmup <N>")]
+    [Description("Untimed runs first (JIT, tiered compilation, caches).")]
+    [DefaultValue("1")]
+    public string Warmup { get; init; } = "1";
+
+    public override ValidationResult Validate()
+    {
+        var error = CliParsing.CheckInt("--customers", Customers, 1_000, 20_000_000, out _)
+            ?? CliParsing.CheckInt("--runs", Runs, 1, 100, out _)
+            ?? CliParsing.CheckInt("--warmup", Warmup, 0, 100, out _);
+        return error is null ? ValidationResult.Success() : ValidationResult.Error(error);
+    }
+}
+
+/// <summary>Fast-mode customers per second on M/M/50, in this process on one thread; no cluster involved.</summary>
+public sealed class SimulateBenchCommand(CliConsoles consoles) : AsyncCommand<SimulateBenchSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SimulateBenchSettings settings, CancellationToken cancellationToken)
+    {
+        var customers = int.Parse(settings.Customers, CultureInfo.InvariantCulture);
+        var runs = int.Parse(settings.Runs, CultureInfo.InvariantCulture);
+        var warmups = int.Parse(settings.Warmup, CultureInfo.InvariantCulture);
+        var scenario = SimulationBenchmark.Scenario(customers);
+        var console = consoles.Out;
+        console.MarkupLine(
+            $"M/M/{SimulationBenchmark.Agents} fast mode: λ = {SimulationBenchmark.ArrivalsPerMinute}/min, μ = {1 / SimulationBenchmark.AhtMinutes}/min, " +
+            $"~{customers.ToString("N0", CultureInfo.InvariantCulture)} customers per run, one replication on one thread; " +
+            $"{warmups} warm-up + {runs} timed run(s). {Environment.ProcessorCount} cores{LoadAverage()}.");
+
+        // Warm-up runs are shorter: they only need to get the code compiled and hot.
+        var warmupScenario = SimulationBenchmark.Scenario(Math.Min(customers, 200_000));
+        for (var w = 0; w < warmups; w++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Run(() => SimulationBenchmark.Run(warmupScenario, 1000 + w), cancellationToken);
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Run").AddColumn("Customers", c => c.RightAligned())
+            .AddColumn("Events", c => c.RightAligned()).AddColumn("Seconds", c => c.RightAligned())
+            .AddColumn("Customers/s", c => c.RightAligned()).AddColumn("Events/s", c => c.RightAligned());
+        var rates = new List<double>();
+        for (var r = 0; r < runs; r++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var run = await Task.Run(() => SimulationBenchmark.Run(scenario, r), cancellationToken);
+            rates.Add(run.CustomersPerSecond);
+            table.AddRow(
+                (r + 1).ToString(CultureInfo.InvariantCulture), run.Customers.ToString("N0", CultureInfo.InvariantCulture),
+                run.Events.ToString("N0", CultureInfo.InvariantCulture), run.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
+                run.CustomersPerSecond.ToString("N0", CultureInfo.InvariantCulture), run.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"[bold]Median: {SimulationBenchmark.Median(rates).ToString("N0", CultureInfo.InvariantCulture)} customers/s[/]");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The 1-minute load average where the OS tells it: a benchmark on a busy machine should say so.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? $", load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}" : "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}

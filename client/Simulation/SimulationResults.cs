@@ -1,0 +1,202 @@
+using System.Collections.Immutable;
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Simulation;
+using SupportQueue.Core.Statistics;
+
+namespace SupportQueue.Client.Simulation;
+
+/// <summary>
+/// Per-interval means of one tier over the replications. Ratios (service level, ASA, occupancy)
+/// are ratios of the mean counts, not means of per-replication ratios: a quiet interval with two
+/// tickets must not weigh as much as a busy one.
+/// </summary>
+public sealed record TierIntervals(
+    string Tier,
+    double[] Offered,
+    double[] Answered,
+    double[] AnsweredWithin,
+    double[] Abandoned,
+    double[] WaitMinutes,
+    double[] EscalatedOut,
+    double[] StaffedMinutes,
+    double[] BusyMinutes,
+    double[] Backlog,
+    double[] HandleMinutes,
+    double[] Handled,
+    int IntervalMinutes)
+{
+    public double ServiceLevel(int i) => Ratio(AnsweredWithin[i], Answered[i] + Abandoned[i]);
+
+    public double AsaMinutes(int i) => Ratio(WaitMinutes[i], Answered[i]);
+
+    public double Occupancy(int i) => Ratio(BusyMinutes[i], StaffedMinutes[i]);
+
+    /// <summary>Ticket slots on duty on average (agents × capacity).</summary>
+    public double StaffedSlots(int i) => StaffedMinutes[i] / IntervalMinutes;
+
+    internal static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
+}
+
+/// <summary>Per-interval means of one priority over the replications (by arrival interval).</summary>
+public sealed record PriorityIntervals(
+    Priority Priority,
+    double[] Arrivals,
+    double[] FirstResponseMet,
+    double[] FirstResponseMissed,
+    double[] ResolutionMet,
+    double[] ResolutionMissed,
+    double[] Abandoned)
+{
+    public double FirstResponseAttainment(int i) => TierIntervals.Ratio(FirstResponseMet[i], FirstResponseMet[i] + FirstResponseMissed[i]);
+
+    public double ResolutionAttainment(int i) => TierIntervals.Ratio(ResolutionMet[i], ResolutionMet[i] + ResolutionMissed[i]);
+}
+
+/// <summary>How the achieved service level compares with the objective, given its confidence interval.</summary>
+public enum ObjectiveVerdict
+{
+    /// <summary>The whole confidence interval is at or above the target.</summary>
+    Met,
+
+    /// <summary>The mean is at or above the target but the interval reaches below it.</summary>
+    MetNarrowly,
+
+    /// <summary>The mean is below the target but the interval reaches above it.</summary>
+    MissedNarrowly,
+
+    /// <summary>The whole interval is below the target.</summary>
+    Missed,
+
+    /// <summary>No ticket counted toward the objective.</summary>
+    NoData,
+}
+
+/// <summary>
+/// Everything the reports are built from: the scenario as run, the merged replications, the
+/// staffing plan, and the per-interval means. Pure data; building it does no I/O.
+/// </summary>
+public sealed class SimulationResults
+{
+    public SimulationResults(Scenario scenario, SimulationSummary summary, string mode, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(summary);
+        Scenario = scenario;
+        Summary = summary;
+        Mode = mode;
+        GeneratedAt = generatedAt;
+        Plan = StaffingPlan.Build(scenario, summary);
+        IntervalCount = summary.Runs[0].Tiers.IsDefaultOrEmpty ? 0 : summary.Runs[0].Tiers[0].Offered.Length;
+        IntervalStarts = [.. Enumerable.Range(0, IntervalCount).Select(i => scenario.Start.AddMinutes(i * (double)scenario.IntervalMinutes))];
+        ExpectedArrivals = summary.MeanSeries(r => r.ExpectedArrivals);
+
+        var tiers = ImmutableArray.CreateBuilder<TierIntervals>();
+        for (var t = 0; t < scenario.Desk.TierCount; t++)
+        {
+            var index = t;
+            double[] L(Func<TierSeries, ImmutableArray<long>> pick) => summary.MeanSeries(r => ToDouble(pick(r.Tiers[index])));
+            double[] D(Func<TierSeries, ImmutableArray<double>> pick) => summary.MeanSeries(r => pick(r.Tiers[index]));
+            tiers.Add(new TierIntervals(
+                scenario.Desk.Tiers[t].Name,
+                L(s => s.Offered), L(s => s.Answered), L(s => s.AnsweredWithin), L(s => s.Abandoned), D(s => s.WaitMinutes),
+                L(s => s.EscalatedOut), D(s => s.StaffedMinutes), D(s => s.BusyMinutes), L(s => s.Backlog), D(s => s.HandleMinutes),
+                L(s => s.Handled), scenario.IntervalMinutes));
+        }
+
+        Tiers = tiers.ToImmutable();
+
+        var priorities = ImmutableArray.CreateBuilder<PriorityIntervals>();
+        for (var p = 0; p < summary.Runs[0].Priorities.Length; p++)
+        {
+            var index = p;
+            double[] L(Func<PrioritySeries, ImmutableArray<long>> pick) => summary.MeanSeries(r => ToDouble(pick(r.Priorities[index])));
+            priorities.Add(new PriorityIntervals(
+                summary.Runs[0].Priorities[p].Priority,
+                L(s => s.Arrivals), L(s => s.FirstResponseMet), L(s => s.FirstResponseMissed), L(s => s.ResolutionMet), L(s => s.ResolutionMissed), L(s => s.Abandoned)));
+        }
+
+        Priorities = priorities.ToImmutable();
+        Totals = WithDerivedTotals(scenario, summary);
+    }
+
+    public Scenario Scenario { get; }
+
+    public SimulationSummary Summary { get; }
+
+    public StaffingPlan Plan { get; }
+
+    /// <summary>fast or grains.</summary>
+    public string Mode { get; }
+
+    public DateTimeOffset GeneratedAt { get; }
+
+    public int IntervalCount { get; }
+
+    public ImmutableArray<DateTime> IntervalStarts { get; }
+
+    /// <summary>Tickets the demand profile expects per interval (the rate, before randomness).</summary>
+    public double[] ExpectedArrivals { get; }
+
+    public ImmutableArray<TierIntervals> Tiers { get; }
+
+    public ImmutableArray<PriorityIntervals> Priorities { get; }
+
+    /// <summary>The summary's totals plus per-tier abandon rates (abandoned / offered, per replication).</summary>
+    public ImmutableSortedDictionary<string, ConfidenceInterval> Totals { get; }
+
+    public ConfidenceInterval? Total(string key) => Totals.TryGetValue(key, out var ci) ? ci : null;
+
+    /// <summary>Where the scenario's objective stands: the overall first-response service level against its target.</summary>
+    public ObjectiveVerdict Verdict
+    {
+        get
+        {
+            if (Total("serviceLevel") is not { } achieved || double.IsNaN(achieved.Mean))
+            {
+                return ObjectiveVerdict.NoData;
+            }
+
+            var target = Scenario.ServiceLevel.Target;
+            var lower = double.IsNaN(achieved.HalfWidth) ? achieved.Mean : achieved.Lower;
+            var upper = double.IsNaN(achieved.HalfWidth) ? achieved.Mean : achieved.Upper;
+            return achieved.Mean >= target
+                ? lower >= target ? ObjectiveVerdict.Met : ObjectiveVerdict.MetNarrowly
+                : upper >= target ? ObjectiveVerdict.MissedNarrowly : ObjectiveVerdict.Missed;
+        }
+    }
+
+    private static ImmutableSortedDictionary<string, ConfidenceInterval> WithDerivedTotals(Scenario scenario, SimulationSummary summary)
+    {
+        var totals = summary.Totals.ToBuilder();
+        foreach (var tier in scenario.Desk.Tiers)
+        {
+            var key = $"{tier.Name}.abandonRate";
+            if (totals.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var rates = summary.Runs
+                .Select(r => r.Totals.Values.TryGetValue($"{tier.Name}.abandoned", out var a) && r.Totals.Values.TryGetValue($"{tier.Name}.offered", out var o) && o > 0 ? a / o : double.NaN)
+                .Where(v => !double.IsNaN(v))
+                .ToArray();
+            if (rates.Length > 0)
+            {
+                totals[key] = rates.Length == 1 ? new ConfidenceInterval(rates[0], double.NaN, 1, 0.95) : ConfidenceInterval.FromSample(rates);
+            }
+        }
+
+        return totals.ToImmutable();
+    }
+
+    private static double[] ToDouble(ImmutableArray<long> values)
+    {
+        var result = new double[values.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = values[i];
+        }
+
+        return result;
+    }
+}
