@@ -92,6 +92,7 @@ internal sealed class Metrics
 
     public void Assigned(SimTicket t, SimAgent agent, double at)
     {
+        ChangeLoad(agent, +1, at);
         _waiting[t.Tier]--;
         if (!t.Counted)
         {
@@ -168,6 +169,7 @@ internal sealed class Metrics
     public void ServiceEnded(SimTicket t, SimAgent agent, double now, bool finished = true)
     {
         AddSpan(_busy[agent.Tier], t.AssignedAt, now, 1);
+        ChangeLoad(agent, -1, now);
         if (finished && t.Counted)
         {
             var i = Interval(now);
@@ -199,12 +201,28 @@ internal sealed class Metrics
 
     public void PresenceChanged(SimAgent agent, Presence presence, double now)
     {
-        if (agent.Presence == Presence.Available)
+        CloseStaffedSpan(agent, now);
+        agent.Presence = presence;
+    }
+
+    /// <summary>
+    /// Staffed time is capacity while available, plus the slots still busy after the agent went
+    /// on a break or off shift (finishing work in hand), so busy time never exceeds staffed time.
+    /// </summary>
+    private void ChangeLoad(SimAgent agent, int delta, double now)
+    {
+        CloseStaffedSpan(agent, now);
+        agent.Load += delta;
+    }
+
+    private void CloseStaffedSpan(SimAgent agent, double now)
+    {
+        var weight = agent.Presence == Presence.Available ? agent.Capacity : agent.Load;
+        if (weight > 0)
         {
-            AddSpan(_staffed[agent.Tier], agent.PresenceSince, now, agent.Capacity);
+            AddSpan(_staffed[agent.Tier], agent.PresenceSince, now, weight);
         }
 
-        agent.Presence = presence;
         agent.PresenceSince = now;
     }
 

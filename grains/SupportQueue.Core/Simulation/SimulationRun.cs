@@ -537,5 +537,8 @@ public sealed class SimulationRun
         public AgentGroupSpec Group { get; } = group;
         public Presence Presence { get; set; } = Presence.Offline;
         public double PresenceSince { get; set; }
+
+        /// <summary>Tickets in hand, for staffed-time accounting.</summary>
+        public int Load { get; set; }
     }
 }
