@@ -51,7 +51,7 @@ public static class SimulationHtml
 
         sb.Append("<h2>Charts</h2>\n<p class=\"note\">Means over replications per interval. Service level, ASA and occupancy are ratios of the mean counts; an interval with nothing offered has no service level. ")
             .Append("Staffed capacity is the tickets the agents on duty could finish in the interval at the tier's observed handling time. ")
-            .Append("Agents finish the ticket in hand after signing off for a break or the end of a shift, so occupancy can pass 100 % around shift changes (the chart caps it; the totals do not).</p>\n");
+            .Append("Agents finish the ticket in hand after signing off for a break or the end of a shift; that time counts as staffed, so occupancy stays within 100 %.</p>\n");
         foreach (var chart in Charts(results))
         {
             // Inline SVG in HTML needs no namespace; leaving it out keeps the page free of any URL.
@@ -160,15 +160,12 @@ public static class SimulationHtml
             new SvgChart
             {
                 Width = ChartWidth,
-                Title = "Occupancy per tier (capped at 100 %)",
+                Title = "Occupancy per tier",
                 XLabel = xLabel,
                 YLabel = "busy / staffed",
                 XTickFormat = XTick,
                 YTickFormat = PercentTick,
-                // Agents finish the ticket in hand after signing off for a break or the end of a
-                // shift; that busy time falls outside staffed time, so an interval can exceed 100 %.
-                // Capped here so one shift change does not flatten the rest of the chart.
-                Series = [.. tiers.Select((tier, t) => Series(tier.Tier, i => Math.Min(1, tier.Occupancy(i)), TierColor(t)))],
+                Series = [.. tiers.Select((tier, t) => Series(tier.Tier, i => tier.Occupancy(i), TierColor(t)))],
             },
             new SvgChart
             {
