@@ -318,11 +318,36 @@ public sealed class DeskScheduler : IDeskView
     /// <summary>Offers the best waiting ticket to the best free eligible agent, if there is such a pair.</summary>
     public bool TryNextOffer(DateTimeOffset now, [NotNullWhen(true)] out Offer? offer)
     {
+        if (!TryFindMatch(now, out var ticket, out var agent, out var queueTier))
+        {
+            offer = null;
+            return false;
+        }
+
+        TakeFromQueue(ticket, agent);
+        ticket.State = DeskTicketState.Offered;
+        var id = ++_sequence;
+        ticket.ReservationId = id;
+        _reservations.Add(id, new Reservation(ticket, agent));
+        var expires = now + _settings.ReservationTimeout;
+        if (_options.ExpireOffers)
+        {
+            _deadlines.Enqueue(new Deadline(null, 0, id), (expires.UtcTicks, id));
+        }
+
+        offer = new Offer(id, ticket.Id, agent.Id, _settings.Tiers[queueTier].Name, now, expires, queueTier != agent.Tier);
+        return true;
+    }
+
+    /// <summary>The best (waiting ticket, free eligible agent) pair: own tier first, then borrowing.</summary>
+    private bool TryFindMatch(DateTimeOffset now, [NotNullWhen(true)] out DeskTicket? ticket, [NotNullWhen(true)] out PoolAgent? agent, out int queueTier)
+    {
         var tiers = _queues.Length;
         for (var t = 0; t < tiers; t++)
         {
-            if (_freeCapacity[t] > 0 && _queues[t].Waiting > 0 && TryMatch(t, t, null, now, out offer))
+            if (_freeCapacity[t] > 0 && _queues[t].Waiting > 0 && FindInQueue(t, t, null, now, out ticket, out agent))
             {
+                queueTier = t;
                 return true;
             }
         }
@@ -338,15 +363,18 @@ public sealed class DeskScheduler : IDeskView
 
                 for (var lower = t - 1; lower >= 0; lower--)
                 {
-                    if (_queues[lower].Waiting > 0 && TryMatch(lower, t, _settings.Borrowing.MinWait, now, out offer))
+                    if (_queues[lower].Waiting > 0 && FindInQueue(lower, t, _settings.Borrowing.MinWait, now, out ticket, out agent))
                     {
+                        queueTier = lower;
                         return true;
                     }
                 }
             }
         }
 
-        offer = null;
+        ticket = null;
+        agent = null;
+        queueTier = -1;
         return false;
     }
 
@@ -356,14 +384,15 @@ public sealed class DeskScheduler : IDeskView
     /// </summary>
     public bool TryAssignNext(DateTimeOffset now, out Assignment assignment)
     {
-        if (!TryNextOffer(now, out var offer))
+        if (!TryFindMatch(now, out var ticket, out var agent, out var queueTier))
         {
             assignment = default;
             return false;
         }
 
-        AcceptOffer(offer.ReservationId, now);
-        assignment = new Assignment(offer.TicketId, offer.AgentId, offer.Tier);
+        TakeFromQueue(ticket, agent);
+        Settle(ticket, agent, now);
+        assignment = new Assignment(ticket.Id, agent.Id, _settings.Tiers[queueTier].Name);
         return true;
     }
 
@@ -376,23 +405,22 @@ public sealed class DeskScheduler : IDeskView
             return _settledByAgent.Remove(reservationId);
         }
 
-        Settle(r, now);
+        Settle(r.Ticket, r.Agent, now);
         return r.Ticket.State != DeskTicketState.Closed;
     }
 
-    private void Settle(Reservation r, DateTimeOffset now)
+    private void Settle(DeskTicket ticket, PoolAgent agent, DateTimeOffset now)
     {
-        var ticket = r.Ticket;
         if (ticket.State == DeskTicketState.Closed)
         {
             // Abandoned while the offer was out: the agent side must not keep it.
-            FreeAgent(r.Agent);
+            FreeAgent(agent);
             return;
         }
 
         _queues[ticket.Tier].Count--;
         ticket.State = DeskTicketState.Assigned;
-        ticket.Agent = r.Agent;
+        ticket.Agent = agent;
         ticket.AssignedAt = now;
         if (!ticket.Responded)
         {
@@ -982,10 +1010,9 @@ public sealed class DeskScheduler : IDeskView
 
     // ---------------------------------------------------------------- internals
 
-    private bool TryMatch(int queueTier, int poolTier, TimeSpan? minWait, DateTimeOffset now, [NotNullWhen(true)] out Offer? offer)
+    private bool FindInQueue(int queueTier, int poolTier, TimeSpan? minWait, DateTimeOffset now, [NotNullWhen(true)] out DeskTicket? ticket, [NotNullWhen(true)] out PoolAgent? agent)
     {
-        var queue = _queues[queueTier];
-        queue.Heads(_scratch);
+        _queues[queueTier].Heads(_scratch);
         foreach (var head in _scratch)
         {
             if (minWait is { } wait && now - head.QueuedAt < wait)
@@ -993,34 +1020,28 @@ public sealed class DeskScheduler : IDeskView
                 continue;
             }
 
-            var agent = AgentSelector.Select(_settings.Selection, _pools[poolTier], head.Skills, ref _roundRobin[poolTier]);
-            if (agent is null)
+            agent = AgentSelector.Select(_settings.Selection, _pools[poolTier], head.Skills, ref _roundRobin[poolTier]);
+            if (agent is not null)
             {
-                continue;
+                ticket = head;
+                return true;
             }
-
-            queue.PopHead(head);
-            queue.Waiting--;
-            head.State = DeskTicketState.Offered;
-            var id = ++_sequence;
-            head.ReservationId = id;
-            var reservation = new Reservation(head, agent);
-            _reservations.Add(id, reservation);
-            _freeCapacity[agent.Tier] -= agent.FreeCapacity;
-            agent.Load++;
-            _freeCapacity[agent.Tier] += agent.FreeCapacity;
-            var expires = now + _settings.ReservationTimeout;
-            if (_options.ExpireOffers)
-            {
-                _deadlines.Enqueue(new Deadline(null, 0, id), (expires.UtcTicks, id));
-            }
-
-            offer = new Offer(id, head.Id, agent.Id, _settings.Tiers[queueTier].Name, now, expires, queueTier != poolTier);
-            return true;
         }
 
-        offer = null;
+        ticket = null;
+        agent = null;
         return false;
+    }
+
+    /// <summary>Takes a matched ticket off its heap and counts it against the agent; it still counts as queued until settled.</summary>
+    private void TakeFromQueue(DeskTicket ticket, PoolAgent agent)
+    {
+        var queue = _queues[ticket.Tier];
+        queue.PopHead(ticket);
+        queue.Waiting--;
+        _freeCapacity[agent.Tier] -= agent.FreeCapacity;
+        agent.Load++;
+        _freeCapacity[agent.Tier] += agent.FreeCapacity;
     }
 
     private bool IsPolicyTier(int tier, int atLeast) => tier >= atLeast && tier < _queues.Length;
@@ -1137,7 +1158,7 @@ public sealed class DeskScheduler : IDeskView
         {
             // The agent is already working on it: its acceptance is still on its way to the desk.
             _reservations.Remove(ticket.ReservationId);
-            Settle(offered, now);
+            Settle(offered.Ticket, offered.Agent, now);
             _settledByAgent.Add(ticket.ReservationId);
         }
 

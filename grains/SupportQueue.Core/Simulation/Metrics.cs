@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Statistics;
 using static SupportQueue.Core.Simulation.SimulationRun;
@@ -23,8 +22,9 @@ internal sealed class Metrics
     private readonly long[][] _offered, _answered, _within, _abandoned, _escalatedOut, _backlog, _handled;
     private readonly double[][] _wait, _staffed, _busy, _handle;
     private readonly long[][] _pArrivals, _pFrMet, _pFrMissed, _pResMet, _pResMissed, _pAbandoned;
-    private readonly List<double>[] _waits;
-    private readonly List<double>[] _resolutions;
+    private readonly LogHistogram[] _waits;
+    private readonly LogHistogram[] _resolutions;
+    private readonly long[] _zeroWaits;
     private readonly int[] _waiting;
     private long _slWithin, _slTotal, _arrivals, _resolved, _abandonedTotal, _escalations;
 
@@ -61,8 +61,11 @@ internal sealed class Metrics
         _pResMet = L(5);
         _pResMissed = L(5);
         _pAbandoned = L(5);
-        _waits = Enumerable.Range(0, tiers).Select(_ => new List<double>()).ToArray();
-        _resolutions = Enumerable.Range(0, 5).Select(_ => new List<double>()).ToArray();
+        // Quantiles within 0.4% relative error in constant memory, instead of keeping and sorting
+        // every wait of a long run. Times are minutes; below 0.0001 minute counts as no wait.
+        _waits = Enumerable.Range(0, tiers).Select(_ => new LogHistogram(1e-4, 1e7)).ToArray();
+        _resolutions = Enumerable.Range(0, 5).Select(_ => new LogHistogram(1e-4, 1e7)).ToArray();
+        _zeroWaits = new long[tiers];
         _waiting = new int[tiers];
     }
 
@@ -103,7 +106,12 @@ internal sealed class Metrics
         var i = Interval(t.QueuedAt);
         _answered[t.Tier][i]++;
         _wait[t.Tier][i] += wait;
-        _waits[t.Tier].Add(wait);
+        _waits[t.Tier].Record(wait);
+        if (wait <= 0)
+        {
+            _zeroWaits[t.Tier]++;
+        }
+
         if (wait <= _tierThreshold)
         {
             _within[t.Tier][i]++;
@@ -188,7 +196,7 @@ internal sealed class Metrics
         _resolved++;
         var p = (int)t.Priority;
         var time = now - t.Created;
-        _resolutions[p].Add(time);
+        _resolutions[p].Record(time);
         if (time <= _resolutionTarget[p])
         {
             _pResMet[p][Interval(t.Created)]++;
@@ -277,13 +285,12 @@ internal sealed class Metrics
                 [.. _staffed[t]], [.. _busy[t]], [.. _backlog[t]], [.. _handle[t]], [.. _handled[t]]));
             var answered = _answered[t].Sum();
             var abandoned = _abandoned[t].Sum();
-            var waits = CollectionsMarshal.AsSpan(_waits[t]);
-            waits.Sort();
+            var waits = _waits[t];
             totals[$"{name}.offered"] = _offered[t].Sum();
             totals[$"{name}.answered"] = answered;
             totals[$"{name}.abandoned"] = abandoned;
             totals[$"{name}.serviceLevel"] = Ratio(_within[t].Sum(), answered + abandoned);
-            totals[$"{name}.probabilityOfWait"] = waits.Length == 0 ? double.NaN : Ratio(waits.Length - CountZero(waits), waits.Length);
+            totals[$"{name}.probabilityOfWait"] = waits.Count == 0 ? double.NaN : Ratio(waits.Count - _zeroWaits[t], waits.Count);
             totals[$"{name}.asaMinutes"] = answered == 0 ? double.NaN : _wait[t].Sum() / answered;
             totals[$"{name}.waitP50Minutes"] = Quantile(waits, 0.50);
             totals[$"{name}.waitP90Minutes"] = Quantile(waits, 0.90);
@@ -304,8 +311,7 @@ internal sealed class Metrics
                 continue;
             }
 
-            var resolutions = CollectionsMarshal.AsSpan(_resolutions[i]);
-            resolutions.Sort();
+            var resolutions = _resolutions[i];
             totals[$"{p}.arrivals"] = _pArrivals[i].Sum();
             totals[$"{p}.firstResponseAttainment"] = Ratio(_pFrMet[i].Sum(), _pFrMet[i].Sum() + _pFrMissed[i].Sum());
             totals[$"{p}.resolutionAttainment"] = Ratio(_pResMet[i].Sum(), _pResMet[i].Sum() + _pResMissed[i].Sum());
@@ -318,18 +324,7 @@ internal sealed class Metrics
             new ReplicationTotals(totals.ToImmutableDictionary(StringComparer.Ordinal)), outcomes, events, expected);
     }
 
-    private static int CountZero(ReadOnlySpan<double> sorted)
-    {
-        var n = 0;
-        while (n < sorted.Length && sorted[n] <= 0)
-        {
-            n++;
-        }
-
-        return n;
-    }
-
-    private static double Quantile(ReadOnlySpan<double> sorted, double p) => sorted.Length == 0 ? double.NaN : Percentile.OfSorted(sorted, p);
+    private static double Quantile(LogHistogram histogram, double p) => histogram.Count == 0 ? double.NaN : histogram.Quantile(p);
 
     private static double Ratio(double a, double b) => b == 0 ? double.NaN : a / b;
 }
