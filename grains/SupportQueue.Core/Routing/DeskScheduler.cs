@@ -38,6 +38,9 @@ public sealed class DeskScheduler : IDeskView
     private TierQueue[] _queues;
     private List<PoolAgent>[] _pools;
     private int[] _freeCapacity;
+
+    /// <summary>Per tier, the agents with free capacity (unordered): selection scans only these.</summary>
+    private List<PoolAgent>[] _free;
     private int[] _roundRobin;
     private double[] _handleMinutes;
     private SlaCount[] _sla = new SlaCount[5];
@@ -59,12 +62,14 @@ public sealed class DeskScheduler : IDeskView
         _queues = new TierQueue[tiers];
         _pools = new List<PoolAgent>[tiers];
         _freeCapacity = new int[tiers];
+        _free = new List<PoolAgent>[tiers];
         _roundRobin = new int[tiers];
         _handleMinutes = new double[tiers];
         for (var t = 0; t < tiers; t++)
         {
             _queues[t] = new TierQueue(t);
             _pools[t] = [];
+            _free[t] = [];
             _handleMinutes[t] = settings.Tiers[t].HandleTimeEstimate.TotalMinutes;
         }
     }
@@ -108,6 +113,7 @@ public sealed class DeskScheduler : IDeskView
             _queues = fresh._queues;
             _pools = fresh._pools;
             _freeCapacity = fresh._freeCapacity;
+            _free = fresh._free;
             _roundRobin = fresh._roundRobin;
             _handleMinutes = fresh._handleMinutes;
         }
@@ -178,6 +184,7 @@ public sealed class DeskScheduler : IDeskView
             _freeCapacity[agent.Tier] -= agent.FreeCapacity;
             if (agent.Tier != tier)
             {
+                Untrack(agent);
                 _pools[agent.Tier].Remove(agent);
                 _pools[tier].Add(agent);
                 _pools[tier].Sort(static (a, b) => a.Order.CompareTo(b.Order));
@@ -196,6 +203,7 @@ public sealed class DeskScheduler : IDeskView
             }
 
             _freeCapacity[agent.Tier] += agent.FreeCapacity;
+            TrackFree(agent);
             return;
         }
 
@@ -212,6 +220,7 @@ public sealed class DeskScheduler : IDeskView
         _agents.Add(agent.Id, agent);
         _pools[tier].Add(agent);
         _freeCapacity[tier] += agent.FreeCapacity;
+        TrackFree(agent);
     }
 
     public void SetPresence(string agentId, Presence presence, DateTimeOffset now)
@@ -236,6 +245,7 @@ public sealed class DeskScheduler : IDeskView
         }
 
         _freeCapacity[agent.Tier] += agent.FreeCapacity;
+        TrackFree(agent);
     }
 
     public bool HasAgent(string agentId) => _agents.ContainsKey(agentId);
@@ -470,6 +480,7 @@ public sealed class DeskScheduler : IDeskView
             // Offering again would be refused again: wait until the agent frees a slot.
             _freeCapacity[r.Agent.Tier] -= r.Agent.FreeCapacity;
             r.Agent.Saturated = true;
+            TrackFree(r.Agent);
         }
 
         if (r.Ticket.State == DeskTicketState.Offered)
@@ -531,6 +542,7 @@ public sealed class DeskScheduler : IDeskView
         _freeCapacity[agent.Tier] -= agent.FreeCapacity;
         agent.Load++;
         _freeCapacity[agent.Tier] += agent.FreeCapacity;
+        TrackFree(agent);
         ticket.State = DeskTicketState.Assigned;
         ticket.Agent = agent;
         ticket.AssignedAt = now;
@@ -589,6 +601,7 @@ public sealed class DeskScheduler : IDeskView
         _freeCapacity[agent.Tier] -= agent.FreeCapacity;
         agent.Load++;
         _freeCapacity[agent.Tier] += agent.FreeCapacity;
+        TrackFree(agent);
         return true;
     }
 
@@ -996,6 +1009,20 @@ public sealed class DeskScheduler : IDeskView
                 free += a.FreeCapacity;
             }
 
+            foreach (var a in _pools[tier])
+            {
+                var listed = a.FreeSlot >= 0 && a.FreeSlot < _free[tier].Count && ReferenceEquals(_free[tier][a.FreeSlot], a);
+                if (listed != (a.FreeCapacity > 0))
+                {
+                    throw new InvalidOperationException($"agent '{a.Id}': free capacity {a.FreeCapacity} but {(listed ? "" : "not ")}on the free list");
+                }
+            }
+
+            if (_free[tier].Count != _pools[tier].Count(a => a.FreeCapacity > 0))
+            {
+                throw new InvalidOperationException($"tier {tier}: free list has {_free[tier].Count} agents");
+            }
+
             if (free != _freeCapacity[tier])
             {
                 throw new InvalidOperationException($"tier {tier}: free capacity {_freeCapacity[tier]} but agents have {free}");
@@ -1020,7 +1047,7 @@ public sealed class DeskScheduler : IDeskView
                 continue;
             }
 
-            agent = AgentSelector.Select(_settings.Selection, _pools[poolTier], head.Skills, ref _roundRobin[poolTier]);
+            agent = AgentSelector.Select(_settings.Selection, _pools[poolTier], _free[poolTier], head.Skills, ref _roundRobin[poolTier]);
             if (agent is not null)
             {
                 ticket = head;
@@ -1042,6 +1069,7 @@ public sealed class DeskScheduler : IDeskView
         _freeCapacity[agent.Tier] -= agent.FreeCapacity;
         agent.Load++;
         _freeCapacity[agent.Tier] += agent.FreeCapacity;
+        TrackFree(agent);
     }
 
     private bool IsPolicyTier(int tier, int atLeast) => tier >= atLeast && tier < _queues.Length;
@@ -1113,11 +1141,43 @@ public sealed class DeskScheduler : IDeskView
     /// stays as it is: restoring the value from offer time would undo a return to Available or a
     /// finished ticket that happened while the offer was out.
     /// </summary>
+    private void TrackFree(PoolAgent agent)
+    {
+        if (agent.FreeCapacity > 0)
+        {
+            if (agent.FreeSlot < 0)
+            {
+                agent.FreeSlot = _free[agent.Tier].Count;
+                _free[agent.Tier].Add(agent);
+            }
+        }
+        else
+        {
+            Untrack(agent);
+        }
+    }
+
+    private void Untrack(PoolAgent agent)
+    {
+        if (agent.FreeSlot < 0)
+        {
+            return;
+        }
+
+        var list = _free[agent.Tier];
+        var last = list[^1];
+        list[agent.FreeSlot] = last;
+        last.FreeSlot = agent.FreeSlot;
+        list.RemoveAt(list.Count - 1);
+        agent.FreeSlot = -1;
+    }
+
     private void FreeAgent(PoolAgent agent)
     {
         _freeCapacity[agent.Tier] -= agent.FreeCapacity;
         agent.Load--;
         _freeCapacity[agent.Tier] += agent.FreeCapacity;
+        TrackFree(agent);
     }
 
     private void ReleaseCapacity(PoolAgent agent, DateTimeOffset now)
@@ -1127,6 +1187,7 @@ public sealed class DeskScheduler : IDeskView
         agent.Load--;
         agent.FreeSince = now;
         _freeCapacity[agent.Tier] += agent.FreeCapacity;
+        TrackFree(agent);
     }
 
     private void ObserveHandleTime(DeskTicket ticket, DateTimeOffset now)

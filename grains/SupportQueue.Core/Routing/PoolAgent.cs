@@ -16,6 +16,9 @@ internal sealed class PoolAgent
     public DateTimeOffset FreeSince { get; set; }
     public required int Order { get; init; }
 
+    /// <summary>Position on the desk's free list of the agent's tier; -1 when not on it.</summary>
+    public int FreeSlot { get; set; } = -1;
+
     /// <summary>
     /// The agent side reported it is full although the desk counted room (work the desk has not
     /// been told about yet, e.g. after a restart). No offers until the agent frees something.
@@ -52,7 +55,7 @@ internal sealed class PoolAgent
 /// <summary>The agent-selection strategies. Every tie is broken by registration order, so choices are deterministic.</summary>
 internal static class AgentSelector
 {
-    public static PoolAgent? Select(AgentSelection strategy, List<PoolAgent> pool, string[] skills, ref int roundRobinCursor)
+    public static PoolAgent? Select(AgentSelection strategy, List<PoolAgent> pool, List<PoolAgent> free, string[] skills, ref int roundRobinCursor)
     {
         PoolAgent? best = null;
         if (strategy == AgentSelection.RoundRobin)
@@ -72,7 +75,9 @@ internal static class AgentSelector
             return null;
         }
 
-        foreach (var a in pool)
+        // Every other strategy is a total order (ties end at registration order), so scanning
+        // only the free agents, in whatever order the free list holds them, picks the same agent.
+        foreach (var a in free)
         {
             if (a.FreeCapacity <= 0 || !a.HasAll(skills))
             {

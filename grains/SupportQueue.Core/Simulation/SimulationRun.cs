@@ -35,7 +35,7 @@ public sealed class SimulationRun
     private readonly DateTimeOffset _epoch;
     private readonly double _horizon;
     private readonly int _tiers;
-    private readonly PriorityQueue<SimEvent, (double Time, long Sequence)> _calendar = new();
+    private readonly PriorityQueue<SimEvent, (double Time, long Sequence)> _calendar = new(EventOrder.Instance);
     private readonly Dictionary<string, SimTicket> _tickets = new(StringComparer.Ordinal);
     private readonly List<JournalEntry> _journal = [];
     private readonly List<SimAgent> _agents = [];
@@ -484,6 +484,15 @@ public sealed class SimulationRun
 
         var outcomes = _outcomes.OrderBy(o => o.CreatedMinutes).ThenBy(o => o.TicketId, StringComparer.Ordinal).ToImmutableArray();
         return _metrics.Build(_replication, _desk, outcomes, _events, expected.MoveToImmutable());
+    }
+
+    /// <summary>Time, then scheduling order. A dedicated comparer: the calendar is the hottest heap.</summary>
+    private sealed class EventOrder : IComparer<(double Time, long Sequence)>
+    {
+        public static readonly EventOrder Instance = new();
+
+        public int Compare((double Time, long Sequence) x, (double Time, long Sequence) y) =>
+            x.Time < y.Time ? -1 : x.Time > y.Time ? 1 : x.Sequence.CompareTo(y.Sequence);
     }
 
     internal enum EventKind : byte
