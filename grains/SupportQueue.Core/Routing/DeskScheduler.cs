@@ -290,19 +290,7 @@ public sealed class DeskScheduler : IDeskView
             throw new SupportQueueException(RefusalCode.QueueFull, $"desk '{DeskId}': {_tickets.Count} open tickets, the limit is {_settings.MaxOpenTickets}");
         }
 
-        var required = spec.RequiredSkills;
-        var skills = required.Length == 0 ? [] : required.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var ticket = new DeskTicket
-        {
-            Id = spec.TicketId,
-            Priority = spec.Priority,
-            Skills = skills,
-            SkillKey = skills.Length == 0 ? "" : string.Join('\u001f', skills),
-            RequestedEntryTier = spec.EntryTier,
-            CreatedAt = basis,
-            AgeBasis = basis,
-            Responded = reopened,
-        };
+        var ticket = NewDeskTicket(spec, basis, reopened);
         var view = View(ticket);
         var entry = _policy.EntryTier(view, this);
         CheckPolicyTier(entry.Tier, 0, nameof(IEscalationPolicy.EntryTier));
@@ -571,19 +559,7 @@ public sealed class DeskScheduler : IDeskView
         }
 
         var agent = agentId is null ? null : GetAgent(agentId);
-        var required = spec.RequiredSkills;
-        var skills = required.Length == 0 ? [] : required.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var ticket = new DeskTicket
-        {
-            Id = spec.TicketId,
-            Priority = spec.Priority,
-            Skills = skills,
-            SkillKey = skills.Length == 0 ? "" : string.Join('\u001f', skills),
-            RequestedEntryTier = spec.EntryTier,
-            CreatedAt = createdAt,
-            AgeBasis = createdAt,
-            Responded = responded,
-        };
+        var ticket = NewDeskTicket(spec, createdAt, responded);
         ticket.Key = QueueKey.For(ticket.Priority, createdAt, _settings.AgingStep, ++_sequence);
         _tickets.Add(ticket.Id, ticket);
         Submitted++;
@@ -1141,6 +1117,24 @@ public sealed class DeskScheduler : IDeskView
     /// stays as it is: restoring the value from offer time would undo a return to Available or a
     /// finished ticket that happened while the offer was out.
     /// </summary>
+    private static DeskTicket NewDeskTicket(TicketSpec spec, DateTimeOffset createdAt, bool responded)
+    {
+        // Tickets with the same skill set share a heap, so the set is normalised: distinct, sorted.
+        var required = spec.RequiredSkills;
+        var skills = required.Length == 0 ? [] : required.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return new DeskTicket
+        {
+            Id = spec.TicketId,
+            Priority = spec.Priority,
+            Skills = skills,
+            SkillKey = skills.Length == 0 ? "" : string.Join('\u001f', skills),
+            RequestedEntryTier = spec.EntryTier,
+            CreatedAt = createdAt,
+            AgeBasis = createdAt,
+            Responded = responded,
+        };
+    }
+
     private void TrackFree(PoolAgent agent)
     {
         if (agent.FreeCapacity > 0)
