@@ -21,7 +21,7 @@ public interface ITicketGrain : IGrainWithStringKey
     /// </summary>
     Task<OfferOutcome> Assign(string agentId, string tier);
 
-    /// <summary>Called by the holding agent's grain: the work is done.</summary>
+    /// <summary>Called by the holding agent's grain: the work is done. Repeating it as the agent that resolved the ticket is harmless.</summary>
     Task Resolve(string agentId);
 
     /// <summary>Called by the holding agent's grain: move the ticket up; returns the new tier.</summary>

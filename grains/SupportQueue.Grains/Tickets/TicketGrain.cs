@@ -76,6 +76,14 @@ public sealed partial class TicketGrain(
     public async Task Resolve(string agentId)
     {
         var ticket = Current;
+        if (ticket.Status == TicketStatus.Resolved && ticket.History.LastOrDefault(e => e.Kind == TicketEventKind.Resolved)?.AgentId == agentId)
+        {
+            // A retry whose first attempt was stored but never answered (the silo died in between):
+            // refusing it would leave the ticket in the agent's list for good, a slot lost.
+            await StopReconcilingAsync();
+            return;
+        }
+
         RequireHolder(ticket, agentId);
         await Desk.Resolved(ticket.Id, agentId);
         ticket.Resolve(agentId, clock.GetUtcNow());

@@ -106,6 +106,10 @@ public sealed class RestartTests(PostgresServer server)
 
             // Routing carries on: l1-a finishes t-1 and gets the oldest waiting ticket, t-4.
             await grains.GetGrain<IAgentGrain>("l1-a").Resolve("t-1");
+
+            // A resolve retried after its answer was lost (a silo died) must not fail for good.
+            await grains.GetGrain<ITicketGrain>("t-1").Resolve("l1-a");
+            await Assert.ThrowsAsync<SupportQueueException>(() => grains.GetGrain<ITicketGrain>("t-1").Resolve("l1-b"));
             await deskGrain.WhenIdle();
             var next = await grains.GetGrain<ITicketGrain>("t-4").Get();
             Assert.Equal((TicketStatus.Assigned, "l1-a"), (next.Status, next.AgentId));
