@@ -17,7 +17,8 @@ public interface ITicketGrain : IGrainWithStringKey
 
     /// <summary>
     /// Called by an agent grain accepting an offer. Accepted when the ticket was queued (or this
-    /// agent already holds it); TicketGone otherwise. Only one agent can ever hold the ticket.
+    /// agent already holds it); TicketGone otherwise, also for a ticket that was never stored.
+    /// Only one agent can ever hold the ticket.
     /// </summary>
     Task<OfferOutcome> Assign(string agentId, string tier);
 

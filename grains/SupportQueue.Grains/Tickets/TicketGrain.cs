@@ -57,7 +57,15 @@ public sealed partial class TicketGrain(
 
     public async Task<OfferOutcome> Assign(string agentId, string tier)
     {
-        var ticket = Current;
+        if (!state.State.Exists)
+        {
+            // The desk queued it but the submit never stored it (its silo died in between, and the
+            // caller was never told yes). Refusing with an error would have the desk offer it again
+            // and again; gone is the truth, and the desk drops it.
+            return OfferOutcome.TicketGone;
+        }
+
+        var ticket = state.State;
         if (ticket.Status == TicketStatus.Assigned && ticket.AgentId == agentId)
         {
             return OfferOutcome.Accepted;

@@ -187,4 +187,39 @@ public sealed class RestartTests(PostgresServer server)
             await silo.StopQuietlyAsync();
         }
     }
+
+    [Fact]
+    public async Task A_ticket_the_desk_queued_but_whose_submit_never_stored_it_is_withdrawn_not_offered_forever()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        var clock = new FakeTimeProvider(DurableCluster.Start);
+        const string desk = "desk-phantom";
+        var silo = await DurableCluster.StartSiloAsync(db.ConnectionString, "phantom", clock);
+        try
+        {
+            var grains = silo.Grains();
+            var deskGrain = grains.GetGrain<IDeskSchedulerGrain>(desk);
+            await deskGrain.Configure(DeskSettings.Default);
+            await grains.GetGrain<IAgentGrain>("agent").Register(new AgentSpec("agent", desk, "L1", [], 1));
+            await grains.GetGrain<IAgentGrain>("agent").SetPresence(Presence.Available);
+
+            // What a submit leaves behind when its silo dies after the desk queued the ticket and
+            // before the ticket was stored: the desk knows it, storage does not, nobody was told yes.
+            await deskGrain.Submit(new TicketSpec("phantom", desk, Priority.P1, []), clock.GetUtcNow());
+            await deskGrain.WhenIdle().WaitAsync(TimeSpan.FromSeconds(20));
+
+            var status = await deskGrain.GetStatus();
+            Assert.Equal((0, 0, 0), (status.Open, status.Tiers[0].Queued, status.Tiers[0].Assigned));
+            Assert.Empty((await grains.GetGrain<IAgentGrain>("agent").Get()).Assignments);
+
+            var real = await grains.GetGrain<ITicketGrain>("real").Submit(new TicketSpec("real", desk, Priority.P3, []));
+            await deskGrain.WhenIdle().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal("agent", (await grains.GetGrain<ITicketGrain>(real.Id).Get()).AgentId);
+            await deskGrain.CheckInvariants();
+        }
+        finally
+        {
+            await silo.StopQuietlyAsync();
+        }
+    }
 }
