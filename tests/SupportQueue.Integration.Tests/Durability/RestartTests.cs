@@ -222,4 +222,37 @@ public sealed class RestartTests(PostgresServer server)
             await silo.StopQuietlyAsync();
         }
     }
+
+    [Fact]
+    public async Task Agents_registering_at_the_same_time_are_all_stored_and_come_back_after_a_restart()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        var clock = new FakeTimeProvider(DurableCluster.Start);
+        const string desk = "desk-crowd";
+        var ids = Enumerable.Range(1, 40).Select(i => $"crowd-{i}").ToList();
+        var silo = await DurableCluster.StartSiloAsync(db.ConnectionString, "crowd", clock);
+        try
+        {
+            var grains = silo.Grains();
+            await grains.GetGrain<IDeskSchedulerGrain>(desk).Configure(DeskSettings.Default);
+
+            // The desk is reentrant: these writes of its agents map overlap.
+            await Task.WhenAll(ids.Select(id => grains.GetGrain<IAgentGrain>(id).Register(new AgentSpec(id, desk, "L1", [], 1))));
+        }
+        finally
+        {
+            await silo.StopQuietlyAsync();
+        }
+
+        silo = await DurableCluster.StartSiloAsync(db.ConnectionString, "crowd", clock);
+        try
+        {
+            var status = await silo.Grains().GetGrain<IDeskSchedulerGrain>(desk).GetStatus();
+            Assert.Equal(ids.Count, status.Tiers[0].Offline);
+        }
+        finally
+        {
+            await silo.StopQuietlyAsync();
+        }
+    }
 }
