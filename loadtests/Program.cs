@@ -10,5 +10,11 @@ if (args is ["grain-sim", ..])
     return result.OutcomesMatch == false ? 1 : 0;
 }
 
+// pg-bench [rates] [seconds] [connection string]: live routing on PostgreSQL (see PostgresBenchmark).
+if (args is ["pg-bench", ..])
+{
+    return await SupportQueue.LoadTests.Postgres.PostgresBenchmark.RunAsync(args[1..]);
+}
+
 Console.WriteLine("SupportQueue load runner: usage: grain-sim [tickets] [agents]");
 return 0;

@@ -33,7 +33,27 @@ public static class OrleansHosting
         }
 
         // With durable storage, open tickets keep a reminder so a restarted desk gets them back.
-        silo.Services.Configure<SupportQueue.Grains.SupportQueueGrainOptions>(o => o.DurableTickets = options.Storage == StorageKind.PostgreSQL);
+        silo.Services.Configure<SupportQueue.Grains.SupportQueueGrainOptions>(o =>
+        {
+            o.DurableTickets = options.Storage == StorageKind.PostgreSQL;
+            if (options.ReconcilePeriod is { } period)
+            {
+                o.ReconcilePeriod = period;
+            }
+        });
+        if (options.MinimumReminderPeriod is { } floor)
+        {
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = floor);
+        }
+
+        if (options.ProbeTimeout is not null || options.MissedProbesLimit is not null)
+        {
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = options.ProbeTimeout ?? o.ProbeTimeout;
+                o.NumMissedProbesLimit = options.MissedProbesLimit ?? o.NumMissedProbesLimit;
+            });
+        }
 
         // Resolved tickets are done: do not keep them resident for the default 15 minutes.
         silo.Services.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(2));

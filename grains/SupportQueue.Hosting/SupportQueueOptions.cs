@@ -44,6 +44,31 @@ public sealed class SupportQueueOptions
     public bool MigrateOnStart { get; set; }
 
     /// <summary>
+    /// PostgreSQL only: how often an open ticket's durable reminder re-announces it to its desk,
+    /// which bounds how long a waiting ticket stays out of a restarted desk's queues. Null keeps
+    /// the grains' default (one minute). Must not be below the minimum reminder period, or every
+    /// submit would be refused by the reminder service.
+    /// </summary>
+    public TimeSpan? ReconcilePeriod { get; set; }
+
+    /// <summary>
+    /// Orleans' floor for reminder periods. Null keeps Orleans' default (one minute), which is the
+    /// right value for production: shorter periods multiply reminder-table traffic. Tests and
+    /// demos lower it together with <see cref="ReconcilePeriod"/>.
+    /// </summary>
+    public TimeSpan? MinimumReminderPeriod { get; set; }
+
+    /// <summary>
+    /// Failure detection: how long a silo waits for another silo's answer to a health probe. Null
+    /// keeps Orleans' default. With <see cref="MissedProbesLimit"/> it decides how soon a silo that
+    /// died without saying goodbye is declared dead and its grains move to the survivors.
+    /// </summary>
+    public TimeSpan? ProbeTimeout { get; set; }
+
+    /// <summary>Failure detection: missed probes before a silo votes another dead. Null keeps Orleans' default.</summary>
+    public int? MissedProbesLimit { get; set; }
+
+    /// <summary>
     /// Checks the settings and returns every problem as "field: value — reason"; empty when valid.
     /// </summary>
     public IReadOnlyList<string> Validate()
@@ -67,6 +92,8 @@ public sealed class SupportQueueOptions
             errors.Add($"{SectionName}:GatewayPort: {GatewayPort} — must differ from SiloPort");
         }
 
+        CheckDurations(errors);
+
         if (string.IsNullOrWhiteSpace(ClusterId))
         {
             errors.Add($"{SectionName}:ClusterId: (empty) — required");
@@ -78,6 +105,37 @@ public sealed class SupportQueueOptions
         }
 
         return errors;
+    }
+
+    /// <summary>Orleans' own default floor for reminder periods, which applies when <see cref="MinimumReminderPeriod"/> is null.</summary>
+    internal static readonly TimeSpan OrleansMinimumReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private void CheckDurations(List<string> errors)
+    {
+        if (ReconcilePeriod is { } reconcile && reconcile <= TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:ReconcilePeriod: {reconcile} — must be positive");
+        }
+
+        if (MinimumReminderPeriod is { } floor && floor <= TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:MinimumReminderPeriod: {floor} — must be positive");
+        }
+
+        if (ReconcilePeriod is { } period && period > TimeSpan.Zero && period < (MinimumReminderPeriod ?? OrleansMinimumReminderPeriod))
+        {
+            errors.Add($"{SectionName}:ReconcilePeriod: {period} — below the minimum reminder period {MinimumReminderPeriod ?? OrleansMinimumReminderPeriod}; lower {SectionName}:MinimumReminderPeriod too");
+        }
+
+        if (ProbeTimeout is { } probe && probe <= TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:ProbeTimeout: {probe} — must be positive");
+        }
+
+        if (MissedProbesLimit is { } missed && missed < 1)
+        {
+            errors.Add($"{SectionName}:MissedProbesLimit: {missed} — must be at least 1");
+        }
     }
 
     private static void CheckPort(List<string> errors, string name, int port)

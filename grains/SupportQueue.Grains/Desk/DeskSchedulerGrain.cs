@@ -31,6 +31,9 @@ public sealed partial class DeskSchedulerGrain(
     // timeout turns an agent that never answers into a decline.
     private static readonly DeskSchedulerOptions _liveOptions = new() { ExpireOffers = false };
 
+    // Reentrancy lets a second RegisterAgent change the agents map while the storage provider is
+    // still serializing it for the first write ("Collection was modified"); writes take turns.
+    private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly Queue<DeskAction> _notifications = new();
     private DeskScheduler? _engine;
     private Task _pump = Task.CompletedTask;
@@ -112,8 +115,7 @@ public sealed partial class DeskSchedulerGrain(
             _engine.Reconfigure(settings);
         }
 
-        state.State.Settings = settings;
-        await state.WriteStateAsync();
+        await WriteAsync(() => state.State.Settings = settings);
         LogConfigured(DeskId, settings.TierCount);
         Kick();
     }
@@ -162,8 +164,7 @@ public sealed partial class DeskSchedulerGrain(
         Engine.UpsertAgent(spec, presence, now);
         if (!state.State.Agents.TryGetValue(spec.AgentId, out var known) || known != spec)
         {
-            state.State.Agents[spec.AgentId] = spec;
-            await state.WriteStateAsync();
+            await WriteAsync(() => state.State.Agents[spec.AgentId] = spec);
         }
 
         Kick();
@@ -258,6 +259,20 @@ public sealed partial class DeskSchedulerGrain(
         var entries = _journal.ToImmutableArray();
         _journal.Clear();
         return new SettleReport(entries, _engine?.NextDeadline);
+    }
+
+    private async Task WriteAsync(Action change)
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            change();
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _writing.Release();
+        }
     }
 
     /// <summary>Applies the engine's due deadlines; what they did is queued for delivery to the tickets.</summary>

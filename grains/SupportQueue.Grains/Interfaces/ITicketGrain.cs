@@ -17,11 +17,12 @@ public interface ITicketGrain : IGrainWithStringKey
 
     /// <summary>
     /// Called by an agent grain accepting an offer. Accepted when the ticket was queued (or this
-    /// agent already holds it); TicketGone otherwise. Only one agent can ever hold the ticket.
+    /// agent already holds it); TicketGone otherwise, also for a ticket that was never stored.
+    /// Only one agent can ever hold the ticket.
     /// </summary>
     Task<OfferOutcome> Assign(string agentId, string tier);
 
-    /// <summary>Called by the holding agent's grain: the work is done.</summary>
+    /// <summary>Called by the holding agent's grain: the work is done. Repeating it as the agent that resolved the ticket is harmless.</summary>
     Task Resolve(string agentId);
 
     /// <summary>Called by the holding agent's grain: move the ticket up; returns the new tier.</summary>

@@ -57,7 +57,15 @@ public sealed partial class TicketGrain(
 
     public async Task<OfferOutcome> Assign(string agentId, string tier)
     {
-        var ticket = Current;
+        if (!state.State.Exists)
+        {
+            // The desk queued it but the submit never stored it (its silo died in between, and the
+            // caller was never told yes). Refusing with an error would have the desk offer it again
+            // and again; gone is the truth, and the desk drops it.
+            return OfferOutcome.TicketGone;
+        }
+
+        var ticket = state.State;
         if (ticket.Status == TicketStatus.Assigned && ticket.AgentId == agentId)
         {
             return OfferOutcome.Accepted;
@@ -76,6 +84,14 @@ public sealed partial class TicketGrain(
     public async Task Resolve(string agentId)
     {
         var ticket = Current;
+        if (ticket.Status == TicketStatus.Resolved && ticket.History.LastOrDefault(e => e.Kind == TicketEventKind.Resolved)?.AgentId == agentId)
+        {
+            // A retry whose first attempt was stored but never answered (the silo died in between):
+            // refusing it would leave the ticket in the agent's list for good, a slot lost.
+            await StopReconcilingAsync();
+            return;
+        }
+
         RequireHolder(ticket, agentId);
         await Desk.Resolved(ticket.Id, agentId);
         ticket.Resolve(agentId, clock.GetUtcNow());
