@@ -10,6 +10,13 @@ public sealed class SupportQueueGrainOptions
     /// </summary>
     public bool DurableTickets { get; set; }
 
+    /// <summary>
+    /// How many offers a desk may have out at once, each to a different agent about a different
+    /// ticket. More overlaps the storage writes of accepting (what limits a durable desk); 1 keeps
+    /// offers strictly one after another, which grain-mode simulation needs to match fast mode.
+    /// </summary>
+    public int MaxOffersInFlight { get; set; } = 32;
+
     /// <summary>How often an open ticket's reminder re-announces it. Orleans' minimum reminder period applies.</summary>
     public TimeSpan ReconcilePeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

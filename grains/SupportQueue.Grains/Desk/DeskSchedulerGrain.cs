@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
@@ -25,8 +26,11 @@ namespace SupportQueue.Grains;
 public sealed partial class DeskSchedulerGrain(
     [PersistentState("desk", Hosting.StorageName)] IPersistentState<DeskState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    IOptions<SupportQueueGrainOptions> options,
     ILogger<DeskSchedulerGrain> logger) : Grain, IDeskSchedulerGrain
 {
+    private readonly List<Task> _inFlight = [];
+
     // Offers are not timed out by the engine here: the pump awaits each one, and Orleans' call
     // timeout turns an agent that never answers into a decline.
     private static readonly DeskSchedulerOptions _liveOptions = new() { ExpireOffers = false };
@@ -320,21 +324,40 @@ public sealed partial class DeskSchedulerGrain(
         {
             // Yield first so the call that kicked the pump completes before any offer goes out.
             await Task.Yield();
+            var limit = Math.Max(1, options.Value.MaxOffersInFlight);
             while (true)
             {
                 var now = Advance();
                 if (_notifications.TryDequeue(out var action))
                 {
+                    // Only queued tickets escalate, and a queued ticket has no offer out, so this
+                    // cannot overtake an offer about the same ticket.
                     await NotifyAsync(action);
                     continue;
                 }
 
-                if (!Engine.TryNextOffer(now, out var offer))
+                // Each offer names a different ticket and reserves a slot of its agent, so offers
+                // in flight never contend; the engine is touched only on this activation's thread.
+                if (_inFlight.Count < limit && Engine.TryNextOffer(now, out var offer))
+                {
+                    _inFlight.Add(DeliverAsync(offer));
+                    if (_inFlight.Count < limit)
+                    {
+                        continue;
+                    }
+                }
+
+                if (_inFlight.Count == 0)
                 {
                     break;
                 }
 
-                await DeliverAsync(offer);
+                var done = await Task.WhenAny(_inFlight);
+                _inFlight.Remove(done);
+                if (done.Exception is { } failure)
+                {
+                    LogPumpFailure(failure, DeskId);
+                }
             }
         }
         finally
@@ -425,6 +448,9 @@ public sealed partial class DeskSchedulerGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Desk {DeskId}: could not take back ticket {TicketId}")]
     private partial void LogRebuildSkipped(Exception? ex, string deskId, string ticketId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Desk {DeskId}: settling an offer failed")]
+    private partial void LogPumpFailure(Exception ex, string deskId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Desk {DeskId} configured with {Tiers} tiers")]
     private partial void LogConfigured(string deskId, int tiers);

@@ -58,6 +58,9 @@ public sealed class SimulationSilo : IAsyncDisposable
                 silo.AddMemoryGrainStorage(Hosting.StorageName);
                 silo.UseInMemoryReminderService();
                 silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
+
+                // One offer at a time, in the engine's order: the journal then matches fast mode exactly.
+                silo.Services.Configure<SupportQueueGrainOptions>(o => o.MaxOffersInFlight = 1);
             })
             .Build();
         try
