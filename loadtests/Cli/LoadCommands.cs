@@ -136,6 +136,11 @@ public static class LoadCommands
     {
         ArgumentNullException.ThrowIfNull(o);
         ArgumentNullException.ThrowIfNull(cluster);
+        if (o.Warmup > TimeSpan.Zero)
+        {
+            await WarmUpAsync(o, cluster, ct).ConfigureAwait(false);
+        }
+
         var (workload, phase, during, load) = Plan(o, cluster);
         var runTag = $"{label.Split(' ')[0].Replace('/', '-')}-{o.Seed}-{Guid.NewGuid().ToString("N")[..6]}";
         var target = new OrleansLoadTarget(cluster, workload, runTag, o.PollInterval);
@@ -161,6 +166,17 @@ public static class LoadCommands
         await LoadReport.WriteAsync(result, outDir, ct).ConfigureAwait(false);
         await File.AppendAllTextAsync(Path.Combine(outDir, LoadReport.FileNames.Markdown), OrleansReport.Section(record), ct).ConfigureAwait(false);
         return record;
+    }
+
+    private static async Task WarmUpAsync(CliOptions o, LoadCluster cluster, CancellationToken ct)
+    {
+        var warm = o with { Rate = Math.Min(o.Rate, 200), SeasonalWeekIn = null, Duration = o.Warmup, Compress = Plan(o, cluster: null).Workload.TimeCompression, PatienceMinutes = null };
+        var (workload, phase, during, _) = Plan(warm, cluster);
+        var target = new OrleansLoadTarget(cluster, workload, $"warmup-{Guid.NewGuid().ToString("N")[..6]}", o.PollInterval);
+        await LoadRunner.RunAsync(
+            new LoadRunSettings { RunName = "warm-up", Scenarios = [target.Arrivals(phase), target.Agents(during)], LiveView = false, Seed = o.Seed },
+            target,
+            ct).ConfigureAwait(false);
     }
 
     /// <summary>The workload and arrival phase for the options; agent counts are sized from the rate unless given.</summary>
@@ -196,7 +212,7 @@ public static class LoadCommands
         {
             Seed = o.Seed,
             TimeCompression = compression,
-            AgentsPerTier = o.Agents ?? Workload.SizeAgents(o.Rate, compression, o.Capacity),
+            AgentsPerTier = o.Agents ?? Workload.SizeAgents(o.Rate, compression, o.Capacity, o.Utilisation),
             AgentCapacity = o.Capacity,
             Policy = o.Policy,
             MeanPatience = o.PatienceMinutes is > 0 and var m ? TimeSpan.FromMinutes(m) : null,

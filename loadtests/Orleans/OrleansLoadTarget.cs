@@ -32,6 +32,8 @@ public sealed class OrleansLoadTarget : ILoadTarget
     private readonly Dictionary<string, long> _lastReceived = new(StringComparer.Ordinal);
     private IMeasurements _measurements = new Measurements();
     private TimeProvider _time = TimeProvider.System;
+    private long _agentsEnd = long.MaxValue;
+    private TimeSpan _agentsDuring = Timeout.InfiniteTimeSpan;
     private long _abandonedByPatience;
     private long _patienceTooLate;
 
@@ -79,10 +81,13 @@ public sealed class OrleansLoadTarget : ILoadTarget
         LoadScenario.Create(SubmitScenario, SubmitAsync).WithLoadSimulations(phases);
 
     /// <summary>The agents: every capacity slot loops for <paramref name="during"/>; the steps record their own operations.</summary>
-    public LoadScenario Agents(TimeSpan during) =>
-        LoadScenario.Create(AgentScenario, WorkAsync)
+    public LoadScenario Agents(TimeSpan during)
+    {
+        _agentsDuring = during;
+        return LoadScenario.Create(AgentScenario, WorkAsync)
             .WithStepOperation(null)
             .WithLoadSimulations(Simulation.KeepConstant(AgentSlots, during));
+    }
 
     public async Task StartAsync(LoadTargetContext context, CancellationToken cancellationToken)
     {
@@ -97,6 +102,11 @@ public sealed class OrleansLoadTarget : ILoadTarget
             await grain.SetPresence(Presence.Available).ConfigureAwait(false);
         }).ConfigureAwait(false);
         _cluster.Feed?.Subscribe(OnAssigned);
+        if (_agentsDuring != Timeout.InfiniteTimeSpan)
+        {
+            // The runner starts its schedule right after this returns.
+            _agentsEnd = _time.GetTimestamp() + (long)(_agentsDuring.TotalSeconds * _time.TimestampFrequency);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -284,13 +294,21 @@ public sealed class OrleansLoadTarget : ILoadTarget
         }
 
         var (handling, escalate) = _workload.Handling(work.Number, work.Visit, agent.TierIndex);
+        // Work that would run past the agents' shift stays in service: otherwise the slowest handling
+        // time of the run, not the schedule, would decide when the run ends.
+        var left = _time.GetElapsedTime(_time.GetTimestamp(), _agentsEnd);
         try
         {
-            await Task.Delay(handling, _time, context.CancellationToken).ConfigureAwait(false);
+            await Task.Delay(handling < left ? handling : left < TimeSpan.Zero ? TimeSpan.Zero : left, _time, context.CancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             return StepResult.Fail("cancelled");
+        }
+
+        if (handling >= left)
+        {
+            return StepResult.Ok();
         }
 
         var operation = escalate ? "escalate" : "resolve";

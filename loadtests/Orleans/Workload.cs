@@ -58,8 +58,8 @@ public sealed record Workload
     /// <summary>Wall time of a simulated span.</summary>
     public TimeSpan ToWall(TimeSpan simulated) => TimeSpan.FromTicks((long)(simulated.Ticks / TimeCompression));
 
-    /// <summary>Agent counts sized for about 70 % utilisation at <paramref name="peakRatePerSecond"/> wall arrivals.</summary>
-    public static ImmutableArray<int> SizeAgents(double peakRatePerSecond, double timeCompression, int capacity)
+    /// <summary>Agent counts that <paramref name="peakRatePerSecond"/> wall arrivals keep about <paramref name="utilisation"/> busy.</summary>
+    public static ImmutableArray<int> SizeAgents(double peakRatePerSecond, double timeCompression, int capacity, double utilisation)
     {
         // Share of arrivals each tier ends up serving, from the skill mix and escalation chances above (rounded up).
         double[] share = [0.85, 0.35, 0.12];
@@ -68,7 +68,7 @@ public sealed record Workload
         for (var i = 0; i < 3; i++)
         {
             var busySlots = peakRatePerSecond * share[i] * meanMinutes[i] * 60 / timeCompression;
-            sizes[i] = Math.Max(2, (int)Math.Ceiling(busySlots / 0.7 / capacity));
+            sizes[i] = Math.Max(2, (int)Math.Ceiling(busySlots / utilisation / capacity));
         }
 
         return [.. sizes];
