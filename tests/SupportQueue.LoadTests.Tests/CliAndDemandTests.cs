@@ -29,8 +29,8 @@ public class CliAndDemandTests
         Assert.Equal(500, o.Rate);
         Assert.Equal(TimeSpan.FromMinutes(1), o.SeasonalWeekIn);
         Assert.Equal(2, o.Silos);
-        Assert.Equal([10, 5, 2], o.Agents!.Value);
-        Assert.Equal(["p99 submit->assign < 20ms", "fail% < 1"], o.Thresholds);
+        Assert.Equal([10, 5, 2], o.Agents!.Value.ToArray());
+        Assert.Equal(["p99 submit->assign < 20ms", "fail% < 1"], o.Thresholds.ToArray());
         Assert.Equal(EscalationPolicyChoice.B, o.Policy);
         Assert.False(o.Live);
     }
