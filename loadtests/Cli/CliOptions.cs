@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using SupportQueue.LoadTests.Orleans;
+using SupportQueue.LoadTests.Thresholds;
 
 namespace SupportQueue.LoadTests.Cli;
 
@@ -54,6 +55,9 @@ public sealed record CliOptions
 
     public bool Live { get; init; } = true;
 
+    /// <summary>Seasonal runs: sign agents in and out with the demand curve instead of all at start.</summary>
+    public bool FollowRoster { get; init; }
+
     /// <summary>Unreported run before each measured one, so JIT and first activations do not land in the numbers.</summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
 
@@ -77,14 +81,14 @@ public sealed record CliOptions
           bench     step the arrival rate on in-process silos; the highest rate whose p99 submit->assign holds the limit
         options:
           --rate N                 arrivals/s (peak when seasonal) [200]
-          --duration T             e.g. 30s, 2m, 500ms [30s; bench: 20s per rate]
+          --duration T             e.g. 30s, 2m, 500ms [30s; bench: 20s per rate, scale: 20s]
           --seasonal-week-in T     replay a demand week (intraday x weekday x events) in wall time T
           --profile FILE           demand profile JSON for the seasonal week [built-in office week]
           --silos N                in-process silos [1]
           --agents auto|N|L1,L2,L3 agents per tier [auto: ~70% busy at the rate]
           --capacity N             tickets per agent at once [2]
-          --compress F             simulated seconds per wall second, flat runs [600; bench: 6000]
-          --policy a|b             a: wait timeouts L1 10 min, L2 20 min; b: overflow L1 at 20 queued + skill gap [a; bench: b]
+          --compress F             simulated seconds per wall second, flat runs [600; bench, scale: 6000]
+          --policy a|b             a: wait timeouts L1 10 min, L2 20 min; b: overflow L1 at 20 queued + skill gap [a; bench, scale: b]
           --patience MIN           mean customer patience, simulated minutes; 0 = never abandon [off; compare: 6]
           --seed N                 [1]
           --threshold TEXT         e.g. "p99 submit->assign < 20ms" (repeatable)
@@ -95,8 +99,9 @@ public sealed record CliOptions
           --tail T                 agents keep working after the last arrival [1s]
           --rates A,B,...          bench: rates to step [500,1000,2000,3000,4000]
           --limit-ms N             bench: p99 submit->assign limit [20]
+          --roster all|follow      seasonal: all agents signed in from the start, or staffing follows demand (floor 25%) [all]
           --warmup T               unreported warm-up run before each measured run; 0 = none [3s]
-          --utilisation U          --agents auto sizes agents for this busy share at the rate [0.7; bench: 0.4]
+          --utilisation U          --agents auto sizes agents for this busy share at the rate [0.7; bench, scale: 0.4]
           --no-live                no live console table
         exit codes: 0 passed, 1 threshold failed, 2 bad arguments or cancelled, 3 invariant violated
         """;
@@ -108,11 +113,14 @@ public sealed record CliOptions
             throw new UsageException(args.Count == 0 ? "missing command" : $"unknown command: '{args[0]}'");
         }
 
-        // bench measures routing latency, not queueing for busy agents: it over-provisions agents and
-        // routes by skill at entry (policy b) unless told otherwise.
-        var o = args[0] == "bench"
-            ? new CliOptions { Command = args[0], Utilisation = 0.4, Policy = EscalationPolicyChoice.B, Compress = 6000, Duration = TimeSpan.FromSeconds(20) }
-            : new CliOptions { Command = args[0] };
+        // bench and scale measure routing latency, not queueing for busy agents: they over-provision
+        // agents and route by skill at entry (policy b) unless told otherwise.
+        var o = args[0] switch
+        {
+            "bench" => new CliOptions { Command = args[0], Utilisation = 0.4, Policy = EscalationPolicyChoice.B, Compress = 6000, Duration = TimeSpan.FromSeconds(20) },
+            "scale" => new CliOptions { Command = args[0], Utilisation = 0.4, Policy = EscalationPolicyChoice.B, Compress = 6000, Duration = TimeSpan.FromSeconds(20) },
+            _ => new CliOptions { Command = args[0] },
+        };
         var thresholds = new List<string>();
         for (var i = 1; i < args.Count; i++)
         {
@@ -149,6 +157,7 @@ public sealed record CliOptions
                 "--poll-ms" => o with { PollInterval = TimeSpan.FromMilliseconds(Int(name, value, 1, 10_000)) },
                 "--tail" => o with { Tail = Span(name, value) },
                 "--rates" => o with { Rates = [.. value.Split(',').Select(r => Number(name, r, min: 0.001))] },
+                "--roster" => o with { FollowRoster = value switch { "all" => false, "follow" => true, _ => throw Bad(name, value, "expected all or follow") } },
                 "--warmup" => o with { Warmup = value == "0" ? TimeSpan.Zero : Span(name, value) },
                 "--utilisation" => o with { Utilisation = Number(name, value, min: 0.01) is var u && u <= 1 ? u : throw Bad(name, value, "expected a number in 0.01..1") },
                 "--limit-ms" => o with { LimitMs = Number(name, value, min: 0.001) },
@@ -162,6 +171,11 @@ public sealed record CliOptions
             throw new UsageException($"{o.Command} starts its own in-process silos; --gateway/--connection-string are for run and compare");
         }
 
+        if (o.FollowRoster && o.SeasonalWeekIn is null)
+        {
+            throw new UsageException("--roster follow: needs --seasonal-week-in (there is no demand curve to follow)");
+        }
+
         if (o.GatewayPort is not null && o.ConnectionString is not null)
         {
             throw new UsageException("--gateway and --connection-string: give one or the other");
@@ -172,6 +186,16 @@ public sealed record CliOptions
 
     private static CliOptions Add(List<string> thresholds, CliOptions o, string value)
     {
+        // Checked here so a typo fails before any silo starts.
+        try
+        {
+            Threshold.Parse(value);
+        }
+        catch (ThresholdFormatException ex)
+        {
+            throw Bad("--threshold", value, ex.Message);
+        }
+
         thresholds.Add(value);
         return o;
     }

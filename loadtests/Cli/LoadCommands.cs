@@ -141,9 +141,15 @@ public static class LoadCommands
             await WarmUpAsync(o, cluster, ct).ConfigureAwait(false);
         }
 
-        var (workload, phase, during, load) = Plan(o, cluster);
+        var (workload, seasonal, phase, during, load) = Plan(o, cluster);
         var runTag = $"{label.Split(' ')[0].Replace('/', '-')}-{o.Seed}-{Guid.NewGuid().ToString("N")[..6]}";
         var target = new OrleansLoadTarget(cluster, workload, runTag, o.PollInterval);
+        if (o.FollowRoster && seasonal is not null)
+        {
+            target.FollowRoster(seasonal.RelativeRate, during, floor: 0.25);
+            load += "; staffing follows demand (floor 25 %)";
+        }
+
         var settings = new LoadRunSettings
         {
             RunName = label,
@@ -171,7 +177,7 @@ public static class LoadCommands
     private static async Task WarmUpAsync(CliOptions o, LoadCluster cluster, CancellationToken ct)
     {
         var warm = o with { Rate = Math.Min(o.Rate, 200), SeasonalWeekIn = null, Duration = o.Warmup, Compress = Plan(o, cluster: null).Workload.TimeCompression, PatienceMinutes = null };
-        var (workload, phase, during, _) = Plan(warm, cluster);
+        var (workload, _, phase, during, _) = Plan(warm, cluster);
         var target = new OrleansLoadTarget(cluster, workload, $"warmup-{Guid.NewGuid().ToString("N")[..6]}", o.PollInterval);
         await LoadRunner.RunAsync(
             new LoadRunSettings { RunName = "warm-up", Scenarios = [target.Arrivals(phase), target.Agents(during)], LiveView = false, Seed = o.Seed },
@@ -180,7 +186,7 @@ public static class LoadCommands
     }
 
     /// <summary>The workload and arrival phase for the options; agent counts are sized from the rate unless given.</summary>
-    public static (Workload Workload, LoadSimulation Phase, TimeSpan During, string Description) Plan(CliOptions o, LoadCluster? cluster)
+    public static (Workload Workload, SeasonalSimulation? Seasonal, LoadSimulation Phase, TimeSpan During, string Description) Plan(CliOptions o, LoadCluster? cluster)
     {
         ArgumentNullException.ThrowIfNull(o);
         double compression;
@@ -217,7 +223,7 @@ public static class LoadCommands
             Policy = o.Policy,
             MeanPatience = o.PatienceMinutes is > 0 and var m ? TimeSpan.FromMinutes(m) : null,
         };
-        return (workload, phase, during, description);
+        return (workload, phase as SeasonalSimulation, phase, during, description);
     }
 
     private static ImmutableArray<int> AutoAgents(CliOptions o) => Plan(o, cluster: null).Workload.AgentsPerTier;
@@ -247,8 +253,8 @@ public static class LoadCommands
         events.Add($"{At()}: silo {added} joined");
         await Task.Delay(during / 3).ConfigureAwait(false);
         var desk = cluster.Client.GetGrain<IDeskSchedulerGrain>(target.DeskId).GetGrainId();
-        var killed = await cluster.KillSiloAsync(desk).ConfigureAwait(false);
-        events.Add($"{At()}: silo {killed} killed (no shutdown; the desk's silo was spared)");
+        var killed = await cluster.KillSiloAsync(desk, originalSilos: 2).ConfigureAwait(false);
+        events.Add($"{At()}: silo {killed} killed (no shutdown; one of the original silos, not the desk's; its in-memory grain storage dies with it)");
     }
 
     private static async Task WriteSummaryAsync(string outDir, string title, string table, IReadOnlyList<OrleansRunRecord> records)

@@ -16,7 +16,11 @@ public sealed record AuditInput(
     IReadOnlyDictionary<string, Ticket?> Tickets,
     IReadOnlyList<Agent> Agents,
     DeskStatus? Status,
-    string? DeskAuditError);
+    string? DeskAuditError)
+{
+    /// <summary>Grains that could not be read back (other than tickets that do not exist): each is a violation.</summary>
+    public IReadOnlyList<string> ReadErrors { get; init; } = [];
+}
 
 /// <summary>The verdict: where every ticket ended up and every broken rule.</summary>
 public sealed record InvariantReport(
@@ -111,6 +115,11 @@ public static class InvariantChecker
         else
         {
             Violation("desk status", "could not be read");
+        }
+
+        foreach (var unreadable in input.ReadErrors)
+        {
+            Violation("unreadable", unreadable);
         }
 
         if (input.DeskAuditError is { } error)

@@ -112,13 +112,16 @@ public sealed class LoadCluster : IAsyncDisposable
         return silo.SiloAddress.ToString();
     }
 
-    /// <summary>Kills (no graceful shutdown) a non-primary silo that does not host <paramref name="avoidGrain"/>; returns its address.</summary>
-    public async Task<string> KillSiloAsync(GrainId avoidGrain)
+    /// <summary>
+    /// Kills (no graceful shutdown) one of the silos present from the start that does not host
+    /// <paramref name="avoidGrain"/>; returns its address.
+    /// </summary>
+    public async Task<string> KillSiloAsync(GrainId avoidGrain, int originalSilos)
     {
         var cluster = _cluster ?? throw new InvalidOperationException("Only an in-process cluster can kill silos.");
         var hosting = cluster.TryGetGrainContext(avoidGrain, out var context) ? context.Address.SiloAddress : null;
-        var victim = cluster.Silos.Skip(1).FirstOrDefault(s => s.IsActive && !s.SiloAddress.Equals(hosting))
-            ?? throw new InvalidOperationException("No silo can be killed without taking the primary or the desk with it.");
+        var victim = cluster.Silos.Take(originalSilos).LastOrDefault(s => s.IsActive && !s.SiloAddress.Equals(hosting))
+            ?? throw new InvalidOperationException("Every original silo hosts the desk; nothing to kill.");
         await cluster.KillSiloAsync(victim).WaitAsync(_startTimeout).ConfigureAwait(false);
         return victim.SiloAddress.ToString();
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using SupportQueue.Core.Model;
+using SupportQueue.Core.Routing;
 using SupportQueue.Grains;
 using SupportQueue.LoadTests.Measurement;
 using SupportQueue.LoadTests.Runner;
@@ -34,6 +35,9 @@ public sealed class OrleansLoadTarget : ILoadTarget
     private TimeProvider _time = TimeProvider.System;
     private long _agentsEnd = long.MaxValue;
     private TimeSpan _agentsDuring = Timeout.InfiniteTimeSpan;
+    private Func<double, double>? _roster;
+    private TimeSpan _rosterDuring;
+    private Task _rosterLoop = Task.CompletedTask;
     private long _abandonedByPatience;
     private long _patienceTooLate;
 
@@ -89,6 +93,17 @@ public sealed class OrleansLoadTarget : ILoadTarget
             .WithLoadSimulations(Simulation.KeepConstant(AgentSlots, during));
     }
 
+    /// <summary>
+    /// Staff by the demand curve instead of all at start: at fraction x of <paramref name="during"/>, each tier
+    /// has ceil(N × max(<paramref name="floor"/>, relativeRate(x))) agents signed in (at least one); the rest are offline
+    /// and only finish what they hold.
+    /// </summary>
+    public void FollowRoster(Func<double, double> relativeRate, TimeSpan during, double floor)
+    {
+        _roster = x => Math.Max(floor, relativeRate(x));
+        _rosterDuring = during;
+    }
+
     public async Task StartAsync(LoadTargetContext context, CancellationToken cancellationToken)
     {
         _measurements = context.Measurements;
@@ -107,6 +122,59 @@ public sealed class OrleansLoadTarget : ILoadTarget
             // The runner starts its schedule right after this returns.
             _agentsEnd = _time.GetTimestamp() + (long)(_agentsDuring.TotalSeconds * _time.TimestampFrequency);
         }
+
+        if (_roster is not null)
+        {
+            _rosterLoop = RosterLoopAsync(_roster, _time.GetTimestamp());
+        }
+    }
+
+    private async Task RosterLoopAsync(Func<double, double> roster, long start)
+    {
+        var signedIn = _agents.ToDictionary(a => a, _ => true);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250), _time);
+        do
+        {
+            var x = _time.GetElapsedTime(start).TotalSeconds / _rosterDuring.TotalSeconds;
+            foreach (var tier in _agents.GroupBy(a => a.TierIndex))
+            {
+                var members = tier.ToList();
+                var wanted = Math.Clamp((int)Math.Ceiling(members.Count * roster(Math.Min(1, x))), 1, members.Count);
+                for (var i = 0; i < members.Count; i++)
+                {
+                    var on = i < wanted;
+                    if (signedIn[members[i]] == on)
+                    {
+                        continue;
+                    }
+
+                    signedIn[members[i]] = on;
+                    var begin = _time.GetTimestamp();
+                    try
+                    {
+                        await _cluster.Client.GetGrain<IAgentGrain>(members[i].Spec.AgentId).SetPresence(on ? Presence.Available : Presence.Offline).ConfigureAwait(false);
+                        _measurements.Record("roster", begin, begin, _time.GetTimestamp());
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                    {
+                        _measurements.RecordFailure("roster", Classify(ex));
+                    }
+                }
+            }
+        }
+        while (await WaitTickAsync(timer).ConfigureAwait(false));
+    }
+
+    private async Task<bool> WaitTickAsync(PeriodicTimer timer)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -114,6 +182,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         _cluster.Feed?.Subscribe(null);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_patience).ConfigureAwait(false);
+        await _rosterLoop.ConfigureAwait(false);
         // Signed-out agents get no more offers, so the state read back by the audit stays put.
         await Parallel.ForEachAsync(_agents, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (a, _) =>
         {
@@ -159,6 +228,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         var desk = client.GetGrain<IDeskSchedulerGrain>(DeskId);
         await desk.WhenIdle().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
         var tickets = new ConcurrentDictionary<string, Ticket?>(StringComparer.Ordinal);
+        var readErrors = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(_tickets.Keys, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (id, _) =>
         {
             try
@@ -169,15 +239,31 @@ public sealed class OrleansLoadTarget : ILoadTarget
             {
                 tickets[id] = null;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                tickets[id] = null;
+                readErrors.Add($"ticket '{id}': {Classify(ex)}");
+            }
         }).ConfigureAwait(false);
         var agents = new ConcurrentBag<Agent>();
         await Parallel.ForEachAsync(_agents, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (a, _) =>
-            agents.Add(await client.GetGrain<IAgentGrain>(a.Spec.AgentId).Get().ConfigureAwait(false))).ConfigureAwait(false);
+        {
+            try
+            {
+                agents.Add(await client.GetGrain<IAgentGrain>(a.Spec.AgentId).Get().ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // A registered agent that reads back as unknown lost its stored state (e.g. with its silo).
+                readErrors.Add($"agent '{a.Spec.AgentId}': {Classify(ex)}");
+            }
+        }).ConfigureAwait(false);
 
-        var status = await desk.GetStatus().ConfigureAwait(false);
+        DeskStatus? status = null;
         string? auditError = null;
         try
         {
+            status = await desk.GetStatus().ConfigureAwait(false);
             await desk.CheckInvariants().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Whatever the audit throws is the violation to report.
@@ -189,7 +275,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
 
         var submitted = _tickets.Where(t => t.Value.SubmitState == SubmitState.Stored).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var uncertain = _tickets.Where(t => t.Value.SubmitState == SubmitState.Unknown).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
-        var report = InvariantChecker.Check(new AuditInput(submitted, uncertain, tickets, [.. agents], status, auditError));
+        var report = InvariantChecker.Check(new AuditInput(submitted, uncertain, tickets, [.. agents], status, auditError) { ReadErrors = [.. readErrors] });
         var now = _cluster.GrainClock?.GetUtcNow() ?? DateTimeOffset.UtcNow;
         var outcome = DeskOutcome.From(tickets.Values.OfType<Ticket>().ToList(), _workload.ServiceLevelTarget, now);
         return (report, outcome);
