@@ -20,7 +20,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
     public const string AgentScenario = "agents";
 
     // An idle agent copy returns this often so the runner can end its phase on time.
-    private static readonly TimeSpan _idleWait = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan _idleWait = TimeSpan.FromMilliseconds(250);
 
     private readonly LoadCluster _cluster;
     private readonly Workload _workload;
