@@ -351,7 +351,8 @@ public sealed class OrleansLoadTarget : ILoadTarget
 
         lock (agent.Known)
         {
-            // A retried offer to the same agent reports Accepted again.
+            // Kept for the whole run: a retried offer reports Accepted again, and a poll that raced a
+            // resolve or escalation still lists the ticket; neither is new work.
             if (!agent.Known.Add(ticketId))
             {
                 return;
@@ -416,13 +417,6 @@ public sealed class OrleansLoadTarget : ILoadTarget
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _measurements.RecordFailure(operation, Classify(ex));
-        }
-        finally
-        {
-            lock (agent.Known)
-            {
-                agent.Known.Remove(work.TicketId);
-            }
         }
 
         return StepResult.Ok();
