@@ -65,19 +65,24 @@ public class CliAndDemandTests
     }
 
     [Fact]
-    public async Task Grain_time_and_its_timers_run_compressed()
+    public void Grain_time_runs_compressed_and_plain_timers_do_not()
     {
-        var clock = new CompressedClock(600, new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
-        var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var origin = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+        var clock = new CompressedClock(600, origin);
         var wall = System.Diagnostics.Stopwatch.StartNew();
-        using var timer = clock.CreateTimer(_ => fired.TrySetResult(), null, TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
+        var start = clock.GetTimestamp();
 
-        await fired.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Spin on the clock itself, not a sleep: 60 simulated seconds are 100 ms of wall time.
+        while (clock.GetElapsedTime(start) < TimeSpan.FromSeconds(60))
+        {
+            Thread.Yield();
+        }
 
-        // One simulated minute is 100 ms of wall time; a timer never fires early.
-        Assert.True(wall.Elapsed >= TimeSpan.FromMilliseconds(90), wall.Elapsed.ToString());
-        Assert.True(clock.GetUtcNow() - new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero) >= TimeSpan.FromSeconds(54));
+        Assert.True(wall.Elapsed >= TimeSpan.FromMilliseconds(95), wall.Elapsed.ToString());
+        Assert.True(clock.GetUtcNow() - origin >= TimeSpan.FromSeconds(57));
         Assert.Equal(TimeSpan.FromMilliseconds(100), clock.ToWall(TimeSpan.FromMinutes(1)));
+        using var timer = clock.CreateTimer(_ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Assert.IsNotType<CompressedClock>(timer);
     }
 
     private sealed class TicketComparer : IEqualityComparer<SupportQueue.Core.Model.TicketSpec>

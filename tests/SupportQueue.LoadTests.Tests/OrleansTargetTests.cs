@@ -98,6 +98,30 @@ public class OrleansTargetTests(LoadClusterFixture fixture) : IClassFixture<Load
     }
 
     [Fact]
+    public async Task Desk_deadlines_run_on_compressed_grain_time()
+    {
+        var client = fixture.Cluster.Client;
+        var deskId = "deadline-" + Guid.NewGuid().ToString("N");
+        await client.GetGrain<IDeskSchedulerGrain>(deskId).Configure(new SupportQueue.Core.Model.DeskSettings
+        {
+            Escalation = [new(SupportQueue.Core.Model.EscalationRuleKind.WaitTimeout, Tier: "L1", After: TimeSpan.FromMinutes(1))],
+        });
+        var ticket = client.GetGrain<ITicketGrain>(deskId + "-t1");
+        await ticket.Submit(new SupportQueue.Core.Model.TicketSpec(deskId + "-t1", deskId, SupportQueue.Core.Model.Priority.P3, []));
+
+        // One simulated minute is 100 ms of wall time; on real time this would take a minute and time out.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var tier = (await ticket.Get()).Tier;
+        while (tier == "L1" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            tier = (await ticket.Get()).Tier;
+        }
+
+        Assert.Equal("L2", tier);
+    }
+
+    [Fact]
     public async Task The_audit_catches_a_ticket_the_desk_never_heard_of()
     {
         // Leave the desk's books behind the tickets: a ticket that exists is missing from the desk's counts.
