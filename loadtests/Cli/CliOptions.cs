@@ -78,7 +78,7 @@ public sealed record CliOptions
           run       one load run (flat rate, or a seasonal week with --seasonal-week-in)
           scale     the same load on 1, 2 and 4 in-process silos, then 2 silos with one joining and one killed mid-run
           compare   the same arrivals (same seed) against escalation policies A and B, side by side
-          bench     step the arrival rate on in-process silos; the highest rate whose p99 submit->assign holds the limit
+          bench     step the arrival rate on in-process silos (until it collapses); the highest rate whose p99 submit->assign holds the limit
         options:
           --rate N                 arrivals/s (peak when seasonal) [200]
           --duration T             e.g. 30s, 2m, 500ms [30s; bench: 20s per rate, scale: 20s]

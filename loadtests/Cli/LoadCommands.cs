@@ -113,7 +113,9 @@ public static class LoadCommands
             var record = await RunOneAsync(step, cluster, $"{rate.ToString(CultureInfo.InvariantCulture)}/s", Path.Combine(o.Out, $"rate-{rate.ToString(CultureInfo.InvariantCulture)}"), disrupt: null, ct).ConfigureAwait(false);
             records.Add(record);
             await console.WriteLineAsync(OrleansReport.RunSummary(record)).ConfigureAwait(false);
-            if (!OrleansReport.Holds(record, o.LimitMs))
+            // On a shared machine one step can miss by a little and the next one pass, so only a
+            // collapse (a backlog that no longer clears) ends the stepping.
+            if (OrleansReport.Collapsed(record, o.LimitMs))
             {
                 break;
             }

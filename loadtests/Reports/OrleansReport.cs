@@ -103,6 +103,15 @@ public static class OrleansReport
         return assign is not null && assign.Count >= submitted * 0.99 && assign.PercentileMs(99) <= limitMs && Errors(record) == 0 && record.Invariants.Passed;
     }
 
+    /// <summary>Far past the limit, or tickets left unanswered: higher rates would only be slower.</summary>
+    public static bool Collapsed(OrleansRunRecord record, double limitMs)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var assign = Op(record, SubmitToAssign);
+        var submitted = Op(record, "submit")?.Count ?? 0;
+        return assign is null || assign.Count < submitted * 0.9 || assign.PercentileMs(99) > 10 * limitMs;
+    }
+
     public static string ScaleTable(IReadOnlyList<OrleansRunRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
@@ -124,7 +133,9 @@ public static class OrleansReport
     {
         ArgumentNullException.ThrowIfNull(records);
         var best = records.Where(r => Holds(r, limitMs)).Select(r => r.Label).LastOrDefault() ?? "none of the rates tried";
-        return ScaleTable(records) + $"\nHighest rate holding p99 submit->assign <= {N(limitMs)} ms with every ticket answered and no errors: **{best}**\n";
+        var firstMiss = records.FirstOrDefault(r => !Holds(r, limitMs))?.Label;
+        return ScaleTable(records) + $"\nHighest rate holding p99 submit->assign <= {N(limitMs)} ms with every ticket answered and no errors: **{best}**" +
+            (firstMiss is null ? "\n" : $" (first rate that missed: {firstMiss})\n");
     }
 
     public static string CompareTable(IReadOnlyList<OrleansRunRecord> records)
