@@ -100,7 +100,7 @@ public sealed record CliOptions
           --rates A,B,...          bench: rates to step [500,1000,2000,3000,4000]
           --limit-ms N             bench: p99 submit->assign limit [20]
           --roster all|follow      seasonal: all agents signed in from the start, or staffing follows demand (floor 25%) [all]
-          --warmup T               unreported warm-up at the same rate before each measured run; 0 = none [3s]
+          --warmup T               unreported warm-up run before each measured run; 0 = none [3s]
           --utilisation U          --agents auto sizes agents for this busy share at the rate [0.7; bench, scale: 0.4]
           --no-live                no live console table
         exit codes: 0 passed, 1 threshold failed, 2 bad arguments or cancelled, 3 invariant violated

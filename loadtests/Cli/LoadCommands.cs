@@ -178,9 +178,7 @@ public static class LoadCommands
 
     private static async Task WarmUpAsync(CliOptions o, LoadCluster cluster, CancellationToken ct)
     {
-        // At the full rate: a gentler warm-up left JIT tiering, thread-pool growth and GC heap sizing to
-        // the first seconds of the measured run, and they dominated its p99 at 1,000/s and above.
-        var warm = o with { SeasonalWeekIn = null, Duration = o.Warmup, Compress = Plan(o, cluster: null).Workload.TimeCompression, PatienceMinutes = null };
+        var warm = o with { Rate = Math.Min(o.Rate, 200), SeasonalWeekIn = null, Duration = o.Warmup, Compress = Plan(o, cluster: null).Workload.TimeCompression, PatienceMinutes = null };
         var (workload, _, phase, during, _) = Plan(warm, cluster);
         var target = new OrleansLoadTarget(cluster, workload, $"warmup-{Guid.NewGuid().ToString("N")[..6]}", o.PollInterval);
         await LoadRunner.RunAsync(
