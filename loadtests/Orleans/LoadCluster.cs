@@ -56,6 +56,8 @@ public sealed class LoadCluster : IAsyncDisposable
         var feed = new AssignmentFeed();
         var clock = new CompressedClock(timeCompression, new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
         var builder = new InProcessTestClusterBuilder((short)silos);
+        // The test host would otherwise drop a log file per silo and client into the working directory.
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(Grains.Hosting.StorageName);
