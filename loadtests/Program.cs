@@ -1,4 +1,6 @@
 using SupportQueue.Grains.Simulation;
+using SupportQueue.LoadTests.Cli;
+using SupportQueue.LoadTests.Thresholds;
 
 // grain-sim [tickets] [agents]: grain-mode simulation throughput on M/M/c (see GrainSimulationBenchmark).
 if (args is ["grain-sim", ..])
@@ -16,5 +18,39 @@ if (args is ["pg-bench", ..])
     return await SupportQueue.LoadTests.Postgres.PostgresBenchmark.RunAsync(args[1..]);
 }
 
-Console.WriteLine("SupportQueue load runner: usage: grain-sim [tickets] [agents]");
-return 0;
+CliOptions options;
+try
+{
+    options = CliOptions.Parse(args);
+}
+catch (UsageException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    await Console.Error.WriteLineAsync(CliOptions.Usage);
+    await Console.Error.WriteLineAsync("  grain-sim [tickets] [agents]          grain-mode simulation throughput");
+    await Console.Error.WriteLineAsync("  pg-bench [rates] [seconds] [connstr]  live routing on PostgreSQL");
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // First Ctrl+C ends the run early and still writes the reports; a second one kills the process.
+    e.Cancel = !cancel.IsCancellationRequested;
+    cancel.Cancel();
+};
+
+try
+{
+    return await LoadCommands.ExecuteAsync(options, Console.Out, cancel.Token);
+}
+catch (ThresholdFormatException ex)
+{
+    await Console.Error.WriteLineAsync($"--threshold: {ex.Message}");
+    return 2;
+}
+catch (ArgumentException ex) when (options.ProfilePath is not null)
+{
+    await Console.Error.WriteLineAsync($"--profile: {ex.Message}");
+    return 2;
+}

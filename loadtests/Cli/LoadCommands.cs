@@ -1,0 +1,268 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SupportQueue.Grains;
+using SupportQueue.Hosting;
+using SupportQueue.LoadTests.Orleans;
+using SupportQueue.LoadTests.Reports;
+using SupportQueue.LoadTests.Runner;
+
+namespace SupportQueue.LoadTests.Cli;
+
+/// <summary>One finished run: the runner's result plus what the audit of the cluster found.</summary>
+public sealed record OrleansRunRecord(
+    string Label,
+    int Silos,
+    LoadRunResult Result,
+    InvariantReport Invariants,
+    DeskOutcome Outcome,
+    OrleansRunInfo Info)
+{
+    /// <summary>Invariant violations outrank threshold failures: they mean the system lost or duplicated work.</summary>
+    public int ExitCode => !Invariants.Passed ? 3 : Result.ExitCode;
+}
+
+/// <summary>How a run was set up, for its report.</summary>
+public sealed record OrleansRunInfo(
+    string Cluster,
+    string DeskId,
+    Workload Workload,
+    string Load,
+    string AssignmentObservation,
+    long AbandonedByPatience,
+    long PatienceTooLate,
+    IReadOnlyDictionary<string, long> ReceivedBySilo,
+    IReadOnlyDictionary<string, int> ActivationsBySilo,
+    IReadOnlyList<string> Events);
+
+/// <summary>The commands: run, scale, compare, bench.</summary>
+public static class LoadCommands
+{
+    public static async Task<int> ExecuteAsync(CliOptions options, TextWriter console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(console);
+        return options.Command switch
+        {
+            "run" => await RunAsync(options, console, cancellationToken).ConfigureAwait(false),
+            "scale" => await ScaleAsync(options, console, cancellationToken).ConfigureAwait(false),
+            "compare" => await CompareAsync(options, console, cancellationToken).ConfigureAwait(false),
+            "bench" => await BenchAsync(options, console, cancellationToken).ConfigureAwait(false),
+            _ => throw new UsageException($"unknown command: '{options.Command}'"),
+        };
+    }
+
+    private static async Task<int> RunAsync(CliOptions o, TextWriter console, CancellationToken ct)
+    {
+        await using var cluster = await OpenClusterAsync(o, o.Silos, ct).ConfigureAwait(false);
+        var record = await RunOneAsync(o, cluster, "run", o.Out, disrupt: null, ct).ConfigureAwait(false);
+        await console.WriteLineAsync(OrleansReport.RunSummary(record)).ConfigureAwait(false);
+        await console.WriteLineAsync($"report: {Path.Combine(o.Out, LoadReport.FileNames.Markdown)}").ConfigureAwait(false);
+        return record.ExitCode;
+    }
+
+    private static async Task<int> ScaleAsync(CliOptions o, TextWriter console, CancellationToken ct)
+    {
+        // Agents sized once for the rate, so every configuration serves the very same load.
+        o = o with { Agents = o.Agents ?? AutoAgents(o) };
+        var records = new List<OrleansRunRecord>();
+        foreach (var silos in new[] { 1, 2, 4 })
+        {
+            await console.WriteLineAsync($"scale: {silos} silo(s)").ConfigureAwait(false);
+            await using var cluster = await OpenClusterAsync(o, silos, ct).ConfigureAwait(false);
+            records.Add(await RunOneAsync(o, cluster, $"{silos} silo(s)", Path.Combine(o.Out, $"silos-{silos}"), disrupt: null, ct).ConfigureAwait(false));
+        }
+
+        await console.WriteLineAsync("scale: 2 silos, one joins at 1/3, one is killed at 2/3").ConfigureAwait(false);
+        await using (var cluster = await OpenClusterAsync(o, 2, ct).ConfigureAwait(false))
+        {
+            records.Add(await RunOneAsync(o, cluster, "2 silos, +1 joins, 1 killed", Path.Combine(o.Out, "churn"), ChurnAsync, ct).ConfigureAwait(false));
+        }
+
+        var table = OrleansReport.ScaleTable(records);
+        await WriteSummaryAsync(o.Out, "Silo scaling", table, records).ConfigureAwait(false);
+        await console.WriteLineAsync(table).ConfigureAwait(false);
+        return records.Max(r => r.ExitCode);
+    }
+
+    private static async Task<int> CompareAsync(CliOptions o, TextWriter console, CancellationToken ct)
+    {
+        o = o with { Agents = o.Agents ?? AutoAgents(o), PatienceMinutes = o.PatienceMinutes ?? 6 };
+        var records = new List<OrleansRunRecord>();
+        foreach (var policy in new[] { EscalationPolicyChoice.A, EscalationPolicyChoice.B })
+        {
+            await console.WriteLineAsync($"compare: policy {policy}").ConfigureAwait(false);
+            var run = o with { Policy = policy };
+            await using var cluster = await OpenClusterAsync(run, o.Silos, ct).ConfigureAwait(false);
+            records.Add(await RunOneAsync(run, cluster, $"policy {policy}", Path.Combine(o.Out, $"policy-{policy}"), disrupt: null, ct).ConfigureAwait(false));
+        }
+
+        var table = OrleansReport.CompareTable(records);
+        await WriteSummaryAsync(o.Out, "Escalation policy comparison", table, records).ConfigureAwait(false);
+        await console.WriteLineAsync(table).ConfigureAwait(false);
+        return records.Max(r => r.ExitCode);
+    }
+
+    private static async Task<int> BenchAsync(CliOptions o, TextWriter console, CancellationToken ct)
+    {
+        var records = new List<OrleansRunRecord>();
+        foreach (var rate in o.Rates)
+        {
+            await console.WriteLineAsync($"bench: {rate.ToString(CultureInfo.InvariantCulture)}/s on {o.Silos} silo(s)").ConfigureAwait(false);
+            var step = o with { Rate = rate, Agents = o.Agents ?? AutoAgents(o with { Rate = rate }) };
+            await using var cluster = await OpenClusterAsync(step, o.Silos, ct).ConfigureAwait(false);
+            var record = await RunOneAsync(step, cluster, $"{rate.ToString(CultureInfo.InvariantCulture)}/s", Path.Combine(o.Out, $"rate-{rate.ToString(CultureInfo.InvariantCulture)}"), disrupt: null, ct).ConfigureAwait(false);
+            records.Add(record);
+            await console.WriteLineAsync(OrleansReport.RunSummary(record)).ConfigureAwait(false);
+            // On a shared machine one step can miss by a little and the next one pass, so only a
+            // collapse (a backlog that no longer clears) ends the stepping.
+            if (OrleansReport.Collapsed(record, o.LimitMs))
+            {
+                break;
+            }
+        }
+
+        var table = OrleansReport.BenchTable(records, o.LimitMs);
+        await WriteSummaryAsync(o.Out, "Sustainable arrival rate", table, records).ConfigureAwait(false);
+        await console.WriteLineAsync(table).ConfigureAwait(false);
+        return records.Any(r => !r.Invariants.Passed) ? 3 : 0;
+    }
+
+    /// <summary>Runs one configuration against an open cluster, audits it, and writes its reports into <paramref name="outDir"/>.</summary>
+    public static async Task<OrleansRunRecord> RunOneAsync(
+        CliOptions o,
+        LoadCluster cluster,
+        string label,
+        string outDir,
+        Func<LoadCluster, OrleansLoadTarget, TimeSpan, List<string>, Task>? disrupt,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentNullException.ThrowIfNull(cluster);
+        if (o.Warmup > TimeSpan.Zero)
+        {
+            await WarmUpAsync(o, cluster, ct).ConfigureAwait(false);
+        }
+
+        var (workload, seasonal, phase, during, load) = Plan(o, cluster);
+        var runTag = $"{label.Split(' ')[0].Replace('/', '-')}-{o.Seed}-{Guid.NewGuid().ToString("N")[..6]}";
+        var target = new OrleansLoadTarget(cluster, workload, runTag, o.PollInterval);
+        if (o.FollowRoster && seasonal is not null)
+        {
+            target.FollowRoster(seasonal.RelativeRate, during, floor: 0.25);
+            load += "; staffing follows demand (floor 25 %)";
+        }
+
+        var settings = new LoadRunSettings
+        {
+            RunName = label,
+            Scenarios = [target.Arrivals(phase), target.Agents(during + o.Tail)],
+            Thresholds = o.Thresholds,
+            Seed = o.Seed,
+            LiveView = o.Live,
+        };
+        var events = new List<string>();
+        var runTask = LoadRunner.RunAsync(settings, target, ct);
+        var disruption = disrupt is null ? Task.CompletedTask : disrupt(cluster, target, during, events);
+        var result = await runTask.ConfigureAwait(false);
+        await disruption.ConfigureAwait(false);
+        var (invariants, outcome) = await target.AuditAsync(ct).ConfigureAwait(false);
+        var info = new OrleansRunInfo(
+            cluster.Description, target.DeskId, workload, load, target.AssignmentObservation,
+            target.AbandonedByPatience, target.PatienceTooLate,
+            new Dictionary<string, long>(target.ReceivedBySilo, StringComparer.Ordinal), target.LastActivations, events);
+        var record = new OrleansRunRecord(label, cluster.IsInProcess ? cluster.SiloCount : 0, result, invariants, outcome, info);
+        await LoadReport.WriteAsync(result, outDir, ct).ConfigureAwait(false);
+        await File.AppendAllTextAsync(Path.Combine(outDir, LoadReport.FileNames.Markdown), OrleansReport.Section(record), ct).ConfigureAwait(false);
+        return record;
+    }
+
+    private static async Task WarmUpAsync(CliOptions o, LoadCluster cluster, CancellationToken ct)
+    {
+        var warm = o with { Rate = Math.Min(o.Rate, 200), SeasonalWeekIn = null, Duration = o.Warmup, Compress = Plan(o, cluster: null).Workload.TimeCompression, PatienceMinutes = null };
+        var (workload, _, phase, during, _) = Plan(warm, cluster);
+        var target = new OrleansLoadTarget(cluster, workload, $"warmup-{Guid.NewGuid().ToString("N")[..6]}", o.PollInterval);
+        await LoadRunner.RunAsync(
+            new LoadRunSettings { RunName = "warm-up", Scenarios = [target.Arrivals(phase), target.Agents(during)], LiveView = false, Seed = o.Seed },
+            target,
+            ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The workload and arrival phase for the options; agent counts are sized from the rate unless given.</summary>
+    public static (Workload Workload, SeasonalSimulation? Seasonal, LoadSimulation Phase, TimeSpan During, string Description) Plan(CliOptions o, LoadCluster? cluster)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        double compression;
+        LoadSimulation phase;
+        TimeSpan during;
+        string description;
+        if (o.SeasonalWeekIn is { } weekIn)
+        {
+            var demand = new SeasonalDemand(o.ProfilePath is null ? SeasonalDemand.DefaultProfile() : SeasonalDemand.Load(o.ProfilePath));
+            compression = SeasonalDemand.Week / weekIn;
+            during = weekIn;
+            phase = Simulation.Seasonal(demand.RelativeRate, o.Rate, weekIn);
+            description = $"seasonal week ({o.ProfilePath ?? "built-in office week"}) in {weekIn.TotalSeconds:0.#} s, peak {o.Rate:0.#}/s, mean {o.Rate * demand.MeanOverPeak:0.#}/s";
+        }
+        else
+        {
+            compression = o.Compress;
+            during = o.Duration;
+            phase = Simulation.Inject(o.Rate, TimeSpan.FromSeconds(1), o.Duration);
+            description = $"{o.Rate:0.#}/s for {o.Duration.TotalSeconds:0.#} s";
+        }
+
+        if (cluster?.GrainClock is { } clock && Math.Abs(clock.Factor - compression) > 1e-9)
+        {
+            throw new InvalidOperationException($"The cluster's grain clock runs at {clock.Factor}x, the run needs {compression}x.");
+        }
+
+        var workload = new Workload
+        {
+            Seed = o.Seed,
+            TimeCompression = compression,
+            AgentsPerTier = o.Agents ?? Workload.SizeAgents(o.Rate, compression, o.Capacity, o.Utilisation),
+            AgentCapacity = o.Capacity,
+            Policy = o.Policy,
+            MeanPatience = o.PatienceMinutes is > 0 and var m ? TimeSpan.FromMinutes(m) : null,
+        };
+        return (workload, phase as SeasonalSimulation, phase, during, description);
+    }
+
+    private static ImmutableArray<int> AutoAgents(CliOptions o) => Plan(o, cluster: null).Workload.AgentsPerTier;
+
+    private static async Task<LoadCluster> OpenClusterAsync(CliOptions o, int silos, CancellationToken ct)
+    {
+        if (o.GatewayPort is { } port)
+        {
+            return await LoadCluster.ConnectAsync(new SupportQueueOptions { GatewayPort = port, SiloPort = port == 11111 ? 11112 : 11111 }, ct).ConfigureAwait(false);
+        }
+
+        if (o.ConnectionString is { } cs)
+        {
+            return await LoadCluster.ConnectAsync(new SupportQueueOptions { Storage = StorageKind.PostgreSQL, ConnectionString = cs }, ct).ConfigureAwait(false);
+        }
+
+        var compression = Plan(o, cluster: null).Workload.TimeCompression;
+        return await LoadCluster.StartInProcessAsync(silos, compression, ct).ConfigureAwait(false);
+    }
+
+    private static async Task ChurnAsync(LoadCluster cluster, OrleansLoadTarget target, TimeSpan during, List<string> events)
+    {
+        var started = DateTimeOffset.UtcNow;
+        string At() => $"t+{(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s";
+        await Task.Delay(during / 3).ConfigureAwait(false);
+        var added = await cluster.AddSiloAsync().ConfigureAwait(false);
+        events.Add($"{At()}: silo {added} joined");
+        await Task.Delay(during / 3).ConfigureAwait(false);
+        var desk = cluster.Client.GetGrain<IDeskSchedulerGrain>(target.DeskId).GetGrainId();
+        var killed = await cluster.KillSiloAsync(desk, originalSilos: 2).ConfigureAwait(false);
+        events.Add($"{At()}: silo {killed} killed (no shutdown; one of the original silos, not the desk's; its in-memory grain storage dies with it)");
+    }
+
+    private static async Task WriteSummaryAsync(string outDir, string title, string table, IReadOnlyList<OrleansRunRecord> records)
+    {
+        Directory.CreateDirectory(outDir);
+        var text = $"# {title}\n\n{table}\n" + string.Concat(records.Select(OrleansReport.InvariantLine));
+        await File.WriteAllTextAsync(Path.Combine(outDir, "summary.md"), text).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using SupportQueue.Hosting;
+
+namespace SupportQueue.LoadTests.Orleans;
+
+/// <summary>
+/// The cluster a run talks to: N in-process silos (each on its own loopback ports, in-memory storage,
+/// grain time compressed, assignment feed installed) or an external cluster reached through a client.
+/// </summary>
+public sealed class LoadCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan _connectTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly InProcessTestCluster? _cluster;
+    private readonly IHost? _clientHost;
+
+    private LoadCluster(InProcessTestCluster cluster, AssignmentFeed feed, CompressedClock clock, string description)
+    {
+        _cluster = cluster;
+        Client = cluster.Client;
+        Feed = feed;
+        GrainClock = clock;
+        Description = description;
+    }
+
+    private LoadCluster(IHost clientHost, string description)
+    {
+        _clientHost = clientHost;
+        Client = clientHost.Services.GetRequiredService<IClusterClient>();
+        Description = description;
+    }
+
+    public IClusterClient Client { get; }
+
+    /// <summary>Null for an external cluster: assignments are then learnt by polling.</summary>
+    public AssignmentFeed? Feed { get; }
+
+    /// <summary>Null for an external cluster: its grains keep their own (real-time) clock.</summary>
+    public CompressedClock? GrainClock { get; }
+
+    public string Description { get; private set; }
+
+    public bool IsInProcess => _cluster is not null;
+
+    public int SiloCount => _cluster?.Silos.Count(s => s.IsActive) ?? 0;
+
+    /// <summary>Starts <paramref name="silos"/> silos in this process; grain time runs <paramref name="timeCompression"/> times real time.</summary>
+    public static async Task<LoadCluster> StartInProcessAsync(int silos, double timeCompression, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(silos, 1);
+        var feed = new AssignmentFeed();
+        var clock = new CompressedClock(timeCompression, new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        // The test host would otherwise drop a log file per silo and client into the working directory.
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(Grains.Hosting.StorageName);
+            silo.UseInMemoryReminderService();
+            silo.AddIncomingGrainCallFilter(feed.FilterAsync);
+            silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
+            silo.Services.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(2));
+        });
+        builder.ConfigureSiloHost((_, host) => host.Logging.SetMinimumLevel(LogLevel.Error));
+        builder.ConfigureClientHost(host => host.Logging.SetMinimumLevel(LogLevel.Error));
+        var cluster = builder.Build();
+        try
+        {
+            await cluster.DeployAsync(cancellationToken).WaitAsync(_startTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await cluster.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new LoadCluster(cluster, feed, clock, $"in-process, {silos} silo(s)");
+    }
+
+    /// <summary>Connects a client to a running cluster (localhost gateway or PostgreSQL clustering).</summary>
+    public static async Task<LoadCluster> ConnectAsync(SupportQueueOptions options, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client => client.UseSupportQueue(options));
+        var host = builder.Build();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_connectTimeout);
+        try
+        {
+            // WaitAsync too: a start that ignores its token must still not hang the run.
+            await host.StartAsync(timeout.Token).WaitAsync(_connectTimeout + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        var where = options.Storage == StorageKind.PostgreSQL ? "PostgreSQL clustering" : $"gateway 127.0.0.1:{options.GatewayPort}";
+        return new LoadCluster(host, $"external cluster ({where})");
+    }
+
+    /// <summary>Adds a silo to an in-process cluster; returns its address.</summary>
+    public async Task<string> AddSiloAsync()
+    {
+        var cluster = _cluster ?? throw new InvalidOperationException("Only an in-process cluster can add silos.");
+        var silo = await cluster.StartAdditionalSiloAsync().WaitAsync(_startTimeout).ConfigureAwait(false);
+        return silo.SiloAddress.ToString();
+    }
+
+    /// <summary>
+    /// Kills (no graceful shutdown) one of the silos present from the start that does not host
+    /// <paramref name="avoidGrain"/>; returns its address.
+    /// </summary>
+    public async Task<string> KillSiloAsync(GrainId avoidGrain, int originalSilos)
+    {
+        var cluster = _cluster ?? throw new InvalidOperationException("Only an in-process cluster can kill silos.");
+        var hosting = cluster.TryGetGrainContext(avoidGrain, out var context) ? context.Address.SiloAddress : null;
+        var victim = cluster.Silos.Take(originalSilos).LastOrDefault(s => s.IsActive && !s.SiloAddress.Equals(hosting))
+            ?? throw new InvalidOperationException("Every original silo hosts the desk; nothing to kill.");
+        await cluster.KillSiloAsync(victim).WaitAsync(_startTimeout).ConfigureAwait(false);
+        return victim.SiloAddress.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _cluster.StopAllSilosAsync(cts.Token).WaitAsync(TimeSpan.FromSeconds(35)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                // A silo that will not stop in time is torn down by DisposeAsync below.
+            }
+
+            await _cluster.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_clientHost is not null)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _clientHost.StopAsync(cts.Token).WaitAsync(TimeSpan.FromSeconds(6)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                // Best effort: the process is about to exit.
+            }
+
+            _clientHost.Dispose();
+        }
+    }
+}

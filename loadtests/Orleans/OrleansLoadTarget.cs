@@ -1,0 +1,494 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Routing;
+using SupportQueue.Grains;
+using SupportQueue.LoadTests.Measurement;
+using SupportQueue.LoadTests.Runner;
+
+namespace SupportQueue.LoadTests.Orleans;
+
+/// <summary>
+/// SupportQueue under load: customers submit tickets on the runner's open-model schedule (scenario
+/// <c>submit</c>), synthetic agents work what they are given in a closed loop (scenario <c>agents</c>,
+/// one copy per agent capacity slot). Operations recorded: <c>submit</c>, <c>submit->assign</c> (from the
+/// submit's intended start to the first assignment), <c>escalate</c>, <c>resolve</c>, <c>abandon</c>.
+/// </summary>
+public sealed class OrleansLoadTarget : ILoadTarget
+{
+    public const string SubmitScenario = "submit";
+    public const string AgentScenario = "agents";
+
+    // An idle agent copy returns this often so the runner can end its phase on time.
+    private static readonly TimeSpan _idleWait = TimeSpan.FromMilliseconds(250);
+
+    private readonly LoadCluster _cluster;
+    private readonly Workload _workload;
+    private readonly string _runTag;
+    private readonly ConcurrentDictionary<string, TicketTrack> _tickets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AgentLoop> _agentsById = new(StringComparer.Ordinal);
+    private readonly List<AgentLoop> _agents = [];
+    private readonly ConcurrentBag<Task> _patience = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<string, long> _lastReceived = new(StringComparer.Ordinal);
+    private IMeasurements _measurements = new Measurements();
+    private TimeProvider _time = TimeProvider.System;
+    private long _agentsEnd = long.MaxValue;
+    private TimeSpan _agentsDuring = Timeout.InfiniteTimeSpan;
+    private Func<double, double>? _roster;
+    private TimeSpan _rosterDuring;
+    private Task _rosterLoop = Task.CompletedTask;
+    private long _abandonedByPatience;
+    private long _patienceTooLate;
+
+    public OrleansLoadTarget(LoadCluster cluster, Workload workload, string runTag, TimeSpan pollInterval)
+    {
+        _cluster = cluster;
+        _workload = workload;
+        _runTag = runTag;
+        DeskId = runTag + "-desk";
+        PollInterval = pollInterval;
+        foreach (var spec in workload.Agents(DeskId, runTag))
+        {
+            var loop = new AgentLoop(spec, Workload.TierNames.IndexOf(spec.Tier));
+            _agents.Add(loop);
+            _agentsById.Add(spec.AgentId, loop);
+        }
+    }
+
+    public string Name => $"SupportQueue on {_cluster.Description}";
+
+    public string DeskId { get; }
+
+    /// <summary>External clusters only: how often each agent polls its grain for new assignments (the submit→assign error bound).</summary>
+    public TimeSpan PollInterval { get; }
+
+    /// <summary>How assignments are observed, for the report.</summary>
+    public string AssignmentObservation => _cluster.Feed is not null
+        ? "in-silo call filter on AgentGrain.Offer (error: microseconds, the filter's own run time)"
+        : $"agents poll AgentGrain.Get every {PollInterval.TotalMilliseconds:0} ms (submit->assign overstated by up to that interval)";
+
+    public long AbandonedByPatience => Interlocked.Read(ref _abandonedByPatience);
+
+    public long PatienceTooLate => Interlocked.Read(ref _patienceTooLate);
+
+    /// <summary>Last per-silo activation counts seen by the load sampler.</summary>
+    public IReadOnlyDictionary<string, int> LastActivations { get; private set; } = new Dictionary<string, int>();
+
+    /// <summary>Total messages received per silo over the run.</summary>
+    public ConcurrentDictionary<string, long> ReceivedBySilo { get; } = new(StringComparer.Ordinal);
+
+    public int AgentSlots => _agents.Count * _workload.AgentCapacity;
+
+    /// <summary>The customers: open model, on the given phases.</summary>
+    public LoadScenario Arrivals(params LoadSimulation[] phases) =>
+        LoadScenario.Create(SubmitScenario, SubmitAsync).WithLoadSimulations(phases);
+
+    /// <summary>The agents: every capacity slot loops for <paramref name="during"/>; the steps record their own operations.</summary>
+    public LoadScenario Agents(TimeSpan during)
+    {
+        _agentsDuring = during;
+        return LoadScenario.Create(AgentScenario, WorkAsync)
+            .WithStepOperation(null)
+            .WithLoadSimulations(Simulation.KeepConstant(AgentSlots, during));
+    }
+
+    /// <summary>
+    /// Staff by the demand curve instead of all at start: at fraction x of <paramref name="during"/>, each tier
+    /// has ceil(N × max(<paramref name="floor"/>, relativeRate(x))) agents signed in (at least one); the rest are offline
+    /// and only finish what they hold.
+    /// </summary>
+    public void FollowRoster(Func<double, double> relativeRate, TimeSpan during, double floor)
+    {
+        _roster = x => Math.Max(floor, relativeRate(x));
+        _rosterDuring = during;
+    }
+
+    public async Task StartAsync(LoadTargetContext context, CancellationToken cancellationToken)
+    {
+        _measurements = context.Measurements;
+        _time = context.Time;
+        var client = _cluster.Client;
+        await client.GetGrain<IDeskSchedulerGrain>(DeskId).Configure(_workload.DeskSettings()).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(_agents, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (a, _) =>
+        {
+            var grain = client.GetGrain<IAgentGrain>(a.Spec.AgentId);
+            await grain.Register(a.Spec).ConfigureAwait(false);
+            await grain.SetPresence(Presence.Available).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        _cluster.Feed?.Subscribe(OnAssigned);
+        if (_agentsDuring != Timeout.InfiniteTimeSpan)
+        {
+            // The runner starts its schedule right after this returns.
+            _agentsEnd = _time.GetTimestamp() + (long)(_agentsDuring.TotalSeconds * _time.TimestampFrequency);
+        }
+
+        if (_roster is not null)
+        {
+            _rosterLoop = RosterLoopAsync(_roster, _time.GetTimestamp());
+        }
+    }
+
+    private async Task RosterLoopAsync(Func<double, double> roster, long start)
+    {
+        var signedIn = _agents.ToDictionary(a => a, _ => true);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250), _time);
+        do
+        {
+            var x = _time.GetElapsedTime(start).TotalSeconds / _rosterDuring.TotalSeconds;
+            foreach (var tier in _agents.GroupBy(a => a.TierIndex))
+            {
+                var members = tier.ToList();
+                var wanted = Math.Clamp((int)Math.Ceiling(members.Count * roster(Math.Min(1, x))), 1, members.Count);
+                for (var i = 0; i < members.Count; i++)
+                {
+                    var on = i < wanted;
+                    if (signedIn[members[i]] == on)
+                    {
+                        continue;
+                    }
+
+                    signedIn[members[i]] = on;
+                    var begin = _time.GetTimestamp();
+                    try
+                    {
+                        await _cluster.Client.GetGrain<IAgentGrain>(members[i].Spec.AgentId).SetPresence(on ? Presence.Available : Presence.Offline).ConfigureAwait(false);
+                        _measurements.Record("roster", begin, begin, _time.GetTimestamp());
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                    {
+                        _measurements.RecordFailure("roster", Classify(ex));
+                    }
+                }
+            }
+        }
+        while (await WaitTickAsync(timer).ConfigureAwait(false));
+    }
+
+    private async Task<bool> WaitTickAsync(PeriodicTimer timer)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _cluster.Feed?.Subscribe(null);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_patience).ConfigureAwait(false);
+        await _rosterLoop.ConfigureAwait(false);
+        // Signed-out agents get no more offers, so the state read back by the audit stays put.
+        await Parallel.ForEachAsync(_agents, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (a, _) =>
+        {
+            try
+            {
+                await _cluster.Client.GetGrain<IAgentGrain>(a.Spec.AgentId).SetPresence(Presence.Offline).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _measurements.RecordFailure("sign-out", Classify(ex));
+            }
+        }).ConfigureAwait(false);
+        await _cluster.Client.GetGrain<IDeskSchedulerGrain>(DeskId).WhenIdle().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyDictionary<string, long>?> SampleSiloLoadAsync(CancellationToken cancellationToken)
+    {
+        var management = _cluster.Client.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetHosts(onlyActive: true).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var silos = hosts.Keys.ToArray();
+        var stats = await management.GetRuntimeStatistics(silos).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var load = new Dictionary<string, long>(StringComparer.Ordinal);
+        var activations = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < silos.Length; i++)
+        {
+            var name = silos[i].Endpoint.ToString();
+            var received = stats[i].ReceivedMessages;
+            var delta = Math.Max(0, received - _lastReceived.GetValueOrDefault(name));
+            _lastReceived[name] = received;
+            load[name] = delta;
+            activations[name] = stats[i].ActivationCount;
+            ReceivedBySilo.AddOrUpdate(name, delta, (_, v) => v + delta);
+        }
+
+        LastActivations = activations;
+        return load;
+    }
+
+    /// <summary>Reads every ticket, agent and the desk back and checks the invariants; also derives the service measures.</summary>
+    public async Task<(InvariantReport Invariants, DeskOutcome Outcome)> AuditAsync(CancellationToken cancellationToken)
+    {
+        var client = _cluster.Client;
+        var desk = client.GetGrain<IDeskSchedulerGrain>(DeskId);
+        await desk.WhenIdle().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+        var tickets = new ConcurrentDictionary<string, Ticket?>(StringComparer.Ordinal);
+        var readErrors = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(_tickets.Keys, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (id, _) =>
+        {
+            try
+            {
+                tickets[id] = await client.GetGrain<ITicketGrain>(id).Get().ConfigureAwait(false);
+            }
+            catch (SupportQueueException ex) when (ex.Code == RefusalCode.UnknownTicket)
+            {
+                tickets[id] = null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                tickets[id] = null;
+                readErrors.Add($"ticket '{id}': {Classify(ex)}");
+            }
+        }).ConfigureAwait(false);
+        var agents = new ConcurrentBag<Agent>();
+        await Parallel.ForEachAsync(_agents, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (a, _) =>
+        {
+            try
+            {
+                agents.Add(await client.GetGrain<IAgentGrain>(a.Spec.AgentId).Get().ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // A registered agent that reads back as unknown lost its stored state (e.g. with its silo).
+                readErrors.Add($"agent '{a.Spec.AgentId}': {Classify(ex)}");
+            }
+        }).ConfigureAwait(false);
+
+        DeskStatus? status = null;
+        string? auditError = null;
+        try
+        {
+            status = await desk.GetStatus().ConfigureAwait(false);
+            await desk.CheckInvariants().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever the audit throws is the violation to report.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            auditError = ex.Message;
+        }
+
+        var submitted = _tickets.Where(t => t.Value.SubmitState == SubmitState.Stored).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var uncertain = _tickets.Where(t => t.Value.SubmitState == SubmitState.Unknown).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var report = InvariantChecker.Check(new AuditInput(submitted, uncertain, tickets, [.. agents], status, auditError) { ReadErrors = [.. readErrors] });
+        var now = _cluster.GrainClock?.GetUtcNow() ?? DateTimeOffset.UtcNow;
+        var outcome = DeskOutcome.From(tickets.Values.OfType<Ticket>().ToList(), _workload.ServiceLevelTarget, now);
+        return (report, outcome);
+    }
+
+    private async ValueTask<StepResult> SubmitAsync(StepContext context)
+    {
+        var number = context.InvocationNumber;
+        var id = $"{_runTag}-t{number}";
+        // Registered before the call: the assignment can be observed before Submit returns.
+        var track = new TicketTrack(number, context.IntendedStartTimestamp, context.ActualStartTimestamp);
+        _tickets[id] = track;
+        try
+        {
+            await _cluster.Client.GetGrain<ITicketGrain>(id).Submit(_workload.Ticket(DeskId, id, number)).ConfigureAwait(false);
+            track.SubmitState = SubmitState.Stored;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A refusal changed nothing; anything else may or may not have stored the ticket.
+            track.SubmitState = ex is SupportQueueException ? SubmitState.Refused : SubmitState.Unknown;
+            return StepResult.Fail(Classify(ex));
+        }
+
+        if (_workload.Patience(number) is { } patience)
+        {
+            _patience.Add(AbandonAfterAsync(id, track, patience));
+        }
+
+        return StepResult.Ok();
+    }
+
+    private async Task AbandonAfterAsync(string ticketId, TicketTrack track, TimeSpan patience)
+    {
+        try
+        {
+            await Task.Delay(patience, _time, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref track.Assignments) > 0)
+        {
+            return;
+        }
+
+        var start = _time.GetTimestamp();
+        try
+        {
+            await _cluster.Client.GetGrain<ITicketGrain>(ticketId).Abandon("customer ran out of patience").ConfigureAwait(false);
+            _measurements.Record("abandon", start, start, _time.GetTimestamp());
+            Interlocked.Increment(ref _abandonedByPatience);
+        }
+        catch (SupportQueueException ex) when (ex.Code == RefusalCode.InvalidTransition)
+        {
+            // Answered between the check and the call: the customer stays.
+            Interlocked.Increment(ref _patienceTooLate);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _measurements.RecordFailure("abandon", Classify(ex));
+        }
+    }
+
+    private void OnAssigned(string ticketId, string agentId)
+    {
+        if (!_agentsById.TryGetValue(agentId, out var agent) || !_tickets.TryGetValue(ticketId, out var track))
+        {
+            return;
+        }
+
+        lock (agent.Known)
+        {
+            // Kept for the whole run: a retried offer reports Accepted again, and a poll that raced a
+            // resolve or escalation still lists the ticket; neither is new work.
+            if (!agent.Known.Add(ticketId))
+            {
+                return;
+            }
+        }
+
+        var visit = Interlocked.Increment(ref track.Assignments) - 1;
+        if (visit == 0)
+        {
+            _measurements.Record("submit->assign", track.IntendedStart, track.ActualStart, _time.GetTimestamp());
+        }
+
+        agent.Work.Writer.TryWrite(new Work(ticketId, track.Number, visit));
+    }
+
+    private async ValueTask<StepResult> WorkAsync(StepContext context)
+    {
+        var agent = _agents[context.CopyIndex / _workload.AgentCapacity];
+        if (!agent.Work.Reader.TryRead(out var work))
+        {
+            work = await WaitForWorkAsync(agent, context.CancellationToken).ConfigureAwait(false);
+            if (work is null)
+            {
+                return StepResult.Ok();
+            }
+        }
+
+        var (handling, escalate) = _workload.Handling(work.Number, work.Visit, agent.TierIndex);
+        // Work that would run past the agents' shift stays in service: otherwise the slowest handling
+        // time of the run, not the schedule, would decide when the run ends.
+        var left = _time.GetElapsedTime(_time.GetTimestamp(), _agentsEnd);
+        try
+        {
+            await Task.Delay(handling < left ? handling : left < TimeSpan.Zero ? TimeSpan.Zero : left, _time, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return StepResult.Fail("cancelled");
+        }
+
+        if (handling >= left)
+        {
+            return StepResult.Ok();
+        }
+
+        var operation = escalate ? "escalate" : "resolve";
+        var grain = _cluster.Client.GetGrain<IAgentGrain>(agent.Spec.AgentId);
+        var start = _time.GetTimestamp();
+        try
+        {
+            if (escalate)
+            {
+                await grain.Escalate(work.TicketId, $"needs {Workload.TierNames[agent.TierIndex + 1]}").ConfigureAwait(false);
+            }
+            else
+            {
+                await grain.Resolve(work.TicketId).ConfigureAwait(false);
+            }
+
+            _measurements.Record(operation, start, start, _time.GetTimestamp());
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _measurements.RecordFailure(operation, Classify(ex));
+        }
+
+        return StepResult.Ok();
+    }
+
+    private async Task<Work?> WaitForWorkAsync(AgentLoop agent, CancellationToken cancellationToken)
+    {
+        if (_cluster.Feed is null)
+        {
+            // No feed from inside the silos: ask the agent grain what it holds.
+            await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            var held = await _cluster.Client.GetGrain<IAgentGrain>(agent.Spec.AgentId).Get().ConfigureAwait(false);
+            foreach (var id in held.Assignments)
+            {
+                OnAssigned(id, agent.Spec.AgentId);
+            }
+
+            return agent.Work.Reader.TryRead(out var polled) ? polled : null;
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(_idleWait);
+        try
+        {
+            return await agent.Work.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    internal static string Classify(Exception ex) => ex switch
+    {
+        SupportQueueException sq => "refused:" + sq.Code,
+        TimeoutException => "timeout",
+        OperationCanceledException => "cancelled",
+        SiloUnavailableException => "silo-unavailable",
+        _ => "other:" + ex.GetType().Name,
+    };
+
+    private enum SubmitState
+    {
+        Pending,
+        Stored,
+        Refused,
+        Unknown,
+    }
+
+    private sealed class TicketTrack(long number, long intendedStart, long actualStart)
+    {
+        public int Assignments;
+
+        public long Number { get; } = number;
+
+        public long IntendedStart { get; } = intendedStart;
+
+        public long ActualStart { get; } = actualStart;
+
+        public SubmitState SubmitState { get; set; } = SubmitState.Pending;
+    }
+
+    private sealed record Work(string TicketId, long Number, int Visit);
+
+    private sealed class AgentLoop(AgentSpec spec, int tierIndex)
+    {
+        public AgentSpec Spec { get; } = spec;
+
+        public int TierIndex { get; } = tierIndex;
+
+        public HashSet<string> Known { get; } = new(StringComparer.Ordinal);
+
+        public Channel<Work> Work { get; } = Channel.CreateUnbounded<Work>();
+    }
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using SupportQueue.LoadTests.Cli;
+using SupportQueue.LoadTests.Measurement;
+using SupportQueue.LoadTests.Orleans;
+
+namespace SupportQueue.LoadTests.Reports;
+
+/// <summary>The Orleans-specific parts of the reports: setup, invariant audit, service measures, per-silo load, and the multi-run tables.</summary>
+public static class OrleansReport
+{
+    public const string SubmitToAssign = "submit->assign";
+
+    /// <summary>Appended to a run's report.md.</summary>
+    public static string Section(OrleansRunRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var w = record.Info.Workload;
+        var sb = new StringBuilder();
+        sb.Append("## SupportQueue target\n\n");
+        sb.Append("- Cluster: ").Append(record.Info.Cluster).Append(", desk `").Append(record.Info.DeskId).Append("`\n");
+        sb.Append("- Load: ").Append(record.Info.Load).Append(", seed ").Append(I(w.Seed)).Append('\n');
+        sb.Append("- Time compression: ").Append(N(w.TimeCompression)).Append("x (1 wall second = ").Append(N(w.TimeCompression / 60)).Append(" simulated minutes; handling times, patience")
+            .Append(record.Silos > 0 ? " and desk deadlines" : "; an external cluster's desk deadlines run on its own real-time clock").Append(")\n");
+        sb.Append("- Agents per tier (L1/L2/L3): ").Append(string.Join("/", w.AgentsPerTier)).Append(" × capacity ").Append(I(w.AgentCapacity))
+            .Append("; policy ").Append(w.Policy).Append(w.Policy == EscalationPolicyChoice.A ? " (wait timeout L1 10 min, L2 20 min)" : " (overflow L1 at 20 queued, skill gap)")
+            .Append("; patience ").Append(w.MeanPatience is { } p ? $"mean {N(p.TotalMinutes)} min" : "off").Append('\n');
+        sb.Append("- submit->assign observed by: ").Append(record.Info.AssignmentObservation).Append('\n');
+        foreach (var e in record.Info.Events)
+        {
+            sb.Append("- Event: ").Append(e).Append('\n');
+        }
+
+        sb.Append('\n').Append(InvariantSection(record.Invariants));
+
+        var o = record.Outcome;
+        sb.Append("## Service (simulated time, from the tickets' histories)\n\n| measure | value |\n| --- | --- |\n");
+        foreach (var (name, value) in OutcomeRows(record))
+        {
+            sb.Append("| ").Append(name).Append(" | ").Append(value).Append(" |\n");
+        }
+
+        sb.Append('\n');
+        var total = record.Info.ReceivedBySilo.Values.Sum();
+        sb.Append("## Load per silo (messages received during the run; activations at the last sample)\n\n| silo | messages | share | activations |\n| --- | --- | --- | --- |\n");
+        foreach (var (silo, count) in record.Info.ReceivedBySilo.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            sb.Append("| ").Append(silo).Append(" | ").Append(I(count)).Append(" | ").Append(total == 0 ? "-" : N(100.0 * count / total) + " %")
+                .Append(" | ").Append(record.Info.ActivationsBySilo.TryGetValue(silo, out var a) ? I(a) : "gone").Append(" |\n");
+        }
+
+        if (o.Tickets == 0 && total == 0)
+        {
+            sb.Append("| (none) | | | |\n");
+        }
+
+        return sb.Append('\n').ToString();
+    }
+
+    public static string InvariantSection(InvariantReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var sb = new StringBuilder("## Invariant check\n\n");
+        sb.Append("- Verdict: **").Append(r.Passed ? "PASSED" : "FAILED").Append("**\n");
+        sb.Append("- Accounted: ").Append(I(r.Accounted)).Append(" tickets = ").Append(I(r.Resolved)).Append(" resolved + ").Append(I(r.Queued)).Append(" queued + ")
+            .Append(I(r.InService)).Append(" in service + ").Append(I(r.Abandoned)).Append(" abandoned (")
+            .Append(I(r.UncertainFound)).Append(" of them from submits that failed ambiguously)\n");
+        if (!r.Passed)
+        {
+            sb.Append("\n| violation |\n| --- |\n");
+            foreach (var v in r.Violations)
+            {
+                sb.Append("| ").Append(v.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)).Append(" |\n");
+            }
+        }
+
+        return sb.Append('\n').ToString();
+    }
+
+    public static string InvariantLine(OrleansRunRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var r = record.Invariants;
+        return $"- {record.Label}: invariants {(r.Passed ? "passed" : "**FAILED**: " + string.Join("; ", r.Violations.Take(5)))}\n";
+    }
+
+    public static string RunSummary(OrleansRunRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var submit = Op(record, "submit");
+        var assign = Op(record, SubmitToAssign);
+        return $"{record.Label}: submit {N(submit?.Throughput ?? 0)}/s p50 {Ms(submit, 50)} p99 {Ms(submit, 99)} ms; " +
+            $"submit->assign p50 {Ms(assign, 50)} p99 {Ms(assign, 99)} ms; errors {I(Errors(record))}; " +
+            $"invariants {(record.Invariants.Passed ? "ok" : "VIOLATED")}; thresholds {(record.Result.Passed ? "ok" : "FAILED")}";
+    }
+
+    public static bool Holds(OrleansRunRecord record, double limitMs)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var assign = Op(record, SubmitToAssign);
+        var submitted = Op(record, "submit")?.Count ?? 0;
+        // Every ticket must have been answered: a queue that only grew would leave the slow ones unmeasured.
+        return assign is not null && assign.Count >= submitted * 0.99 && assign.PercentileMs(99) <= limitMs && Errors(record) == 0 && record.Invariants.Passed;
+    }
+
+    /// <summary>Far past the limit, or tickets left unanswered: higher rates would only be slower.</summary>
+    public static bool Collapsed(OrleansRunRecord record, double limitMs)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var assign = Op(record, SubmitToAssign);
+        var submitted = Op(record, "submit")?.Count ?? 0;
+        return assign is null || assign.Count < submitted * 0.9 || assign.PercentileMs(99) > 10 * limitMs;
+    }
+
+    public static string ScaleTable(IReadOnlyList<OrleansRunRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var sb = new StringBuilder("| configuration | submit/s | submit p50 ms | submit p99 ms | submit->assign p50 ms | submit->assign p99 ms | assigned | errors | dropped | invariants |\n");
+        sb.Append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        foreach (var r in records)
+        {
+            var submit = Op(r, "submit");
+            var assign = Op(r, SubmitToAssign);
+            sb.Append("| ").Append(r.Label).Append(" | ").Append(N(submit?.Throughput ?? 0)).Append(" | ").Append(Ms(submit, 50)).Append(" | ").Append(Ms(submit, 99))
+                .Append(" | ").Append(Ms(assign, 50)).Append(" | ").Append(Ms(assign, 99)).Append(" | ").Append(I(assign?.Count ?? 0))
+                .Append(" | ").Append(I(Errors(r))).Append(" | ").Append(I(submit?.Dropped ?? 0)).Append(" | ").Append(r.Invariants.Passed ? "ok" : "**violated**").Append(" |\n");
+        }
+
+        return sb.ToString();
+    }
+
+    public static string BenchTable(IReadOnlyList<OrleansRunRecord> records, double limitMs)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var best = records.Where(r => Holds(r, limitMs)).Select(r => r.Label).LastOrDefault() ?? "none of the rates tried";
+        var firstMiss = records.FirstOrDefault(r => !Holds(r, limitMs))?.Label;
+        return ScaleTable(records) + $"\nHighest rate holding p99 submit->assign <= {N(limitMs)} ms with every ticket answered and no errors: **{best}**" +
+            (firstMiss is null ? "\n" : $" (first rate that missed: {firstMiss})\n");
+    }
+
+    public static string CompareTable(IReadOnlyList<OrleansRunRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var sb = new StringBuilder("| measure | ").Append(string.Join(" | ", records.Select(r => r.Label))).Append(" |\n|---|")
+            .Append(string.Concat(records.Select(_ => "---|"))).Append('\n');
+        var columns = records.Select(r => OutcomeRows(r).ToList()).ToList();
+        for (var i = 0; i < columns[0].Count; i++)
+        {
+            sb.Append("| ").Append(columns[0][i].Name).Append(" | ").Append(string.Join(" | ", columns.Select(c => c[i].Value))).Append(" |\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private static IEnumerable<(string Name, string Value)> OutcomeRows(OrleansRunRecord r)
+    {
+        var o = r.Outcome;
+        var submit = Op(r, "submit");
+        var assign = Op(r, SubmitToAssign);
+        return
+        [
+            ("tickets", I(o.Tickets)),
+            ($"service level (answered within {N(o.ServiceLevelTarget.TotalMinutes)} min)", N(o.ServiceLevelPercent) + " %"),
+            ("ASA, mean wait to first answer", N(o.AverageSpeedOfAnswer.TotalMinutes) + " min"),
+            ("wait to first answer, p90", N(o.P90SpeedOfAnswer.TotalMinutes) + " min"),
+            ("escalated (any)", N(o.EscalatedPercent) + " %"),
+            ("escalated by an agent", N(o.AgentEscalatedPercent) + " %"),
+            ("escalated by the desk from the queue", N(o.DeskEscalatedPercent) + " %"),
+            ("routed past L1 at entry (overflow, skill gap)", N(o.RoutedPastL1AtEntryPercent) + " %"),
+            ("abandoned", N(o.AbandonedPercent) + " %"),
+            ("resolved by the end", I(o.Resolved)),
+            ("submit p50 / p99 (wall)", $"{Ms(submit, 50)} / {Ms(submit, 99)} ms"),
+            ("submit->assign p50 / p99 (wall, CO-corrected)", $"{Ms(assign, 50)} / {Ms(assign, 99)} ms"),
+            ("errors", I(Errors(r))),
+            ("invariants", r.Invariants.Passed ? "ok" : "**violated**"),
+        ];
+    }
+
+    private static OperationStats? Op(OrleansRunRecord r, string name) => r.Result.Operations.FirstOrDefault(o => o.Operation == name);
+
+    private static long Errors(OrleansRunRecord r) => r.Result.Operations.Sum(o => o.Failures);
+
+    private static string Ms(OperationStats? o, double percentile) => o is null || o.Count == 0 ? "-" : N(o.PercentileMs(percentile));
+
+    private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,97 @@
+using SupportQueue.LoadTests.Cli;
+using SupportQueue.LoadTests.Orleans;
+
+namespace SupportQueue.LoadTests.Tests;
+
+public class CliAndDemandTests
+{
+    [Theory]
+    [InlineData(new[] { "run", "--rate", "fast" }, "--rate: invalid value 'fast'")]
+    [InlineData(new[] { "run", "--silos", "0" }, "--silos: invalid value '0'")]
+    [InlineData(new[] { "run", "--policy", "c" }, "--policy: invalid value 'c'")]
+    [InlineData(new[] { "run", "--duration", "soon" }, "--duration: invalid value 'soon'")]
+    [InlineData(new[] { "run", "--frobnicate", "1" }, "unknown argument: '--frobnicate'")]
+    [InlineData(new[] { "run", "--rate" }, "--rate: missing value")]
+    [InlineData(new[] { "launch" }, "unknown command: 'launch'")]
+    [InlineData(new[] { "scale", "--gateway", "30000" }, "scale starts its own in-process silos")]
+    public void Bad_arguments_name_the_argument_and_the_value(string[] args, string expected)
+    {
+        var ex = Assert.Throws<UsageException>(() => CliOptions.Parse(args));
+        Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parses_a_full_run_command()
+    {
+        var o = CliOptions.Parse(["run", "--rate", "500", "--seasonal-week-in", "60s", "--silos", "2", "--agents", "10,5,2",
+            "--threshold", "p99 submit->assign < 20ms", "--threshold", "fail% < 1", "--out", "x", "--policy", "b", "--no-live"]);
+
+        Assert.Equal(500, o.Rate);
+        Assert.Equal(TimeSpan.FromMinutes(1), o.SeasonalWeekIn);
+        Assert.Equal(2, o.Silos);
+        Assert.Equal([10, 5, 2], o.Agents!.Value.ToArray());
+        Assert.Equal(["p99 submit->assign < 20ms", "fail% < 1"], o.Thresholds.ToArray());
+        Assert.Equal(EscalationPolicyChoice.B, o.Policy);
+        Assert.False(o.Live);
+    }
+
+    [Fact]
+    public void A_compressed_week_keeps_its_shape()
+    {
+        var demand = new SeasonalDemand(SeasonalDemand.DefaultProfile());
+        double At(int day, double hour) => demand.RelativeRate((day + (hour / 24)) / 7);
+
+        var samples = Enumerable.Range(0, 7 * 96).Select(i => demand.RelativeRate((i + 0.5) / (7 * 96))).ToList();
+        Assert.Equal(1, samples.Max(), 9);
+        Assert.True(At(0, 10.5) > 5 * At(0, 3.5), "office hours beat the night");
+        Assert.True(At(0, 10.5) > 3 * At(6, 10.5), "Monday beats Sunday");
+        // The launch doubles Wednesday 13:00-15:00; Tuesday (factor 1.1) has the same hours without it.
+        Assert.Equal(2.0 / 1.1, At(2, 14.5) / At(1, 14.5), 6);
+        Assert.InRange(demand.MeanOverPeak, 0.05, 0.5);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_tickets_and_handling()
+    {
+        var a = new Workload { Seed = 7 };
+        var b = new Workload { Seed = 7 };
+        var c = new Workload { Seed = 8 };
+
+        Assert.Equal(a.Ticket("d", "t", 42), b.Ticket("d", "t", 42), TicketComparer.Instance);
+        Assert.Equal(a.Handling(42, 0, 0), b.Handling(42, 0, 0));
+        Assert.NotEqual(
+            Enumerable.Range(0, 20).Select(i => a.Handling(i, 0, 0)),
+            Enumerable.Range(0, 20).Select(i => c.Handling(i, 0, 0)));
+    }
+
+    [Fact]
+    public void Grain_time_runs_compressed_and_plain_timers_do_not()
+    {
+        var origin = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
+        var clock = new CompressedClock(600, origin);
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var start = clock.GetTimestamp();
+
+        // Spin on the clock itself, not a sleep: 60 simulated seconds are 100 ms of wall time.
+        while (clock.GetElapsedTime(start) < TimeSpan.FromSeconds(60))
+        {
+            Thread.Yield();
+        }
+
+        Assert.True(wall.Elapsed >= TimeSpan.FromMilliseconds(95), wall.Elapsed.ToString());
+        Assert.True(clock.GetUtcNow() - origin >= TimeSpan.FromSeconds(57));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), clock.ToWall(TimeSpan.FromMinutes(1)));
+        using var timer = clock.CreateTimer(_ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Assert.IsNotType<CompressedClock>(timer);
+    }
+
+    private sealed class TicketComparer : IEqualityComparer<SupportQueue.Core.Model.TicketSpec>
+    {
+        public static readonly TicketComparer Instance = new();
+
+        public bool Equals(SupportQueue.Core.Model.TicketSpec? x, SupportQueue.Core.Model.TicketSpec? y) =>
+            x is not null && y is not null && x.Priority == y.Priority && x.Skills.SequenceEqual(y.Skills);
+
+        public int GetHashCode(SupportQueue.Core.Model.TicketSpec obj) => obj.Priority.GetHashCode();
+    }
+}
