@@ -8,24 +8,47 @@ internal static class PostgresHosting
 {
     public const string Invariant = "Npgsql";
 
+    /// <summary>
+    /// The connection string the providers use. Every grain read and write is a short statement
+    /// on a pooled connection, so unless the operator chose otherwise: let Npgsql prepare the
+    /// repeated statements (PostgreSQL then skips parsing and planning them), and keep them by
+    /// not resetting connections returned to the pool (our statements leave no session state).
+    /// </summary>
+    public static string ProviderConnectionString(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public static void Configure(ISiloBuilder silo, SupportQueueOptions options)
     {
+        var connectionString = ProviderConnectionString(options.ConnectionString!);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
             ActivatorUtilities.CreateInstance<SiloDatabaseGate>(sp, options));
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = options.ConnectionString;
+            o.ConnectionString = connectionString;
         });
         silo.AddAdoNetGrainStorage(SupportQueueOptions.StorageProviderName, o =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = options.ConnectionString;
+            o.ConnectionString = connectionString;
         });
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;
-            o.ConnectionString = options.ConnectionString;
+            o.ConnectionString = connectionString;
         });
         // Several silos share one machine: each binds and advertises its own ports on loopback
         // (listening endpoints default to the advertised address), which is also what goes into

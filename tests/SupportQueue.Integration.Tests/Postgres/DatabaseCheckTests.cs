@@ -68,14 +68,14 @@ public sealed class DatabaseCheckTests(PostgresServer server)
     {
         await using var db = await server.CreateDatabaseAsync();
         await PostgresMigrator.MigrateAsync(db.ConnectionString);
-        var extra = Migration.Create("0002_later.sql", "SELECT 1;");
+        var extra = Migration.Create("9001_later.sql", "SELECT 1;");
         await PostgresMigrator.MigrateAsync(db.ConnectionString, [.. Migration.Embedded, extra], default);
-        await Sql.ExecuteAsync(db.ConnectionString, "DELETE FROM schema_migrations WHERE version = 2");
+        await Sql.ExecuteAsync(db.ConnectionString, "DELETE FROM schema_migrations WHERE version = 9001");
 
         var error = await Assert.ThrowsAsync<DatabaseNotReadyException>(() => DatabaseCheck.VerifyAsync(db.ConnectionString, [.. Migration.Embedded, extra], DatabaseCheck.DefaultTimeout, default));
 
         Assert.Equal(DatabaseProblem.SchemaOutdated, error.Problem);
-        Assert.Contains("0002_later", error.Message, StringComparison.Ordinal);
+        Assert.Contains("9001_later", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<DatabaseNotReadyException> FailsFastAsync(string connectionString)
