@@ -38,6 +38,9 @@ public enum TicketEventKind
     Resolved,
     Abandoned,
     Reopened,
+
+    /// <summary>An SLA target passed unmet; stamped with the moment it passed.</summary>
+    SlaBreached,
 }
 
 /// <summary>How a desk picks among the free agents eligible for a ticket.</summary>

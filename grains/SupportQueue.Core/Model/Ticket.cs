@@ -162,6 +162,43 @@ public sealed class Ticket
         History.Add(new TicketEvent(TicketEventKind.Reopened, at, Tier, Reason: reason));
     }
 
+    /// <summary>
+    /// Records, once each, the SLA targets that have passed unmet by <paramref name="now"/>, stamped
+    /// with the moment they passed (which may be earlier than now: a timer after a restart).
+    /// Returns whether anything was added.
+    /// </summary>
+    public bool RecordSlaBreaches(DateTimeOffset now)
+    {
+        var added = false;
+        if (FirstResponseTarget is { } fr && (FirstAssignedAt ?? now) - CreatedAt > fr)
+        {
+            added |= AddBreach(CreatedAt + fr, FirstResponseBreach);
+        }
+
+        if (ResolutionTarget is { } res && Status != TicketStatus.Abandoned && (ResolvedAt ?? now) - CreatedAt > res)
+        {
+            added |= AddBreach(CreatedAt + res, ResolutionBreach);
+        }
+
+        return added;
+    }
+
+    private const string FirstResponseBreach = "first response target passed";
+    private const string ResolutionBreach = "resolution target passed";
+
+    private bool AddBreach(DateTimeOffset at, string reason)
+    {
+        if (History.Exists(e => e.Kind == TicketEventKind.SlaBreached && e.Reason == reason))
+        {
+            return false;
+        }
+
+        // History stays in time order even when the breach is noticed late.
+        var index = History.FindLastIndex(e => e.At <= at) + 1;
+        History.Insert(index, new TicketEvent(TicketEventKind.SlaBreached, at, Tier, Reason: reason));
+        return true;
+    }
+
     /// <summary>SLA verdicts as far as they can be decided at <paramref name="now"/>.</summary>
     public SlaOutcome EvaluateSla(DateTimeOffset now) =>
         new(Verdict(FirstResponseTarget, FirstAssignedAt, now), Verdict(ResolutionTarget, ResolvedAt, now));

@@ -165,6 +165,14 @@ public sealed partial class TicketGrain(
         }
 
         var ticket = state.State;
+
+        // The same durable tick carries the SLA clock: a target that passed (even while the
+        // cluster was down) is recorded at the moment it passed.
+        if (ticket.RecordSlaBreaches(clock.GetUtcNow()))
+        {
+            await state.WriteStateAsync();
+        }
+
         var open = new OpenTicket(ticket.ToSpec(), ticket.CreatedAt, ticket.Tier!, ticket.LastQueuedAt(), ticket.AgentId, ticket.FirstAssignedAt is not null);
         await Desk.Reconcile(open);
     }

@@ -125,6 +125,8 @@ public sealed class RestartTests(PostgresServer server)
         }
     }
 
+    private static readonly TimeSpan _firstResponseTarget = TimeSpan.FromMinutes(20);
+
     [Fact]
     public async Task A_wait_timeout_that_ran_out_during_a_restart_escalates_at_its_deadline()
     {
@@ -137,6 +139,7 @@ public sealed class RestartTests(PostgresServer server)
         var settings = DeskSettings.Default with
         {
             Escalation = [new EscalationRule(EscalationRuleKind.WaitTimeout, Tier: "L1", After: waitLimit)],
+            Sla = [new SlaTarget(Priority.P3, _firstResponseTarget, null)],
         };
         Ticket submitted;
         var silo = await DurableCluster.StartSiloAsync(db.ConnectionString, "timeout", clock, clock);
@@ -177,6 +180,11 @@ public sealed class RestartTests(PostgresServer server)
             Assert.Equal(submitted.CreatedAt + waitLimit, escalation.At);
             Assert.Contains("waited more than", escalation.Reason, StringComparison.Ordinal);
             Assert.Equal(("L2", submitted.CreatedAt + waitLimit), (escalated.History[^1].Tier, escalated.History[^1].At));
+
+            // The SLA clock rides the same durable reminder: the first-response target passed while
+            // the cluster was down, and is recorded at the moment it passed.
+            var breach = Assert.Single(escalated.History, e => e.Kind == TicketEventKind.SlaBreached);
+            Assert.Equal(submitted.CreatedAt + _firstResponseTarget, breach.At);
 
             var status = await grains.GetGrain<IDeskSchedulerGrain>(desk).GetStatus();
             Assert.Equal((0, 1, 1L), (status.Tiers[0].Queued, status.Tiers[1].Queued, status.Escalations));
