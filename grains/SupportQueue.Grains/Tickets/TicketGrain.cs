@@ -19,6 +19,8 @@ public sealed partial class TicketGrain(
 {
     private const string ReconcileReminder = "reconcile";
 
+    private IGrainReminder? _reminder;
+
     private Ticket Current => state.State.Exists ? state.State : throw SupportQueueException.UnknownTicket(this.GetPrimaryKeyString());
 
     private IDeskSchedulerGrain Desk => GrainFactory.GetGrain<IDeskSchedulerGrain>(Current.DeskId);
@@ -182,16 +184,24 @@ public sealed partial class TicketGrain(
         if (options.Value.DurableTickets)
         {
             var period = options.Value.ReconcilePeriod;
-            await this.RegisterOrUpdateReminder(ReconcileReminder, period, period);
+            _reminder = await this.RegisterOrUpdateReminder(ReconcileReminder, period, period);
         }
     }
 
     private async Task StopReconcilingAsync()
     {
-        if (options.Value.DurableTickets && await this.GetReminder(ReconcileReminder) is { } reminder)
+        if (!options.Value.DurableTickets)
+        {
+            return;
+        }
+
+        // The handle from registering saves a read; a later activation has to look it up.
+        if ((_reminder ?? await this.GetReminder(ReconcileReminder)) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
+
+        _reminder = null;
     }
 
     private static void RequireHolder(Ticket ticket, string agentId)
