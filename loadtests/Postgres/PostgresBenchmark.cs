@@ -70,8 +70,10 @@ internal static class PostgresBenchmark
             var grains = host.Services.GetRequiredService<IGrainFactory>();
             Console.WriteLine($"one silo, {Environment.ProcessorCount} cores, {Agents} agents x capacity {AgentCapacity} at L1, agents poll every {_agentPoll.TotalMilliseconds:0} ms");
 
-            // Warm-up: JIT, connection pools, grain types; not reported.
-            await RunRateAsync(grains, "warmup", 100, 3, quiet: true);
+            // Warm-up: JIT (tiered compilation needs sustained calls), connection pools, prepared
+            // statements, grain types; not reported. A short trickle left the first measured step
+            // visibly slower than the same rate measured again.
+            await RunRateAsync(grains, "warmup", 250, 10, quiet: true);
             var exitCode = 0;
             foreach (var rate in rates)
             {
