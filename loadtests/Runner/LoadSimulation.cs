@@ -25,17 +25,17 @@ public abstract record LoadSimulation
     public abstract bool IsOpenModel { get; }
 }
 
-/// <summary>Injects <see cref="Rate"/> requests per <see cref="Interval"/>, steadily.</summary>
-public sealed record InjectSimulation : LoadSimulation
+/// <summary>An open-model phase given as <see cref="Rate"/> requests per <see cref="Interval"/>.</summary>
+public abstract record RateSimulation : LoadSimulation
 {
-    internal InjectSimulation(double rate, TimeSpan interval, TimeSpan during)
+    private protected RateSimulation(double rate, TimeSpan interval, TimeSpan during)
         : base(during)
     {
         Rate = Checks.NonNegative(rate, nameof(rate));
         Interval = Checks.Positive(interval, nameof(interval));
     }
 
-    /// <summary>Requests per <see cref="Interval"/>.</summary>
+    /// <summary>Requests per <see cref="Interval"/> (for a ramp: at the end of the phase).</summary>
     public double Rate { get; }
 
     /// <summary>The period <see cref="Rate"/> refers to.</summary>
@@ -48,27 +48,22 @@ public sealed record InjectSimulation : LoadSimulation
     public override bool IsOpenModel => true;
 }
 
-/// <summary>Ramps the injection rate linearly from the previous phase's rate (0 if none) to <see cref="Rate"/> per <see cref="Interval"/>.</summary>
-public sealed record RampingInjectSimulation : LoadSimulation
+/// <summary>Injects <see cref="RateSimulation.Rate"/> requests per <see cref="RateSimulation.Interval"/>, steadily.</summary>
+public sealed record InjectSimulation : RateSimulation
+{
+    internal InjectSimulation(double rate, TimeSpan interval, TimeSpan during)
+        : base(rate, interval, during)
+    {
+    }
+}
+
+/// <summary>Ramps the injection rate linearly from the previous phase's rate (0 if none) to <see cref="RateSimulation.Rate"/> per <see cref="RateSimulation.Interval"/>.</summary>
+public sealed record RampingInjectSimulation : RateSimulation
 {
     internal RampingInjectSimulation(double rate, TimeSpan interval, TimeSpan during)
-        : base(during)
+        : base(rate, interval, during)
     {
-        Rate = Checks.NonNegative(rate, nameof(rate));
-        Interval = Checks.Positive(interval, nameof(interval));
     }
-
-    /// <summary>Target requests per <see cref="Interval"/> at the end of the phase.</summary>
-    public double Rate { get; }
-
-    /// <summary>The period <see cref="Rate"/> refers to.</summary>
-    public TimeSpan Interval { get; }
-
-    /// <summary>The target rate in requests per second.</summary>
-    public double RatePerSecond => Rate / Interval.TotalSeconds;
-
-    /// <inheritdoc/>
-    public override bool IsOpenModel => true;
 }
 
 /// <summary>
