@@ -21,6 +21,7 @@ public sealed class Measurements : IMeasurements
     private readonly Lock _readLock = new();
     private readonly double _microsPerTick;
     private readonly long _lateThresholdTicks;
+    private double _previousIntervalSeconds;
 
     /// <summary>Creates an empty set of measurements.</summary>
     /// <param name="time">The clock whose timestamps will be recorded; defaults to the system clock.</param>
@@ -77,30 +78,51 @@ public sealed class Measurements : IMeasurements
     /// </summary>
     /// <param name="elapsedSeconds">Run time at the end of the interval, stamped on the samples.</param>
     /// <param name="intervalSeconds">Interval length, for throughput.</param>
-    public IReadOnlyList<OperationSample> TakeInterval(double elapsedSeconds, double intervalSeconds)
+    public IReadOnlyList<OperationSample> TakeInterval(double elapsedSeconds, double intervalSeconds) =>
+        CloseInterval(elapsedSeconds, intervalSeconds, extendPrevious: false);
+
+    /// <summary>
+    /// Closes a short trailing interval by merging it into the previous one, so nothing recorded in it is
+    /// lost and no sliver with a wildly scaled rate appears. The returned samples replace the ones the
+    /// previous <see cref="TakeInterval"/> (or <see cref="ExtendPreviousInterval"/>) call returned.
+    /// </summary>
+    /// <param name="elapsedSeconds">Run time at the end of the merged interval.</param>
+    /// <param name="addedSeconds">Length of the trailing interval being merged in.</param>
+    public IReadOnlyList<OperationSample> ExtendPreviousInterval(double elapsedSeconds, double addedSeconds) =>
+        CloseInterval(elapsedSeconds, addedSeconds, extendPrevious: true);
+
+    private List<OperationSample> CloseInterval(double elapsedSeconds, double intervalSeconds, bool extendPrevious)
     {
         lock (_readLock)
         {
+            var seconds = extendPrevious ? _previousIntervalSeconds + intervalSeconds : intervalSeconds;
             var ops = Snapshot();
             var samples = new List<OperationSample>(ops.Count);
             foreach (var op in ops)
             {
                 op.Drain();
                 var failures = Interlocked.Exchange(ref op.IntervalFailures, 0);
+                if (extendPrevious)
+                {
+                    op.IntervalIntended.Add(op.PreviousIntended);
+                    op.IntervalActual.Add(op.PreviousActual);
+                    failures += op.PreviousFailures;
+                }
+
                 var count = op.IntervalIntended.TotalCount;
                 samples.Add(new OperationSample(
                     elapsedSeconds,
                     op.Name,
                     count,
                     failures,
-                    intervalSeconds > 0 ? count / intervalSeconds : 0,
+                    seconds > 0 ? count / seconds : 0,
                     Percentile(op.IntervalIntended, 50),
                     Percentile(op.IntervalIntended, 99),
                     Percentile(op.IntervalActual, 99)));
-                op.IntervalIntended.Reset();
-                op.IntervalActual.Reset();
+                op.KeepAsPrevious(failures);
             }
 
+            _previousIntervalSeconds = seconds;
             return samples;
         }
     }
@@ -173,6 +195,9 @@ public sealed class Measurements : IMeasurements
         public long Dropped;
         public long LateStarts;
         public long IntervalFailures;
+        public readonly HistogramBase PreviousIntended = NewHistogram();
+        public readonly HistogramBase PreviousActual = NewHistogram();
+        public long PreviousFailures;
         private HistogramBase? _recycleIntended;
         private HistogramBase? _recycleActual;
 
@@ -185,6 +210,18 @@ public sealed class Measurements : IMeasurements
             IntervalIntended.Add(_recycleIntended);
             TotalActual.Add(_recycleActual);
             IntervalActual.Add(_recycleActual);
+        }
+
+        /// <summary>Moves the closed interval aside (a trailing sliver may still be merged into it) and opens an empty one. Caller holds the read lock.</summary>
+        public void KeepAsPrevious(long failures)
+        {
+            PreviousIntended.Reset();
+            PreviousIntended.Add(IntervalIntended);
+            PreviousActual.Reset();
+            PreviousActual.Add(IntervalActual);
+            PreviousFailures = failures;
+            IntervalIntended.Reset();
+            IntervalActual.Reset();
         }
 
         // Several threads record into the same recorder concurrently, so its histograms must tolerate concurrent writes.

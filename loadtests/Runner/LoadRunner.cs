@@ -167,6 +167,7 @@ public static class LoadRunner
         private readonly Dictionary<string, long> _startedAtLastSample = new(StringComparer.Ordinal);
         private readonly long _start = start;
         private long _last = start;
+        private int _lastBatch;
         private volatile LiveSnapshot? _latest;
 
         public List<OperationSample> OperationSeries { get; } = [];
@@ -199,20 +200,34 @@ public static class LoadRunner
         {
             var now = _time.GetTimestamp();
             var interval = _time.GetElapsedTime(_last, now).TotalSeconds;
-            // A final sample right after a periodic one would be a sliver with a wildly scaled rate.
-            if (final && interval < settings.SampleInterval.TotalSeconds * 0.05)
-            {
-                measurements.TakeInterval(0, 0);
-                return;
-            }
-
             _last = now;
             var elapsed = _time.GetElapsedTime(_start, now).TotalSeconds;
-            var ops = measurements.TakeInterval(elapsed, interval);
+            // A final sample right after a periodic one would be a sliver with a wildly scaled rate:
+            // it is merged into the previous interval instead, so nothing recorded in it is lost.
+            var merge = final && _lastBatch > 0 && interval < settings.SampleInterval.TotalSeconds * 0.05;
+            IReadOnlyList<OperationSample> ops;
+            if (merge)
+            {
+                ops = measurements.ExtendPreviousInterval(elapsed, interval);
+                OperationSeries.RemoveRange(OperationSeries.Count - _lastBatch, _lastBatch);
+            }
+            else
+            {
+                ops = measurements.TakeInterval(elapsed, interval);
+            }
+
             OperationSeries.AddRange(ops);
+            _lastBatch = ops.Count;
             var (cpu, gc) = resources.Sample();
             var inFlight = executors.Sum(e => e.InFlight);
-            RunSeries.Add(new RunSample(elapsed, inFlight, cpu, gc));
+            if (merge)
+            {
+                RunSeries[^1] = new RunSample(elapsed, inFlight, RunSeries[^1].CpuPercent, RunSeries[^1].GcPauseMs + gc);
+            }
+            else
+            {
+                RunSeries.Add(new RunSample(elapsed, inFlight, cpu, gc));
+            }
 
             if (target is not null)
             {
@@ -221,7 +236,20 @@ public static class LoadRunner
                     var silos = await target.SampleSiloLoadAsync(cancellationToken).ConfigureAwait(false);
                     if (silos is not null)
                     {
-                        SiloLoad.Add(new SiloLoadSample(elapsed, new Dictionary<string, long>(silos, StringComparer.Ordinal)));
+                        var load = new Dictionary<string, long>(silos, StringComparer.Ordinal);
+                        if (merge && SiloLoad.Count > 0)
+                        {
+                            foreach (var (silo, n) in SiloLoad[^1].LoadBySilo)
+                            {
+                                load[silo] = load.GetValueOrDefault(silo) + n;
+                            }
+
+                            SiloLoad[^1] = new SiloLoadSample(elapsed, load);
+                        }
+                        else
+                        {
+                            SiloLoad.Add(new SiloLoadSample(elapsed, load));
+                        }
                     }
                 }
 #pragma warning disable CA1031 // A flaky load probe must not abort the run; the chart just misses that interval.

@@ -115,6 +115,38 @@ public class MeasurementsTests
     }
 
     [Fact]
+    public void A_trailing_sliver_merges_into_the_previous_interval_and_loses_nothing()
+    {
+        var m = new Measurements();
+        for (var i = 0; i < 30; i++)
+        {
+            m.Record("submit", 0, 0, Ticks(0.002));
+        }
+
+        m.RecordFailure("submit", "boom");
+        var first = Assert.Single(m.TakeInterval(1, 1));
+        for (var i = 0; i < 20; i++)
+        {
+            m.Record("submit", 0, 0, Ticks(0.100));
+        }
+
+        m.Record("late-op", 0, 0, Ticks(0.010));
+        m.RecordFailure("submit", "boom");
+        var merged = m.ExtendPreviousInterval(1.25, 0.25);
+
+        Assert.Equal(30, first.Count);
+        Assert.Equal(["submit", "late-op"], merged.Select(s => s.Operation));
+        Assert.Equal(50, merged[0].Count);
+        Assert.Equal(2, merged[0].Failures);
+        Assert.Equal(50 / 1.25, merged[0].Throughput, 6);
+        Assert.Equal(1.25, merged[0].ElapsedSeconds);
+        Assert.InRange(merged[0].P99Ms, 99.9, 100.1);
+        Assert.Equal(1, merged[1].Count);
+        Assert.Equal(1 / 1.25, merged[1].Throughput, 6);
+        Assert.Equal([50L, 1L], m.GetStats(TimeSpan.FromSeconds(1.25)).Select(s => s.Count));
+    }
+
+    [Fact]
     public void Concurrent_recording_loses_nothing()
     {
         var m = new Measurements();
