@@ -55,6 +55,7 @@ public sealed class Measurements : IMeasurements
         var op = Get(operation);
         op.FromIntended.RecordValue(ToMicros(endTimestamp - intendedStartTimestamp));
         op.FromActual.RecordValue(ToMicros(endTimestamp - actualStartTimestamp));
+        op.StartLag.RecordValue(ToMicros(actualStartTimestamp - intendedStartTimestamp));
         if (actualStartTimestamp - intendedStartTimestamp > _lateThresholdTicks)
         {
             Interlocked.Increment(ref op.LateStarts);
@@ -140,6 +141,7 @@ public sealed class Measurements : IMeasurements
                     op.Name,
                     op.TotalIntended.Copy(),
                     op.TotalActual.Copy(),
+                    op.TotalStartLag.Copy(),
                     new Dictionary<string, long>(op.Failures, StringComparer.Ordinal),
                     Interlocked.Read(ref op.Dropped),
                     Interlocked.Read(ref op.LateStarts),
@@ -187,6 +189,8 @@ public sealed class Measurements : IMeasurements
         public readonly string Name = name;
         public readonly Recorder FromIntended = NewRecorder();
         public readonly Recorder FromActual = NewRecorder();
+        public readonly Recorder StartLag = NewRecorder();
+        public readonly HistogramBase TotalStartLag = NewHistogram();
         public readonly ConcurrentDictionary<string, long> Failures = new(StringComparer.Ordinal);
         public readonly HistogramBase TotalIntended = NewHistogram();
         public readonly HistogramBase TotalActual = NewHistogram();
@@ -200,6 +204,7 @@ public sealed class Measurements : IMeasurements
         public long PreviousFailures;
         private HistogramBase? _recycleIntended;
         private HistogramBase? _recycleActual;
+        private HistogramBase? _recycleLag;
 
         /// <summary>Moves everything the recorders collected since the last drain into totals and the open interval. Caller holds the read lock.</summary>
         public void Drain()
@@ -209,6 +214,8 @@ public sealed class Measurements : IMeasurements
             TotalIntended.Add(_recycleIntended);
             IntervalIntended.Add(_recycleIntended);
             TotalActual.Add(_recycleActual);
+            _recycleLag = StartLag.GetIntervalHistogram(_recycleLag);
+            TotalStartLag.Add(_recycleLag);
             IntervalActual.Add(_recycleActual);
         }
 

@@ -29,6 +29,7 @@ public sealed class OperationStats
         string operation,
         HistogramBase fromIntended,
         HistogramBase fromActual,
+        HistogramBase startLag,
         IReadOnlyDictionary<string, long> failuresByKind,
         long dropped,
         long lateStarts,
@@ -45,6 +46,7 @@ public sealed class OperationStats
         Count = fromIntended.TotalCount;
         Latency = LatencyStats.From(fromIntended);
         ServiceTime = LatencyStats.From(fromActual);
+        StartLag = LatencyStats.From(startLag);
     }
 
     /// <summary>The operation's name.</summary>
@@ -85,6 +87,13 @@ public sealed class OperationStats
 
     /// <summary>Latency from the actual start (what an uncorrected tool would report).</summary>
     public LatencyStats ServiceTime { get; }
+
+    /// <summary>
+    /// How late the loader started each request (actual − intended start): the loader's own timer and
+    /// thread-pool delay. Whatever shows here is also inside <see cref="Latency"/>, so a corrected p99 that
+    /// is mostly start lag points at the loader (or a pause of the whole process), not the system.
+    /// </summary>
+    public LatencyStats StartLag { get; }
 
     /// <summary>Any percentile (0..100) in milliseconds, from the intended start or, if asked, from the actual start.</summary>
     public double PercentileMs(double percentile, bool fromIntendedStart = true)

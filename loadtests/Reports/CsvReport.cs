@@ -16,6 +16,7 @@ public static class CsvReport
             "operation", "count", "failures", "dropped", "late_starts", "throughput_rps", "fail_pct",
             "p50_ms", "p75_ms", "p95_ms", "p99_ms", "p999_ms", "max_ms", "mean_ms",
             "service_p50_ms", "service_p75_ms", "service_p95_ms", "service_p99_ms", "service_p999_ms", "service_max_ms", "service_mean_ms",
+            "start_lag_p50_ms", "start_lag_p99_ms", "start_lag_max_ms",
             "failures_by_kind");
         foreach (var o in result.Operations)
         {
@@ -25,6 +26,7 @@ public static class CsvReport
                 o.Operation, I(o.Count), I(o.Failures), I(o.Dropped), I(o.LateStarts), D(o.Throughput), D(o.FailPercent),
                 D(l.P50), D(l.P75), D(l.P95), D(l.P99), D(l.P999), D(l.Max), D(l.Mean),
                 D(s.P50), D(s.P75), D(s.P95), D(s.P99), D(s.P999), D(s.Max), D(s.Mean),
+                D(o.StartLag.P50), D(o.StartLag.P99), D(o.StartLag.Max),
                 string.Join(';', o.FailuresByKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={I(k.Value)}")));
         }
 

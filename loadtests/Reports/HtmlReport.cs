@@ -52,14 +52,14 @@ public static class HtmlReport
 
         sb.Append("<h2>Operations (latency from intended start, ms)</h2>\n");
         Table(sb,
-            ["operation", "count", "rps", "fail %", "dropped", "late", "p50", "p75", "p95", "p99", "p99.9", "max", "service p99", "failures by kind"],
+            ["operation", "count", "rps", "fail %", "dropped", "late", "p50", "p75", "p95", "p99", "p99.9", "max", "service p99", "start lag p99", "failures by kind"],
             result.Operations.Select(o => new[]
             {
                 E(o.Operation), ReportFormat.Int(o.Count), ReportFormat.Num(o.Throughput), ReportFormat.Num(o.FailPercent),
                 ReportFormat.Int(o.Dropped), ReportFormat.Int(o.LateStarts),
                 ReportFormat.Num(o.Latency.P50), ReportFormat.Num(o.Latency.P75), ReportFormat.Num(o.Latency.P95),
                 ReportFormat.Num(o.Latency.P99), ReportFormat.Num(o.Latency.P999), ReportFormat.Num(o.Latency.Max),
-                ReportFormat.Num(o.ServiceTime.P99), E(ReportFormat.FailureKinds(o)),
+                ReportFormat.Num(o.ServiceTime.P99), ReportFormat.Num(o.StartLag.P99), E(ReportFormat.FailureKinds(o)),
             }));
 
         sb.Append("<h2>Charts</h2>\n");

@@ -51,7 +51,7 @@ public static class MarkdownReport
 
         sb.Append("## Failures and start problems\n\n");
         Table(sb,
-            ["operation", "failures", "by kind", "dropped starts", "late starts"],
+            ["operation", "failures", "by kind", "dropped starts", "late starts", "start lag p50 ms", "start lag p99 ms", "start lag max ms"],
             result.Operations.Select(o => new[]
             {
                 Text(o.Operation),
@@ -59,6 +59,9 @@ public static class MarkdownReport
                 Text(ReportFormat.FailureKinds(o)),
                 ReportFormat.Int(o.Dropped),
                 ReportFormat.Int(o.LateStarts),
+                ReportFormat.Num(o.StartLag.P50),
+                ReportFormat.Num(o.StartLag.P99),
+                ReportFormat.Num(o.StartLag.Max),
             }));
 
         sb.Append("## Scenarios\n\n");

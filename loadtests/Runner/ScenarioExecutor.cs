@@ -105,47 +105,96 @@ internal sealed class ScenarioExecutor
         Volatile.Read(ref _inFlight),
         Volatile.Read(ref _peakInFlight));
 
-    private async Task DispatchOpenAsync(CancellationToken cancellationToken)
+    private Task DispatchOpenAsync(CancellationToken cancellationToken)
     {
         if (!_plan.HasOpenModel)
         {
-            return;
+            return Task.CompletedTask;
         }
 
+        if (!PreciseSleep.IsPrecise || !ReferenceEquals(_time, TimeProvider.System))
+        {
+            return DispatchOnTimersAsync(cancellationToken);
+        }
+
+        // On the real clock the dispatcher gets a thread of its own that sleeps precisely, so the
+        // loader's timer is not what a corrected p99 measures.
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            PreciseSleep.TightenTimerSlackForThisThread();
+            try
+            {
+                foreach (var offset in _plan.ArrivalOffsets(_spacing, _seed))
+                {
+                    var intended = _startTimestamp + ToTicks(offset);
+                    PreciseSleep.Until(intended, cancellationToken);
+                    Arrive(intended);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The caller stopped the run early: stop scheduling, let in-flight requests drain.
+            }
+#pragma warning disable CA1031 // Handed to the awaiting runner, which rethrows it.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                done.SetException(ex);
+                return;
+            }
+
+            done.SetResult();
+        })
+        {
+            IsBackground = true,
+            Name = "load dispatcher: " + _scenario.Name,
+            Priority = ThreadPriority.AboveNormal,
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private async Task DispatchOnTimersAsync(CancellationToken cancellationToken)
+    {
         try
         {
             foreach (var offset in _plan.ArrivalOffsets(_spacing, _seed))
             {
                 var intended = _startTimestamp + ToTicks(offset);
                 await WaitUntilAsync(intended, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _due);
-
-                var inFlight = Interlocked.Increment(ref _openInFlight);
-                if (inFlight > _maxInFlight)
-                {
-                    Interlocked.Decrement(ref _openInFlight);
-                    Interlocked.Increment(ref _dropped);
-                    if (_scenario.StepOperation is { } op)
-                    {
-                        _measurements.RecordDropped(op);
-                    }
-
-                    continue;
-                }
-
-                var number = Interlocked.Increment(ref _invocations) - 1;
-                // Run the step off the dispatcher thread so a step that does synchronous work before its
-                // first await can't delay the arrivals behind it.
-                ThreadPool.UnsafeQueueUserWorkItem(
-                    static s => s.Executor.StartOpen(s.Intended, s.Number),
-                    new OpenWork(this, intended, number),
-                    preferLocal: false);
+                Arrive(intended);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The caller stopped the run early: stop scheduling, let in-flight requests drain.
         }
+    }
+
+    private void Arrive(long intended)
+    {
+        Interlocked.Increment(ref _due);
+        var inFlight = Interlocked.Increment(ref _openInFlight);
+        if (inFlight > _maxInFlight)
+        {
+            Interlocked.Decrement(ref _openInFlight);
+            Interlocked.Increment(ref _dropped);
+            if (_scenario.StepOperation is { } op)
+            {
+                _measurements.RecordDropped(op);
+            }
+
+            return;
+        }
+
+        var number = Interlocked.Increment(ref _invocations) - 1;
+        // Run the step off the dispatcher thread so a step that does synchronous work before its
+        // first await can't delay the arrivals behind it.
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static s => s.Executor.StartOpen(s.Intended, s.Number),
+            new OpenWork(this, intended, number),
+            preferLocal: false);
     }
 
     private void StartOpen(long intended, long number) => _ = RunOpenAsync(intended, number);

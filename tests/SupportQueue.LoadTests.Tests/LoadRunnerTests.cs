@@ -112,6 +112,9 @@ public class LoadRunnerTests
         Assert.InRange(op.Latency.Max, 1899, 2002);
         Assert.InRange(op.Latency.P50, 1400, 1700);
         Assert.InRange(op.LateStarts, 9, 10);
+        // The lateness is the loader's, and the start-lag figures say so.
+        Assert.InRange(op.StartLag.P50, 1400, 1700);
+        Assert.InRange(op.StartLag.Max, 1899, 2002);
         Assert.Equal(TimeSpan.FromSeconds(2), result.Duration);
         Assert.Equal(5, op.Throughput, 6);
     }

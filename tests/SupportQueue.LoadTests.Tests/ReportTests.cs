@@ -60,6 +60,9 @@ public partial class ReportTests
         var submit = rows[1];
         Assert.Equal("100", submit[rows[0].IndexOf("count")]);
         Assert.Equal("rejected=5", submit[rows[0].IndexOf("failures_by_kind")]);
+        // Sample submits start on time; sample assignments start 1 ms late.
+        Assert.Equal("0", submit[rows[0].IndexOf("start_lag_p99_ms")]);
+        Assert.Equal("1", rows[2][rows[0].IndexOf("start_lag_p99_ms")]);
     }
 
     [Fact]
