@@ -28,7 +28,7 @@ public static class OrleansHosting
                 primarySiloEndpoint: new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, options.PrimarySiloPort),
                 serviceId: options.ServiceId,
                 clusterId: options.ClusterId);
-            silo.AddMemoryGrainStorage(SupportQueueOptions.StorageProviderName);
+            SupportQueue.Grains.Hosting.AddSupportQueueMemoryStorage(silo);
             silo.UseInMemoryReminderService();
         }
 

@@ -60,7 +60,7 @@ public sealed class LoadCluster : IAsyncDisposable
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(Grains.Hosting.StorageName);
+            Grains.Hosting.AddSupportQueueMemoryStorage(silo);
             silo.UseInMemoryReminderService();
             silo.AddIncomingGrainCallFilter(feed.FilterAsync);
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);

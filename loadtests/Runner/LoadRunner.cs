@@ -268,11 +268,11 @@ public static class LoadRunner
                 return new LiveScenarioRow(e.Name, interval > 0 ? (started - before) / interval : 0, e.InFlight, started);
             }).ToList();
             var total = executors.Max(e => e.Plan.TotalDuration);
-            var opRows = measurements.GetStats(TimeSpan.FromSeconds(elapsed))
+            var opRows = measurements.GetRunningTotals()
                 .Select(o =>
                 {
                     var lastRps = ops.FirstOrDefault(s => s.Operation == o.Operation)?.Throughput ?? 0;
-                    return new LiveOperationRow(o.Operation, o.Count, lastRps, o.Latency.P99, o.Failures + o.Dropped);
+                    return new LiveOperationRow(o.Operation, o.Count, lastRps, o.P99Ms, o.Errors);
                 })
                 .ToList();
             _latest = new LiveSnapshot(TimeSpan.FromSeconds(elapsed), total, scenarioRows, opRows, cpu);

@@ -84,6 +84,31 @@ public class MeasurementsTests
     }
 
     [Fact]
+    public void Running_totals_agree_with_the_full_stats()
+    {
+        var m = new Measurements();
+        for (var i = 1; i <= 200; i++)
+        {
+            m.Record("submit", 0, 0, Ticks(0.001 * i));
+        }
+
+        m.RecordFailure("submit", "boom");
+        m.RecordDropped("submit");
+        m.RecordDropped("submit");
+        _ = m.TakeInterval(1, 1);
+        m.Record("submit", 0, 0, Ticks(0.5));
+
+        var running = Assert.Single(m.GetRunningTotals());
+        var full = Assert.Single(m.GetStats(TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(("submit", 201L), (running.Operation, running.Count));
+        Assert.Equal(full.Count, running.Count);
+        Assert.Equal(full.Latency.P99, running.P99Ms);
+        Assert.InRange(running.P99Ms, 197, 200);
+        Assert.Equal(3, running.Errors);
+    }
+
+    [Fact]
     public void Intervals_hold_what_arrived_since_the_previous_one_while_totals_accumulate()
     {
         var m = new Measurements();

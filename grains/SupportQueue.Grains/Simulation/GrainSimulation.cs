@@ -55,7 +55,7 @@ public sealed class SimulationSilo : IAsyncDisposable
             .UseOrleans(silo =>
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: id, clusterId: id);
-                silo.AddMemoryGrainStorage(Hosting.StorageName);
+                silo.AddSupportQueueMemoryStorage();
                 silo.UseInMemoryReminderService();
                 silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
 

@@ -14,7 +14,7 @@ public sealed class CliTestCluster : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage("supportqueue");
+            silo.AddSupportQueueMemoryStorage();
             silo.UseInMemoryReminderService();
         });
         _cluster = builder.Build();
