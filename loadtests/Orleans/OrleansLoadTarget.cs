@@ -399,7 +399,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         }
 
         var operation = escalate ? "escalate" : "resolve";
-        var grain = _cluster.Client.GetGrain<IAgentGrain>(agent.Spec.AgentId);
+        var grain = agent.Grain ??= _cluster.Client.GetGrain<IAgentGrain>(agent.Spec.AgentId);
         var start = _time.GetTimestamp();
         try
         {
@@ -488,6 +488,9 @@ public sealed class OrleansLoadTarget : ILoadTarget
         public int TierIndex { get; } = tierIndex;
 
         public HashSet<string> Known { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Cached reference: building one costs a reflection lookup.</summary>
+        public IAgentGrain? Grain { get; set; }
 
         public Channel<Work> Work { get; } = Channel.CreateUnbounded<Work>();
     }

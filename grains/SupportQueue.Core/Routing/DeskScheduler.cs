@@ -310,7 +310,7 @@ public sealed class DeskScheduler : IDeskView
         }
 
         Enqueue(ticket, redirect.Tier, now);
-        return new Placement(ticket.Id, _settings.Tiers[redirect.Tier].Name, Join(entry.Reason, redirect.Reason));
+        return new Placement(ticket.Id, _settings.Tiers[redirect.Tier].Name, Join(entry.Reason, redirect.Reason), _settings.SlaFor(ticket.Priority));
     }
 
     /// <summary>Offers the best waiting ticket to the best free eligible agent, if there is such a pair.</summary>

@@ -14,7 +14,10 @@ public sealed class AgentGrain(
 {
     private Agent Current => state.State.Exists ? state.State : throw SupportQueueException.UnknownAgent(this.GetPrimaryKeyString());
 
-    private IDeskSchedulerGrain Desk => GrainFactory.GetGrain<IDeskSchedulerGrain>(Current.DeskId);
+    // Grain references are cached: building one resolves the interface type by reflection each time.
+    private IDeskSchedulerGrain? _desk;
+
+    private IDeskSchedulerGrain Desk => _desk ??= GrainFactory.GetGrain<IDeskSchedulerGrain>(Current.DeskId);
 
     public async Task<Agent> Register(AgentSpec spec)
     {
@@ -49,6 +52,7 @@ public sealed class AgentGrain(
         }
 
         await state.WriteStateAsync();
+        _desk = null;
         return agent;
     }
 

@@ -29,7 +29,13 @@ public sealed partial class DeskSchedulerGrain(
     IOptions<SupportQueueGrainOptions> options,
     ILogger<DeskSchedulerGrain> logger) : Grain, IDeskSchedulerGrain
 {
-    private readonly List<Task> _inFlight = [];
+    // Grain references are cached: building one resolves the interface type by reflection each time.
+    private readonly Dictionary<string, IAgentGrain> _agentGrains = new(StringComparer.Ordinal);
+    private int _offersInFlight;
+
+    // Completed by the next offer to settle while the pump waits for a free slot. Waiting on one
+    // signal instead of Task.WhenAny over every offer in flight keeps settling O(1) per offer.
+    private TaskCompletionSource? _offerSettled;
 
     // Offers are not timed out by the engine here: the pump awaits each one, and Orleans' call
     // timeout turns an agent that never answers into a decline.
@@ -338,26 +344,25 @@ public sealed partial class DeskSchedulerGrain(
 
                 // Each offer names a different ticket and reserves a slot of its agent, so offers
                 // in flight never contend; the engine is touched only on this activation's thread.
-                if (_inFlight.Count < limit && Engine.TryNextOffer(now, out var offer))
+                if (_offersInFlight < limit && Engine.TryNextOffer(now, out var offer))
                 {
-                    _inFlight.Add(DeliverAsync(offer));
-                    if (_inFlight.Count < limit)
+                    _offersInFlight++;
+                    _ = DeliverAndSettleAsync(offer);
+                    if (_offersInFlight < limit)
                     {
                         continue;
                     }
                 }
 
-                if (_inFlight.Count == 0)
+                if (_offersInFlight == 0)
                 {
                     break;
                 }
 
-                var done = await Task.WhenAny(_inFlight);
-                _inFlight.Remove(done);
-                if (done.Exception is { } failure)
-                {
-                    LogPumpFailure(failure, DeskId);
-                }
+                // Continuations run asynchronously, back on this activation's scheduler, so the pump
+                // never resumes inside the settling offer's frame.
+                _offerSettled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                await _offerSettled.Task;
             }
         }
         finally
@@ -367,12 +372,42 @@ public sealed partial class DeskSchedulerGrain(
         }
     }
 
+    private IAgentGrain Agent(string agentId)
+    {
+        if (!_agentGrains.TryGetValue(agentId, out var grain))
+        {
+            grain = GrainFactory.GetGrain<IAgentGrain>(agentId);
+            _agentGrains.Add(agentId, grain);
+        }
+
+        return grain;
+    }
+
+    private async Task DeliverAndSettleAsync(Offer offer)
+    {
+        try
+        {
+            await DeliverAsync(offer);
+        }
+        catch (Exception ex)
+        {
+            LogPumpFailure(ex, DeskId);
+        }
+        finally
+        {
+            _offersInFlight--;
+            var settled = _offerSettled;
+            _offerSettled = null;
+            settled?.TrySetResult();
+        }
+    }
+
     private async Task DeliverAsync(Offer offer)
     {
         OfferReply reply;
         try
         {
-            reply = await GrainFactory.GetGrain<IAgentGrain>(offer.AgentId).Offer(offer);
+            reply = await Agent(offer.AgentId).Offer(offer);
         }
         catch (Exception ex)
         {

@@ -23,7 +23,10 @@ public sealed partial class TicketGrain(
 
     private Ticket Current => state.State.Exists ? state.State : throw SupportQueueException.UnknownTicket(this.GetPrimaryKeyString());
 
-    private IDeskSchedulerGrain Desk => GrainFactory.GetGrain<IDeskSchedulerGrain>(Current.DeskId);
+    // Grain references are cached: building one resolves the interface type by reflection each time.
+    private IDeskSchedulerGrain? _desk;
+
+    private IDeskSchedulerGrain Desk => _desk ??= GrainFactory.GetGrain<IDeskSchedulerGrain>(Current.DeskId);
 
     public async Task<Ticket> Submit(TicketSpec spec)
     {
@@ -39,11 +42,11 @@ public sealed partial class TicketGrain(
             throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already submitted (status {state.State.Status})");
         }
 
-        var desk = GrainFactory.GetGrain<IDeskSchedulerGrain>(spec.DeskId);
-        var settings = await desk.GetSettings();
+        var desk = _desk = GrainFactory.GetGrain<IDeskSchedulerGrain>(spec.DeskId);
         var now = clock.GetUtcNow();
-        var ticket = Ticket.Create(spec, settings.SlaFor(spec.Priority), now);
+        // One call to the desk per submit: the placement carries the SLA that applies.
         var placement = await desk.Submit(spec, now);
+        var ticket = Ticket.Create(spec, placement.Sla, now);
         ticket.MarkQueued(placement.Tier, clock.GetUtcNow(), placement.Reason);
 
         // The reminder goes first: a stored ticket without one could be forgotten by a restarted

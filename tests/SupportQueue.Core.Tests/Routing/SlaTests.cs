@@ -11,6 +11,18 @@ public class SlaTests
     };
 
     [Fact]
+    public void The_placement_names_the_sla_of_the_tickets_priority()
+    {
+        var desk = Create(_settings);
+
+        var p2 = desk.Submit("p2", T0, Priority.P2);
+        var p3 = desk.Submit("p3", T0, Priority.P3);
+
+        Assert.Equal(_settings.Sla[0], p2.Sla);
+        Assert.Null(p3.Sla);
+    }
+
+    [Fact]
     public void First_response_is_met_up_to_and_including_the_target_and_breached_after()
     {
         var desk = Create(_settings);
