@@ -19,8 +19,6 @@ public sealed class OrleansLoadTarget : ILoadTarget
     public const string SubmitScenario = "submit";
     public const string AgentScenario = "agents";
 
-    // An idle agent copy returns this often so the runner can end its phase on time.
-    private static readonly TimeSpan _idleWait = TimeSpan.FromMilliseconds(250);
 
     private readonly LoadCluster _cluster;
     private readonly Workload _workload;
@@ -30,6 +28,13 @@ public sealed class OrleansLoadTarget : ILoadTarget
     private readonly List<AgentLoop> _agents = [];
     private readonly ConcurrentBag<Task> _patience = [];
     private readonly CancellationTokenSource _stopping = new();
+
+    // After the agents' phase has ended, an idle copy returns this often until the runner retires it.
+    private static readonly TimeSpan _idleWait = TimeSpan.FromMilliseconds(250);
+
+    // Cancelled when the agents' phase ends: idle agent copies wait on it (not on a short poll, which
+    // cost every idle slot a timer and a token source several times a second) so they return on time.
+    private CancellationTokenSource _agentsOff = new();
     private readonly Dictionary<string, long> _lastReceived = new(StringComparer.Ordinal);
     private IMeasurements _measurements = new Measurements();
     private TimeProvider _time = TimeProvider.System;
@@ -121,6 +126,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         {
             // The runner starts its schedule right after this returns.
             _agentsEnd = _time.GetTimestamp() + (long)(_agentsDuring.TotalSeconds * _time.TimestampFrequency);
+            _agentsOff = new CancellationTokenSource(_agentsDuring, _time);
         }
 
         if (_roster is not null)
@@ -181,6 +187,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
     {
         _cluster.Feed?.Subscribe(null);
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await _agentsOff.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_patience).ConfigureAwait(false);
         await _rosterLoop.ConfigureAwait(false);
         // Signed-out agents get no more offers, so the state read back by the audit stays put.
@@ -437,8 +444,22 @@ public sealed class OrleansLoadTarget : ILoadTarget
             return agent.Work.Reader.TryRead(out var polled) ? polled : null;
         }
 
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(_idleWait);
+        if (_agentsOff.IsCancellationRequested)
+        {
+            // The shift is over but the runner has not retired this copy yet: do not spin.
+            try
+            {
+                await Task.Delay(_idleWait, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Aborted: nothing more to do either way.
+            }
+
+            return null;
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _agentsOff.Token);
         try
         {
             return await agent.Work.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
