@@ -62,7 +62,7 @@ public sealed class LoadCluster : IAsyncDisposable
         {
             Grains.Hosting.AddSupportQueueMemoryStorage(silo);
             silo.UseInMemoryReminderService();
-            silo.AddIncomingGrainCallFilter(feed.FilterAsync);
+            silo.Services.AddSingleton<Grains.IAssignmentObserver>(feed);
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
             silo.Services.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(2));
         });

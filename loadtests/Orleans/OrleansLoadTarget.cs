@@ -70,7 +70,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
 
     /// <summary>How assignments are observed, for the report.</summary>
     public string AssignmentObservation => _cluster.Feed is not null
-        ? "in-silo call filter on AgentGrain.Offer (error: microseconds, the filter's own run time)"
+        ? "in-silo assignment observer on AgentGrain (error: microseconds)"
         : $"agents poll AgentGrain.Get every {PollInterval.TotalMilliseconds:0} ms (submit->assign overstated by up to that interval)";
 
     public long AbandonedByPatience => Interlocked.Read(ref _abandonedByPatience);

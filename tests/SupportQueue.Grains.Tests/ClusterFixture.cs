@@ -19,6 +19,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>Every assignment any silo reported to its <see cref="IAssignmentObserver"/>s.</summary>
+    public RecordingAssignmentObserver Assignments { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -27,6 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddSupportQueueMemoryStorage();
             silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, Clock);
+            silo.Services.AddSingleton<IAssignmentObserver>(Assignments);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync().WaitAsync(TimeSpan.FromMinutes(1));
@@ -37,6 +41,15 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
     }
+}
+
+public sealed class RecordingAssignmentObserver : IAssignmentObserver
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string TicketId, string AgentId)> _seen = new();
+
+    public IReadOnlyList<(string TicketId, string AgentId)> For(string ticketId) => [.. _seen.Where(s => s.TicketId == ticketId)];
+
+    public void OnAssigned(string ticketId, string agentId) => _seen.Enqueue((ticketId, agentId));
 }
 
 [CollectionDefinition(Name)]

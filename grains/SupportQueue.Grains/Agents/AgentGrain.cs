@@ -10,8 +10,11 @@ namespace SupportQueue.Grains;
 /// </summary>
 public sealed class AgentGrain(
     [PersistentState("agent", Hosting.StorageName)] IPersistentState<Agent> state,
-    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock) : Grain, IAgentGrain
+    [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
+    IEnumerable<IAssignmentObserver> observers) : Grain, IAgentGrain
 {
+    private readonly IAssignmentObserver[] _observers = [.. observers];
+
     private Agent Current => state.State.Exists ? state.State : throw SupportQueueException.UnknownAgent(this.GetPrimaryKeyString());
 
     // Grain references are cached: building one resolves the interface type by reflection each time.
@@ -97,6 +100,11 @@ public sealed class AgentGrain(
 
         agent.Accept(offer.TicketId);
         await state.WriteStateAsync();
+        foreach (var observer in _observers)
+        {
+            observer.OnAssigned(offer.TicketId, agent.Id);
+        }
+
         return new OfferReply(OfferOutcome.Accepted, agent.Presence);
     }
 

@@ -83,6 +83,9 @@ public sealed class LiveRoutingTests(ClusterFixture fixture)
         Assert.Empty((await _grains.GetGrain<IAgentGrain>(l3).Get()).Assignments);
         var status = await _grains.GetGrain<IDeskSchedulerGrain>(desk).GetStatus();
         Assert.Equal((1, 1, 0, 2, 0), (status.Submitted, status.Resolved, status.Abandoned, status.Escalations, status.Open));
+
+        // The silo's assignment observers heard of each assignment once, in order.
+        Assert.Equal([(ticket.Id, l1), (ticket.Id, l2), (ticket.Id, l3)], fixture.Assignments.For(ticket.Id));
     }
 
     [Fact]
