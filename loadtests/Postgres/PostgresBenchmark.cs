@@ -25,8 +25,11 @@ namespace SupportQueue.LoadTests.Postgres;
 /// </remarks>
 internal static class PostgresBenchmark
 {
-    private const int Agents = 40;
-    private const int AgentCapacity = 25;
+    // Agents take a handful of tickets each, as real ones do. Each agent grain handles its offers and
+    // releases one at a time, each with two storage writes; 40 agents of capacity 25 made them the
+    // queue (measured: p50 submit->assign 140 ms-1.8 s at 500/s, against 37-59 ms with 200 x 5).
+    private const int Agents = 200;
+    private const int AgentCapacity = 5;
     private const int ResolveWorkers = 40;
     private static readonly TimeSpan _drainTimeout = TimeSpan.FromSeconds(30);
 

@@ -29,6 +29,17 @@ public sealed class MigrationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Grain_state_pages_keep_room_for_heap_only_updates()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await PostgresMigrator.MigrateAsync(db.ConnectionString);
+
+        var options = await Sql.ScalarAsync(db.ConnectionString, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'orleans_storage'");
+
+        Assert.Equal("fillfactor=70", options);
+    }
+
+    [Fact]
     public async Task Migrate_builds_an_empty_database_and_a_second_run_changes_nothing()
     {
         await using var db = await server.CreateDatabaseAsync();
