@@ -35,7 +35,7 @@ public sealed class SimulationRun
     private readonly DateTimeOffset _epoch;
     private readonly double _horizon;
     private readonly int _tiers;
-    private readonly PriorityQueue<SimEvent, (double Time, long Sequence)> _calendar = new(EventOrder.Instance);
+    private readonly EventCalendar<SimEvent> _calendar = new();
     private readonly Dictionary<string, SimTicket> _tickets = new(StringComparer.Ordinal);
     private readonly List<JournalEntry> _journal = [];
     private readonly List<SimAgent> _agents = [];
@@ -119,7 +119,7 @@ public sealed class SimulationRun
         var nextProgress = _horizon / 100;
         while (true)
         {
-            var nextEvent = _calendar.TryPeek(out _, out var key) ? key.Time : Never;
+            var nextEvent = _calendar.TryPeekTime(out var peeked) ? peeked : Never;
             if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
             {
                 await SettleAsync(driver, _nextDeadline);
@@ -131,8 +131,7 @@ public sealed class SimulationRun
                 break;
             }
 
-            var ev = _calendar.Dequeue();
-            var now = key.Time;
+            var ev = _calendar.Dequeue(out var now);
             _events++;
             if (await HandleAsync(driver, ev, now))
             {
@@ -452,7 +451,7 @@ public sealed class SimulationRun
     {
         if (time <= _horizon)
         {
-            _calendar.Enqueue(ev, (time, ++_sequence));
+            _calendar.Enqueue(time, ++_sequence, ev);
         }
     }
 
@@ -484,15 +483,6 @@ public sealed class SimulationRun
 
         var outcomes = _outcomes.OrderBy(o => o.CreatedMinutes).ThenBy(o => o.TicketId, StringComparer.Ordinal).ToImmutableArray();
         return _metrics.Build(_replication, _desk, outcomes, _events, expected.MoveToImmutable());
-    }
-
-    /// <summary>Time, then scheduling order. A dedicated comparer: the calendar is the hottest heap.</summary>
-    private sealed class EventOrder : IComparer<(double Time, long Sequence)>
-    {
-        public static readonly EventOrder Instance = new();
-
-        public int Compare((double Time, long Sequence) x, (double Time, long Sequence) y) =>
-            x.Time < y.Time ? -1 : x.Time > y.Time ? 1 : x.Sequence.CompareTo(y.Sequence);
     }
 
     internal enum EventKind : byte
