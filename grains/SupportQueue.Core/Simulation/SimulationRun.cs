@@ -4,6 +4,7 @@ using System.Text;
 using SupportQueue.Core.Demand;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Randomness;
+using SupportQueue.Core.Routing;
 
 namespace SupportQueue.Core.Simulation;
 
@@ -59,6 +60,9 @@ public sealed class SimulationRun
     private long _ticketNumber;
     private long _events;
     private double _nextDeadline = Never;
+    private double _nextProgress;
+    private IProgress<double>? _progress;
+    private CancellationToken _cancellation;
 
     public SimulationRun(Scenario scenario, int replication, SimulationOptions? options = null)
     {
@@ -116,34 +120,11 @@ public sealed class SimulationRun
         Schedule(_arrivals.NextArrival(0), new SimEvent(EventKind.Arrival));
         Schedule(_scenario.IntervalMinutes, new SimEvent(EventKind.IntervalEnd));
 
-        var nextProgress = _horizon / 100;
-        while (true)
+        _progress = progress;
+        _cancellation = cancellationToken;
+        _nextProgress = _horizon / 100;
+        while (await StepsAsync(driver))
         {
-            var nextEvent = _calendar.TryPeekTime(out var peeked) ? peeked : Never;
-            if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
-            {
-                await SettleAsync(driver, _nextDeadline);
-                continue;
-            }
-
-            if (nextEvent > _horizon)
-            {
-                break;
-            }
-
-            var ev = _calendar.Dequeue(out var now);
-            _events++;
-            if (await HandleAsync(driver, ev, now))
-            {
-                await SettleAsync(driver, now);
-            }
-
-            if (now >= nextProgress)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(now / _horizon);
-                nextProgress = now + (_horizon / 100);
-            }
         }
 
         progress?.Report(1.0);
@@ -154,55 +135,197 @@ public sealed class SimulationRun
     public ReplicationResult RunFast(IProgress<double>? progress = null) =>
         RunAsync(new EngineDeskDriver(), progress).AsTask().GetAwaiter().GetResult();
 
-    private async ValueTask<bool> HandleAsync(IDeskDriver driver, SimEvent ev, double now)
+    // The event logic below is written once for every driver. Each step runs synchronously as long
+    // as the driver answers synchronously (the in-process engine always does), so a fast run costs
+    // no async state machine per event; when a driver really waits (the grains), the rest of that
+    // step continues after the await, in the same order.
+
+    /// <summary>
+    /// Runs steps until the run is over (false) or a driver call is pending; then returns that
+    /// step, whose result says whether more steps follow.
+    /// </summary>
+    private ValueTask<bool> StepsAsync(IDeskDriver driver)
+    {
+        while (true)
+        {
+            var step = StepAsync(driver);
+            if (!step.IsCompletedSuccessfully)
+            {
+                return step;
+            }
+
+            if (!step.Result)
+            {
+                return new ValueTask<bool>(false);
+            }
+        }
+    }
+
+    /// <summary>One turn of the loop: a desk deadline that is due, or the next calendar event. False when the run is over.</summary>
+    private ValueTask<bool> StepAsync(IDeskDriver driver)
+    {
+        var nextEvent = _calendar.TryPeekTime(out var peeked) ? peeked : Never;
+        if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
+        {
+            var settled = SettleAsync(driver, _nextDeadline);
+            if (!settled.IsCompletedSuccessfully)
+            {
+                return ThenTrue(settled);
+            }
+
+            settled.GetAwaiter().GetResult();
+            return new ValueTask<bool>(true);
+        }
+
+        if (nextEvent > _horizon)
+        {
+            return new ValueTask<bool>(false);
+        }
+
+        var ev = _calendar.Dequeue(out var now);
+        _events++;
+        var handled = HandleAsync(driver, ev, now);
+        if (!handled.IsCompletedSuccessfully)
+        {
+            return FinishStepAsync(driver, handled, now);
+        }
+
+        if (handled.Result)
+        {
+            var settled = SettleAsync(driver, now);
+            if (!settled.IsCompletedSuccessfully)
+            {
+                return ReportAfter(settled, now);
+            }
+
+            settled.GetAwaiter().GetResult();
+        }
+
+        ReportProgress(now);
+        return new ValueTask<bool>(true);
+    }
+
+    private async ValueTask<bool> FinishStepAsync(IDeskDriver driver, ValueTask<bool> handled, double now)
+    {
+        if (await handled)
+        {
+            await SettleAsync(driver, now);
+        }
+
+        ReportProgress(now);
+        return true;
+    }
+
+    private async ValueTask<bool> ReportAfter(ValueTask settled, double now)
+    {
+        await settled;
+        ReportProgress(now);
+        return true;
+    }
+
+    private static async ValueTask<bool> ThenTrue(ValueTask pending)
+    {
+        await pending;
+        return true;
+    }
+
+    private void ReportProgress(double now)
+    {
+        if (now >= _nextProgress)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            _progress?.Report(now / _horizon);
+            _nextProgress = now + (_horizon / 100);
+        }
+    }
+
+    /// <summary>Applies one calendar event; true when it changed the desk, which then needs settling.</summary>
+    private ValueTask<bool> HandleAsync(IDeskDriver driver, SimEvent ev, double now)
     {
         switch (ev.Kind)
         {
             case EventKind.Arrival:
                 Schedule(_arrivals.NextArrival(now), new SimEvent(EventKind.Arrival));
-                await ArriveAsync(driver, now);
-                return true;
+                return Changed(ArriveAsync(driver, now));
             case EventKind.ServiceEnd:
-                await EndServiceAsync(driver, ev.Ticket!, now);
-                return true;
+                return Changed(EndServiceAsync(driver, ev.Ticket!, now));
             case EventKind.Abandon:
                 var waiting = ev.Ticket!;
                 if (waiting.State != TicketState.Waiting || waiting.Responded)
                 {
-                    return false;
+                    return new ValueTask<bool>(false);
                 }
 
-                await driver.Abandon(waiting.Id, At(now));
-                waiting.State = TicketState.Done;
-                _metrics.Abandoned(waiting, now);
-                Close(waiting, "abandoned", now);
-                return true;
+                var abandoned = driver.Abandon(waiting.Id, At(now));
+                if (!abandoned.IsCompletedSuccessfully)
+                {
+                    return Changed(AbandonedAsync(abandoned, waiting, now));
+                }
+
+                abandoned.GetAwaiter().GetResult();
+                Abandoned(waiting, now);
+                return new ValueTask<bool>(true);
             case EventKind.Reopen:
-                await ReopenAsync(driver, ev.Ticket!, now);
-                return true;
+                return Changed(ReopenAsync(driver, ev.Ticket!, now));
             case EventKind.Presence:
                 var agent = _agents[ev.Agent];
                 if (agent.Presence == ev.Presence)
                 {
-                    return false;
+                    return new ValueTask<bool>(false);
                 }
 
-                await driver.SetPresence(agent.Id, ev.Presence, At(now));
+                var set = driver.SetPresence(agent.Id, ev.Presence, At(now));
+                if (!set.IsCompletedSuccessfully)
+                {
+                    return Changed(PresenceSetAsync(set, agent, ev.Presence, now));
+                }
+
+                set.GetAwaiter().GetResult();
                 _metrics.PresenceChanged(agent, ev.Presence, now);
-                return true;
+                return new ValueTask<bool>(true);
             case EventKind.DayStart:
                 ScheduleDay(ev.Day, now);
-                return false;
+                return new ValueTask<bool>(false);
             case EventKind.IntervalEnd:
                 _metrics.SnapshotBacklog(now);
                 Schedule(now + _scenario.IntervalMinutes, new SimEvent(EventKind.IntervalEnd));
-                return false;
+                return new ValueTask<bool>(false);
             default:
                 throw new InvalidOperationException($"unknown event {ev.Kind}");
         }
     }
 
-    private async ValueTask ArriveAsync(IDeskDriver driver, double now)
+    private static ValueTask<bool> Changed(ValueTask pending)
+    {
+        if (!pending.IsCompletedSuccessfully)
+        {
+            return ThenTrue(pending);
+        }
+
+        pending.GetAwaiter().GetResult();
+        return new ValueTask<bool>(true);
+    }
+
+    private async ValueTask AbandonedAsync(ValueTask pending, SimTicket ticket, double now)
+    {
+        await pending;
+        Abandoned(ticket, now);
+    }
+
+    private void Abandoned(SimTicket ticket, double now)
+    {
+        ticket.State = TicketState.Done;
+        _metrics.Abandoned(ticket, now);
+        Close(ticket, "abandoned", now);
+    }
+
+    private async ValueTask PresenceSetAsync(ValueTask pending, SimAgent agent, Presence presence, double now)
+    {
+        await pending;
+        _metrics.PresenceChanged(agent, presence, now);
+    }
+
+    private ValueTask ArriveAsync(IDeskDriver driver, double now)
     {
         var u = _classStream.NextDouble();
         var cls = 0;
@@ -230,7 +353,21 @@ public sealed class SimulationRun
         _tickets.Add(ticket.Id, ticket);
         _metrics.Arrived(ticket, now);
         var spec = new TicketSpec(ticket.Id, _deskId, tc.Priority, tc.Skills.IsDefault ? [] : tc.Skills, tc.EntryTier);
-        var placement = await driver.Submit(spec, At(now));
+        var placement = driver.Submit(spec, At(now));
+        if (!placement.IsCompletedSuccessfully)
+        {
+            return SubmittedAsync(placement, ticket, now);
+        }
+
+        Submitted(ticket, placement.Result, now);
+        return default;
+    }
+
+    private async ValueTask SubmittedAsync(ValueTask<Placement> pending, SimTicket ticket, double now) =>
+        Submitted(ticket, await pending, now);
+
+    private void Submitted(SimTicket ticket, Placement placement, double now)
+    {
         Queue(ticket, _desk.TierIndex(placement.Tier), now);
         if (ticket.Patience < Never)
         {
@@ -253,7 +390,7 @@ public sealed class SimulationRun
         ticket.ReopenDelay = _reopenDelay[cls] is { } delay ? Math.Max(0, delay.Sample(_reopenStream)) : 0;
     }
 
-    private async ValueTask EndServiceAsync(IDeskDriver driver, SimTicket ticket, double now)
+    private ValueTask EndServiceAsync(IDeskDriver driver, SimTicket ticket, double now)
     {
         var agent = _agentsById[ticket.Agent!];
         var tier = ticket.Tier;
@@ -262,45 +399,98 @@ public sealed class SimulationRun
         var resolves = tier == _tiers - 1 || ticket.ResolveDraw[tier] < _scenario.TicketClasses[ticket.Class].ResolveAt(tierName);
         if (resolves)
         {
-            await driver.Resolve(ticket.Id, agent.Id, At(now));
-            ticket.State = TicketState.Done;
-            ticket.Agent = null;
-            _metrics.Resolved(ticket, now);
-            var reopen = _scenario.TicketClasses[ticket.Class].Reopen;
-            if (reopen is not null && ticket.ReopenDraw < reopen.Probability)
+            var resolved = driver.Resolve(ticket.Id, agent.Id, At(now));
+            if (!resolved.IsCompletedSuccessfully)
             {
-                ticket.Path?.Append("|reopen");
-                Schedule(now + ticket.ReopenDelay, new SimEvent(EventKind.Reopen, ticket));
-            }
-            else
-            {
-                Close(ticket, "resolved", now);
+                return ResolvedAsync(resolved, ticket, now);
             }
 
-            return;
+            resolved.GetAwaiter().GetResult();
+            Resolved(ticket, now);
+            return default;
         }
 
-        var placement = await driver.Escalate(ticket.Id, agent.Id, $"not resolved at {tierName}", At(now));
+        var placement = driver.Escalate(ticket.Id, agent.Id, $"not resolved at {tierName}", At(now));
+        if (!placement.IsCompletedSuccessfully)
+        {
+            return EscalatedAsync(placement, ticket, tier, now);
+        }
+
+        Escalated(ticket, tier, placement.Result, now);
+        return default;
+    }
+
+    private async ValueTask ResolvedAsync(ValueTask pending, SimTicket ticket, double now)
+    {
+        await pending;
+        Resolved(ticket, now);
+    }
+
+    private void Resolved(SimTicket ticket, double now)
+    {
+        ticket.State = TicketState.Done;
+        ticket.Agent = null;
+        _metrics.Resolved(ticket, now);
+        var reopen = _scenario.TicketClasses[ticket.Class].Reopen;
+        if (reopen is not null && ticket.ReopenDraw < reopen.Probability)
+        {
+            ticket.Path?.Append("|reopen");
+            Schedule(now + ticket.ReopenDelay, new SimEvent(EventKind.Reopen, ticket));
+        }
+        else
+        {
+            Close(ticket, "resolved", now);
+        }
+    }
+
+    private async ValueTask EscalatedAsync(ValueTask<Placement> pending, SimTicket ticket, int tier, double now) =>
+        Escalated(ticket, tier, await pending, now);
+
+    private void Escalated(SimTicket ticket, int tier, Placement placement, double now)
+    {
         ticket.Agent = null;
         _metrics.Escalated(ticket, tier, now);
         Queue(ticket, _desk.TierIndex(placement.Tier), now);
     }
 
-    private async ValueTask ReopenAsync(IDeskDriver driver, SimTicket ticket, double now)
+    private ValueTask ReopenAsync(IDeskDriver driver, SimTicket ticket, double now)
     {
         var tc = _scenario.TicketClasses[ticket.Class];
         DrawAttributes(ticket);
         ticket.Reopened = true;
         var spec = new TicketSpec(ticket.Id, _deskId, tc.Priority, tc.Skills.IsDefault ? [] : tc.Skills, tc.EntryTier);
-        var placement = await driver.Reopen(spec, At(now));
-        Queue(ticket, _desk.TierIndex(placement.Tier), now);
+        var placement = driver.Reopen(spec, At(now));
+        if (!placement.IsCompletedSuccessfully)
+        {
+            return ReopenedAsync(placement, ticket, now);
+        }
+
+        Queue(ticket, _desk.TierIndex(placement.Result.Tier), now);
+        return default;
     }
 
-    private async ValueTask SettleAsync(IDeskDriver driver, double now)
+    private async ValueTask ReopenedAsync(ValueTask<Placement> pending, SimTicket ticket, double now) =>
+        Queue(ticket, _desk.TierIndex((await pending).Tier), now);
+
+    private ValueTask SettleAsync(IDeskDriver driver, double now)
     {
         _journal.Clear();
         var settleAt = At(now);
-        var deadline = await driver.Settle(settleAt, _journal);
+        var deadline = driver.Settle(settleAt, _journal);
+        if (!deadline.IsCompletedSuccessfully)
+        {
+            return SettledAsync(deadline, settleAt, now);
+        }
+
+        Settled(deadline.Result, settleAt, now);
+        return default;
+    }
+
+    private async ValueTask SettledAsync(ValueTask<DateTimeOffset?> pending, DateTimeOffset settleAt, double now) =>
+        Settled(await pending, settleAt, now);
+
+    private void Settled(DateTimeOffset? deadline, DateTimeOffset settleAt, double now)
+    {
         _nextDeadline = deadline is { } d ? Minutes(d) : Never;
         foreach (var entry in _journal)
         {
