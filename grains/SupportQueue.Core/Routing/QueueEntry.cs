@@ -42,7 +42,14 @@ public enum DeskTicketState
 /// <summary>The desk's record of one open ticket.</summary>
 internal sealed class DeskTicket
 {
-    public required string Id { get; init; }
+    /// <summary>Null for a ticket its host addresses by handle alone.</summary>
+    public required string? Id { get; init; }
+
+    /// <summary>Slot on the desk while open; -1 once closed.</summary>
+    public int Handle { get; set; } = -1;
+
+    /// <summary>The id, or the handle for a ticket without one: for messages and records.</summary>
+    public string Name => Id ?? $"#{Handle}";
     public required Priority Priority { get; init; }
     public required string[] Skills { get; init; }
     public required string SkillKey { get; init; }

@@ -4,7 +4,6 @@ using System.Text;
 using SupportQueue.Core.Demand;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Randomness;
-using SupportQueue.Core.Routing;
 
 namespace SupportQueue.Core.Simulation;
 
@@ -37,10 +36,17 @@ public sealed class SimulationRun
     private readonly double _horizon;
     private readonly int _tiers;
     private readonly EventCalendar<SimEvent> _calendar = new();
-    private readonly Dictionary<string, SimTicket> _tickets = new(StringComparer.Ordinal);
-    private readonly List<JournalEntry> _journal = [];
+    private readonly List<SettleEntry> _journal = [];
     private readonly List<SimAgent> _agents = [];
-    private readonly Dictionary<string, SimAgent> _agentsById = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Open tickets by slot. A closed ticket's slot is reused first (last freed, first reused), so
+    /// walking the slots visits open tickets in a fixed order: the end-of-run accounting depends on it.
+    /// </summary>
+    private readonly List<SimTicket?> _open = [];
+    private readonly Stack<int> _freeSlots = new();
+    private readonly string[] _notResolvedReason;
+    private readonly double[][] _resolveProbability;
     private readonly ISampler?[][] _handling;
     private readonly ISampler?[] _patience;
     private readonly ISampler?[] _reopenDelay;
@@ -77,6 +83,8 @@ public sealed class SimulationRun
         _deskId = _options.IdPrefix + "desk";
 
         var classes = scenario.TicketClasses;
+        _notResolvedReason = [.. _desk.Tiers.Select(t => $"not resolved at {t.Name}")];
+        _resolveProbability = [.. classes.Select(c => _desk.Tiers.Select(t => c.ResolveAt(t.Name)).ToArray())];
         _handling = new ISampler?[classes.Length][];
         _patience = new ISampler?[classes.Length];
         _reopenDelay = new ISampler?[classes.Length];
@@ -256,7 +264,7 @@ public sealed class SimulationRun
                     return new ValueTask<bool>(false);
                 }
 
-                var abandoned = driver.Abandon(waiting.Id, At(now));
+                var abandoned = driver.Abandon(waiting, At(now));
                 if (!abandoned.IsCompletedSuccessfully)
                 {
                     return Changed(AbandonedAsync(abandoned, waiting, now));
@@ -274,7 +282,7 @@ public sealed class SimulationRun
                     return new ValueTask<bool>(false);
                 }
 
-                var set = driver.SetPresence(agent.Id, ev.Presence, At(now));
+                var set = driver.SetPresence(agent.Index, ev.Presence, At(now));
                 if (!set.IsCompletedSuccessfully)
                 {
                     return Changed(PresenceSetAsync(set, agent, ev.Presence, now));
@@ -335,10 +343,9 @@ public sealed class SimulationRun
         }
 
         var tc = _scenario.TicketClasses[cls];
-        var ticket = new SimTicket
+        var ticket = new SimTicket(tc, _options.IdPrefix + "T" + (++_ticketNumber).ToString(CultureInfo.InvariantCulture))
         {
-            Id = _options.IdPrefix + "T" + (++_ticketNumber).ToString(CultureInfo.InvariantCulture),
-            Class = cls,
+            ClassIndex = cls,
             Priority = tc.Priority,
             Created = now,
             Counted = now >= _scenario.WarmUp.TotalMinutes,
@@ -350,10 +357,9 @@ public sealed class SimulationRun
         // Every random attribute of a ticket is drawn on arrival, in a fixed order, so two policies
         // compared on the same seed see exactly the same customers.
         DrawAttributes(ticket);
-        _tickets.Add(ticket.Id, ticket);
+        Open(ticket);
         _metrics.Arrived(ticket, now);
-        var spec = new TicketSpec(ticket.Id, _deskId, tc.Priority, tc.Skills.IsDefault ? [] : tc.Skills, tc.EntryTier);
-        var placement = driver.Submit(spec, At(now));
+        var placement = driver.Submit(ticket, At(now));
         if (!placement.IsCompletedSuccessfully)
         {
             return SubmittedAsync(placement, ticket, now);
@@ -363,12 +369,12 @@ public sealed class SimulationRun
         return default;
     }
 
-    private async ValueTask SubmittedAsync(ValueTask<Placement> pending, SimTicket ticket, double now) =>
+    private async ValueTask SubmittedAsync(ValueTask<int> pending, SimTicket ticket, double now) =>
         Submitted(ticket, await pending, now);
 
-    private void Submitted(SimTicket ticket, Placement placement, double now)
+    private void Submitted(SimTicket ticket, int tier, double now)
     {
-        Queue(ticket, _desk.TierIndex(placement.Tier), now);
+        Queue(ticket, tier, now);
         if (ticket.Patience < Never)
         {
             Schedule(now + ticket.Patience, new SimEvent(EventKind.Abandon, ticket));
@@ -377,7 +383,7 @@ public sealed class SimulationRun
 
     private void DrawAttributes(SimTicket ticket)
     {
-        var cls = ticket.Class;
+        var cls = ticket.ClassIndex;
         for (var t = 0; t < _tiers; t++)
         {
             var sampler = _handling[cls][t];
@@ -392,14 +398,13 @@ public sealed class SimulationRun
 
     private ValueTask EndServiceAsync(IDeskDriver driver, SimTicket ticket, double now)
     {
-        var agent = _agentsById[ticket.Agent!];
+        var agent = ticket.Agent!;
         var tier = ticket.Tier;
-        var tierName = _desk.Tiers[tier].Name;
         _metrics.ServiceEnded(ticket, agent, now);
-        var resolves = tier == _tiers - 1 || ticket.ResolveDraw[tier] < _scenario.TicketClasses[ticket.Class].ResolveAt(tierName);
+        var resolves = tier == _tiers - 1 || ticket.ResolveDraw[tier] < _resolveProbability[ticket.ClassIndex][tier];
         if (resolves)
         {
-            var resolved = driver.Resolve(ticket.Id, agent.Id, At(now));
+            var resolved = driver.Resolve(ticket, agent.Index, At(now));
             if (!resolved.IsCompletedSuccessfully)
             {
                 return ResolvedAsync(resolved, ticket, now);
@@ -410,7 +415,7 @@ public sealed class SimulationRun
             return default;
         }
 
-        var placement = driver.Escalate(ticket.Id, agent.Id, $"not resolved at {tierName}", At(now));
+        var placement = driver.Escalate(ticket, agent.Index, _notResolvedReason[tier], At(now));
         if (!placement.IsCompletedSuccessfully)
         {
             return EscalatedAsync(placement, ticket, tier, now);
@@ -431,7 +436,7 @@ public sealed class SimulationRun
         ticket.State = TicketState.Done;
         ticket.Agent = null;
         _metrics.Resolved(ticket, now);
-        var reopen = _scenario.TicketClasses[ticket.Class].Reopen;
+        var reopen = ticket.Class.Reopen;
         if (reopen is not null && ticket.ReopenDraw < reopen.Probability)
         {
             ticket.Path?.Append("|reopen");
@@ -443,34 +448,32 @@ public sealed class SimulationRun
         }
     }
 
-    private async ValueTask EscalatedAsync(ValueTask<Placement> pending, SimTicket ticket, int tier, double now) =>
+    private async ValueTask EscalatedAsync(ValueTask<int> pending, SimTicket ticket, int tier, double now) =>
         Escalated(ticket, tier, await pending, now);
 
-    private void Escalated(SimTicket ticket, int tier, Placement placement, double now)
+    private void Escalated(SimTicket ticket, int fromTier, int toTier, double now)
     {
         ticket.Agent = null;
-        _metrics.Escalated(ticket, tier, now);
-        Queue(ticket, _desk.TierIndex(placement.Tier), now);
+        _metrics.Escalated(ticket, fromTier, now);
+        Queue(ticket, toTier, now);
     }
 
     private ValueTask ReopenAsync(IDeskDriver driver, SimTicket ticket, double now)
     {
-        var tc = _scenario.TicketClasses[ticket.Class];
         DrawAttributes(ticket);
         ticket.Reopened = true;
-        var spec = new TicketSpec(ticket.Id, _deskId, tc.Priority, tc.Skills.IsDefault ? [] : tc.Skills, tc.EntryTier);
-        var placement = driver.Reopen(spec, At(now));
+        var placement = driver.Reopen(ticket, At(now));
         if (!placement.IsCompletedSuccessfully)
         {
             return ReopenedAsync(placement, ticket, now);
         }
 
-        Queue(ticket, _desk.TierIndex(placement.Result.Tier), now);
+        Queue(ticket, placement.Result, now);
         return default;
     }
 
-    private async ValueTask ReopenedAsync(ValueTask<Placement> pending, SimTicket ticket, double now) =>
-        Queue(ticket, _desk.TierIndex((await pending).Tier), now);
+    private async ValueTask ReopenedAsync(ValueTask<int> pending, SimTicket ticket, double now) =>
+        Queue(ticket, await pending, now);
 
     private ValueTask SettleAsync(IDeskDriver driver, double now)
     {
@@ -494,20 +497,20 @@ public sealed class SimulationRun
         _nextDeadline = deadline is { } d ? Minutes(d) : Never;
         foreach (var entry in _journal)
         {
-            var ticket = _tickets[entry.TicketId];
+            var ticket = (SimTicket)entry.Ticket;
             // Keep the exact virtual time when the desk acted now: a round trip through ticks would
             // turn a zero wait into a few nanoseconds.
             var at = entry.At == settleAt ? now : Minutes(entry.At);
             if (entry.Kind == JournalKind.WaitEscalated)
             {
                 _metrics.Escalated(ticket, ticket.Tier, at);
-                Queue(ticket, _desk.TierIndex(entry.Tier), at);
+                Queue(ticket, entry.Tier, at);
                 continue;
             }
 
-            var agent = _agentsById[entry.AgentId!];
+            var agent = _agents[entry.Agent];
             ticket.State = TicketState.InService;
-            ticket.Agent = agent.Id;
+            ticket.Agent = agent;
             ticket.AssignedAt = at;
             ticket.Path?.Append('>').Append(agent.Id).Append('@').Append(at.ToString("0.######", CultureInfo.InvariantCulture));
             _metrics.Assigned(ticket, agent, at);
@@ -525,12 +528,28 @@ public sealed class SimulationRun
         _metrics.Queued(ticket, now);
     }
 
+    private void Open(SimTicket ticket)
+    {
+        if (_freeSlots.TryPop(out var slot))
+        {
+            _open[slot] = ticket;
+        }
+        else
+        {
+            slot = _open.Count;
+            _open.Add(ticket);
+        }
+
+        ticket.Slot = slot;
+    }
+
     private void Close(SimTicket ticket, string ending, double now)
     {
-        _tickets.Remove(ticket.Id);
+        _open[ticket.Slot] = null;
+        _freeSlots.Push(ticket.Slot);
         if (ticket.Path is not null)
         {
-            _outcomes.Add(new TicketOutcome(ticket.Id, _scenario.TicketClasses[ticket.Class].Name, ticket.Priority, ticket.Created, ticket.Path.ToString(), ending, now));
+            _outcomes.Add(new TicketOutcome(ticket.Id, ticket.Class.Name, ticket.Priority, ticket.Created, ticket.Path.ToString(), ending, now));
         }
     }
 
@@ -548,7 +567,6 @@ public sealed class SimulationRun
                 var spec = new AgentSpec(id, _deskId, _desk.Tiers[tier].Name, group.Skills.IsDefault ? [] : group.Skills, group.Capacity);
                 var agent = new SimAgent(_agents.Count, id, tier, group.Capacity, group);
                 _agents.Add(agent);
-                _agentsById.Add(id, agent);
                 specs.Add(spec);
             }
         }
@@ -656,11 +674,11 @@ public sealed class SimulationRun
             _metrics.PresenceChanged(agent, Presence.Offline, _horizon);
         }
 
-        foreach (var ticket in _tickets.Values)
+        foreach (var ticket in _open)
         {
-            if (ticket.State == TicketState.InService)
+            if (ticket is { State: TicketState.InService })
             {
-                _metrics.ServiceEnded(ticket, _agentsById[ticket.Agent!], _horizon, finished: false);
+                _metrics.ServiceEnded(ticket, ticket.Agent!, _horizon, finished: false);
             }
         }
 
@@ -695,10 +713,14 @@ public sealed class SimulationRun
 
     internal readonly record struct SimEvent(EventKind Kind, SimTicket? Ticket = null, int Agent = 0, Presence Presence = Presence.Offline, int Day = 0);
 
-    internal sealed class SimTicket
+    internal sealed class SimTicket(TicketClassSpec ticketClass, string id) : SimulatedTicket(ticketClass)
     {
-        public required string Id { get; init; }
-        public required int Class { get; init; }
+        public override string Id { get; } = id;
+
+        public required int ClassIndex { get; init; }
+
+        /// <summary>Position in the run's list of open tickets.</summary>
+        public int Slot { get; set; }
         public required Priority Priority { get; init; }
         public required double Created { get; init; }
         public required bool Counted { get; init; }
@@ -712,7 +734,7 @@ public sealed class SimulationRun
         public double QueuedAt { get; set; }
         public double AssignedAt { get; set; }
         public TicketState State { get; set; }
-        public string? Agent { get; set; }
+        public SimAgent? Agent { get; set; }
         public bool Responded { get; set; }
         public bool Reopened { get; set; }
     }
