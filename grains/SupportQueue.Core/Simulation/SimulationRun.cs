@@ -45,6 +45,9 @@ public sealed class SimulationRun
     /// </summary>
     private readonly List<SimTicket?> _open = [];
     private readonly Stack<int> _freeSlots = new();
+
+    /// <summary>Closed tickets, for reuse: a long run allocates only as many as are ever open at once.</summary>
+    private readonly Stack<SimTicket> _recycled = new();
     private readonly string[] _notResolvedReason;
     private readonly double[][] _resolveProbability;
     private readonly ISampler?[][] _handling;
@@ -66,6 +69,7 @@ public sealed class SimulationRun
     private long _ticketNumber;
     private long _events;
     private double _nextDeadline = Never;
+    private readonly double _warmUp;
     private double _nextProgress;
     private IProgress<double>? _progress;
     private CancellationToken _cancellation;
@@ -79,6 +83,7 @@ public sealed class SimulationRun
         _desk = scenario.Desk;
         _epoch = new DateTimeOffset(DateTime.SpecifyKind(scenario.Start, DateTimeKind.Unspecified), TimeSpan.Zero);
         _horizon = scenario.HorizonMinutes;
+        _warmUp = scenario.WarmUp.TotalMinutes;
         _tiers = _desk.TierCount;
         _deskId = _options.IdPrefix + "desk";
 
@@ -259,7 +264,9 @@ public sealed class SimulationRun
                 return Changed(EndServiceAsync(driver, ev.Ticket!, now));
             case EventKind.Abandon:
                 var waiting = ev.Ticket!;
-                if (waiting.State != TicketState.Waiting || waiting.Responded)
+
+                // A different generation: the customer was served, and the ticket closed and reused.
+                if (waiting.Generation != ev.Arg || waiting.State != TicketState.Waiting || waiting.Responded)
                 {
                     return new ValueTask<bool>(false);
                 }
@@ -276,7 +283,7 @@ public sealed class SimulationRun
             case EventKind.Reopen:
                 return Changed(ReopenAsync(driver, ev.Ticket!, now));
             case EventKind.Presence:
-                var agent = _agents[ev.Agent];
+                var agent = _agents[ev.Arg];
                 if (agent.Presence == ev.Presence)
                 {
                     return new ValueTask<bool>(false);
@@ -292,7 +299,7 @@ public sealed class SimulationRun
                 _metrics.PresenceChanged(agent, ev.Presence, now);
                 return new ValueTask<bool>(true);
             case EventKind.DayStart:
-                ScheduleDay(ev.Day, now);
+                ScheduleDay(ev.Arg, now);
                 return new ValueTask<bool>(false);
             case EventKind.IntervalEnd:
                 _metrics.SnapshotBacklog(now);
@@ -343,16 +350,12 @@ public sealed class SimulationRun
         }
 
         var tc = _scenario.TicketClasses[cls];
-        var ticket = new SimTicket(tc, _options.IdPrefix + "T" + (++_ticketNumber).ToString(CultureInfo.InvariantCulture))
+        if (!_recycled.TryPop(out var ticket))
         {
-            ClassIndex = cls,
-            Priority = tc.Priority,
-            Created = now,
-            Counted = now >= _scenario.WarmUp.TotalMinutes,
-            Handling = new double[_tiers],
-            ResolveDraw = new double[_tiers],
-            Path = _options.RecordOutcomes ? new StringBuilder() : null,
-        };
+            ticket = new SimTicket(_options.IdPrefix, _tiers);
+        }
+
+        ticket.Start(tc, cls, ++_ticketNumber, now, now >= _warmUp, _options.RecordOutcomes);
 
         // Every random attribute of a ticket is drawn on arrival, in a fixed order, so two policies
         // compared on the same seed see exactly the same customers.
@@ -377,7 +380,7 @@ public sealed class SimulationRun
         Queue(ticket, tier, now);
         if (ticket.Patience < Never)
         {
-            Schedule(now + ticket.Patience, new SimEvent(EventKind.Abandon, ticket));
+            Schedule(now + ticket.Patience, new SimEvent(EventKind.Abandon, ticket, ticket.Generation));
         }
     }
 
@@ -551,6 +554,10 @@ public sealed class SimulationRun
         {
             _outcomes.Add(new TicketOutcome(ticket.Id, ticket.Class.Name, ticket.Priority, ticket.Created, ticket.Path.ToString(), ending, now));
         }
+
+        // Only a pending abandonment can still name the ticket, and it checks the generation.
+        ticket.Generation++;
+        _recycled.Push(ticket);
     }
 
     // ------------------------------------------------------------------ roster
@@ -581,7 +588,7 @@ public sealed class SimulationRun
         {
             if (agent.Group.Shifts.IsDefaultOrEmpty)
             {
-                Schedule(0, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Available));
+                Schedule(0, new SimEvent(EventKind.Presence, Arg: agent.Index, Presence: Presence.Available));
             }
             else
             {
@@ -593,7 +600,7 @@ public sealed class SimulationRun
         {
             // The day before the start too: a night shift that began yesterday is still running.
             ScheduleDay(-1, 0);
-            Schedule(0, new SimEvent(EventKind.DayStart, Day: 0));
+            Schedule(0, new SimEvent(EventKind.DayStart, Arg: 0));
         }
     }
 
@@ -629,7 +636,7 @@ public sealed class SimulationRun
                     continue;
                 }
 
-                Schedule(Math.Max(start, now), new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Available));
+                Schedule(Math.Max(start, now), new SimEvent(EventKind.Presence, Arg: agent.Index, Presence: Presence.Available));
                 if (!shift.Breaks.IsDefaultOrEmpty)
                 {
                     foreach (var b in shift.Breaks)
@@ -637,19 +644,19 @@ public sealed class SimulationRun
                         var breakStart = start + b.After.TotalMinutes;
                         if (breakStart >= now)
                         {
-                            Schedule(breakStart, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Break));
-                            Schedule(breakStart + b.Duration.TotalMinutes, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Available));
+                            Schedule(breakStart, new SimEvent(EventKind.Presence, Arg: agent.Index, Presence: Presence.Break));
+                            Schedule(breakStart + b.Duration.TotalMinutes, new SimEvent(EventKind.Presence, Arg: agent.Index, Presence: Presence.Available));
                         }
                     }
                 }
 
-                Schedule(end, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Offline));
+                Schedule(end, new SimEvent(EventKind.Presence, Arg: agent.Index, Presence: Presence.Offline));
             }
         }
 
         if (day >= 0 && dayStart + 1440 < _horizon)
         {
-            Schedule(dayStart + 1440, new SimEvent(EventKind.DayStart, Day: day + 1));
+            Schedule(dayStart + 1440, new SimEvent(EventKind.DayStart, Arg: day + 1));
         }
     }
 
@@ -711,22 +718,30 @@ public sealed class SimulationRun
         Done,
     }
 
-    internal readonly record struct SimEvent(EventKind Kind, SimTicket? Ticket = null, int Agent = 0, Presence Presence = Presence.Offline, int Day = 0);
+    /// <summary>A calendar entry. <see cref="Arg"/> is the agent index (presence), the day (day start) or the ticket's generation (abandonment).</summary>
+    internal readonly record struct SimEvent(EventKind Kind, SimTicket? Ticket = null, int Arg = 0, Presence Presence = Presence.Offline);
 
-    internal sealed class SimTicket(TicketClassSpec ticketClass, string id) : SimulatedTicket(ticketClass)
+    internal sealed class SimTicket(string idPrefix, int tiers) : SimulatedTicket
     {
-        public override string Id { get; } = id;
+        private string? _id;
 
-        public required int ClassIndex { get; init; }
+        /// <summary>Built on first use: a fast run that keeps no outcomes never needs it.</summary>
+        public override string Id => _id ??= idPrefix + "T" + Number.ToString(CultureInfo.InvariantCulture);
+
+        public long Number { get; private set; }
+        public int ClassIndex { get; private set; }
+        public Priority Priority { get; private set; }
+        public double Created { get; private set; }
+        public bool Counted { get; private set; }
+        public double[] Handling { get; } = new double[tiers];
+        public double[] ResolveDraw { get; } = new double[tiers];
+        public StringBuilder? Path { get; private set; }
+
+        /// <summary>Bumped each time the ticket closes; the object is then reused for a later customer.</summary>
+        public int Generation { get; set; }
 
         /// <summary>Position in the run's list of open tickets.</summary>
         public int Slot { get; set; }
-        public required Priority Priority { get; init; }
-        public required double Created { get; init; }
-        public required bool Counted { get; init; }
-        public required double[] Handling { get; init; }
-        public required double[] ResolveDraw { get; init; }
-        public StringBuilder? Path { get; init; }
         public double Patience { get; set; }
         public double ReopenDraw { get; set; }
         public double ReopenDelay { get; set; }
@@ -737,6 +752,30 @@ public sealed class SimulationRun
         public SimAgent? Agent { get; set; }
         public bool Responded { get; set; }
         public bool Reopened { get; set; }
+
+        /// <summary>Makes this object the ticket of a new customer; every field a previous one set is reset.</summary>
+        public void Start(TicketClassSpec ticketClass, int classIndex, long number, double created, bool counted, bool recordPath)
+        {
+            Class = ticketClass;
+            DriverHandle = -1;
+            _id = null;
+            Number = number;
+            ClassIndex = classIndex;
+            Priority = ticketClass.Priority;
+            Created = created;
+            Counted = counted;
+            Path = recordPath ? new StringBuilder() : null;
+            Patience = 0;
+            ReopenDraw = 0;
+            ReopenDelay = 0;
+            Tier = 0;
+            QueuedAt = 0;
+            AssignedAt = 0;
+            State = TicketState.Waiting;
+            Agent = null;
+            Responded = false;
+            Reopened = false;
+        }
     }
 
     internal sealed class SimAgent(int index, string id, int tier, int capacity, AgentGroupSpec group)
