@@ -45,6 +45,9 @@ public sealed class DeskScheduler : IDeskView
     private readonly HashSet<long> _settledByAgent = [];
     private readonly PriorityQueue<Deadline, (long Ticks, long Sequence)> _deadlines = new();
     private readonly List<DeskTicket> _scratch = [];
+
+    /// <summary>A number per distinct required-skill set, so queues index their heaps instead of hashing the set.</summary>
+    private readonly Dictionary<string, int> _skillGroups = new(StringComparer.Ordinal);
     private readonly List<DeskAction> _actions = [];
     private DeskSettings _settings;
     private IEscalationPolicy _policy;
@@ -1234,17 +1237,34 @@ public sealed class DeskScheduler : IDeskView
     /// stays as it is: restoring the value from offer time would undo a return to Available or a
     /// finished ticket that happened while the offer was out.
     /// </summary>
-    private static DeskTicket NewDeskTicket(string? ticketId, TicketProfile profile, DateTimeOffset createdAt, bool responded) => new()
+    private DeskTicket NewDeskTicket(string? ticketId, TicketProfile profile, DateTimeOffset createdAt, bool responded) => new()
     {
         Id = ticketId,
         Priority = profile.Priority,
         Skills = profile.SkillArray,
-        SkillKey = profile.SkillKey,
+        SkillGroup = SkillGroup(profile),
         RequestedEntryTier = profile.EntryTier,
         CreatedAt = createdAt,
         AgeBasis = createdAt,
         Responded = responded,
     };
+
+    private int SkillGroup(TicketProfile profile)
+    {
+        if (profile.Group is { } cached && ReferenceEquals(cached.Desk, this))
+        {
+            return cached.Group;
+        }
+
+        if (!_skillGroups.TryGetValue(profile.SkillKey, out var group))
+        {
+            group = _skillGroups.Count;
+            _skillGroups.Add(profile.SkillKey, group);
+        }
+
+        profile.Group = new SkillGroupCache(this, group);
+        return group;
+    }
 
     /// <summary>Gives an admitted ticket its handle (the most recently freed slot first) and its id entry.</summary>
     private void Open(DeskTicket ticket)

@@ -52,7 +52,8 @@ internal sealed class DeskTicket
     public string Name => Id ?? $"#{Handle}";
     public required Priority Priority { get; init; }
     public required string[] Skills { get; init; }
-    public required string SkillKey { get; init; }
+    /// <summary>The desk's number for the ticket's skill set: tickets with the same set share a heap.</summary>
+    public required int SkillGroup { get; init; }
     public string? RequestedEntryTier { get; init; }
     public DateTimeOffset AgeBasis { get; set; }
     public int Tier { get; set; }

@@ -31,6 +31,9 @@ public sealed class TicketProfile
 
     internal string SkillKey { get; }
 
+    /// <summary>The skill group the last desk that admitted this profile gave it (one object, so it is read whole).</summary>
+    internal SkillGroupCache? Group { get; set; }
+
     /// <summary>Checks the fields as <see cref="TicketSpec.Validate"/> does, throwing a <see cref="SupportQueueException"/> naming the first bad one.</summary>
     public static TicketProfile Create(Priority priority, IEnumerable<string>? skills = null, string? entryTier = null)
     {
@@ -61,3 +64,6 @@ public sealed class TicketProfile
     private static string[] Normalise(string[] skills) =>
         skills.Length == 0 ? [] : skills.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 }
+
+/// <summary>A desk and the number it gave a skill set.</summary>
+internal sealed record SkillGroupCache(object Desk, int Group);
