@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using SupportQueue.Core.Escalation;
 using SupportQueue.Core.Model;
 
@@ -822,6 +823,9 @@ public sealed class DeskScheduler : IDeskView
         }
     }
 
+    /// <summary>Whether a deadline is due at <paramref name="now"/>; when not, <see cref="AdvanceTo(DateTimeOffset)"/> has nothing to do.</summary>
+    public bool IsDue(DateTimeOffset now) => _deadlines.TryPeek(out _, out var key) && key.Ticks <= now.UtcTicks;
+
     /// <summary>
     /// Applies every deadline due at or before <paramref name="now"/>, in time order, each at its own
     /// due time: wait-timeout escalations and expired offers.
@@ -1136,7 +1140,7 @@ public sealed class DeskScheduler : IDeskView
     private bool FindInQueue(int queueTier, int poolTier, TimeSpan? minWait, DateTimeOffset now, [NotNullWhen(true)] out DeskTicket? ticket, [NotNullWhen(true)] out PoolAgent? agent)
     {
         _queues[queueTier].Heads(_scratch);
-        foreach (var head in _scratch)
+        foreach (var head in CollectionsMarshal.AsSpan(_scratch))
         {
             if (minWait is { } wait && now - head.QueuedAt < wait)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SupportQueue.Core.Model;
 
 namespace SupportQueue.Core.Routing;
@@ -84,7 +85,7 @@ internal static class AgentSelector
 
         // Every other strategy is a total order (ties end at registration order), so scanning
         // only the free agents, in whatever order the free list holds them, picks the same agent.
-        foreach (var a in free)
+        foreach (var a in CollectionsMarshal.AsSpan(free))
         {
             if (a.FreeCapacity <= 0 || !a.HasAll(skills))
             {

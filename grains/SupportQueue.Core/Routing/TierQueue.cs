@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SupportQueue.Core.Routing;
 
 /// <summary>
@@ -44,7 +46,7 @@ internal sealed class TierQueue
     public void Heads(List<DeskTicket> heads)
     {
         heads.Clear();
-        foreach (var heap in _heaps)
+        foreach (var heap in CollectionsMarshal.AsSpan(_heaps))
         {
             while (heap.TryPeek(out var entry, out _))
             {

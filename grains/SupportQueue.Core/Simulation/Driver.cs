@@ -211,14 +211,20 @@ public sealed class EngineDeskDriver : IDeskDriver
 
     private void Advance(DateTimeOffset at)
     {
+        var engine = Engine;
+        if (!engine.IsDue(at))
+        {
+            return;
+        }
+
         _actionTickets.Clear();
-        var actions = Engine.AdvanceTo(at, _actionTickets);
+        var actions = engine.AdvanceTo(at, _actionTickets);
         for (var i = 0; i < actions.Count; i++)
         {
             var a = actions[i];
             if (a.Kind == DeskActionKind.WaitEscalated)
             {
-                _pending.Add(new SettleEntry(JournalKind.WaitEscalated, _byHandle[_actionTickets[i]]!, -1, Engine.Settings.TierIndex(a.ToTier), a.At));
+                _pending.Add(new SettleEntry(JournalKind.WaitEscalated, _byHandle[_actionTickets[i]]!, -1, engine.Settings.TierIndex(a.ToTier), a.At));
             }
         }
     }

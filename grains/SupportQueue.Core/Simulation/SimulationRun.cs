@@ -154,75 +154,65 @@ public sealed class SimulationRun
     // step continues after the await, in the same order.
 
     /// <summary>
-    /// Runs steps until the run is over (false) or a driver call is pending; then returns that
-    /// step, whose result says whether more steps follow.
+    /// Runs the loop, one desk deadline or calendar event per turn, until the run is over (false)
+    /// or a driver call is pending; then returns the rest of that turn, whose result is true.
     /// </summary>
     private ValueTask<bool> StepsAsync(IDeskDriver driver)
     {
         while (true)
         {
-            var step = StepAsync(driver);
-            if (!step.IsCompletedSuccessfully)
+            var nextEvent = _calendar.TryPeekTime(out var peeked) ? peeked : Never;
+            if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
             {
-                return step;
+                var deadline = _nextDeadline;
+                var settledAtDeadline = SettleAsync(driver, deadline, At(deadline));
+                if (!settledAtDeadline.IsCompletedSuccessfully)
+                {
+                    return ThenTrue(settledAtDeadline);
+                }
+
+                settledAtDeadline.GetAwaiter().GetResult();
+                continue;
             }
 
-            if (!step.Result)
+            if (nextEvent > _horizon)
             {
                 return new ValueTask<bool>(false);
             }
+
+            var ev = _calendar.Dequeue(out var now);
+            _events++;
+
+            // One conversion per event: the operation and the settling after it happen at the same instant.
+            var at = At(now);
+            var changed = Handle(driver, ev, now, at, out var handled);
+            if (!handled.IsCompletedSuccessfully)
+            {
+                return FinishStepAsync(driver, handled, changed, now, at);
+            }
+
+            handled.GetAwaiter().GetResult();
+            if (changed)
+            {
+                var settled = SettleAsync(driver, now, at);
+                if (!settled.IsCompletedSuccessfully)
+                {
+                    return ReportAfter(settled, now);
+                }
+
+                settled.GetAwaiter().GetResult();
+            }
+
+            ReportProgress(now);
         }
     }
 
-    /// <summary>One turn of the loop: a desk deadline that is due, or the next calendar event. False when the run is over.</summary>
-    private ValueTask<bool> StepAsync(IDeskDriver driver)
+    private async ValueTask<bool> FinishStepAsync(IDeskDriver driver, ValueTask handled, bool changed, double now, DateTimeOffset at)
     {
-        var nextEvent = _calendar.TryPeekTime(out var peeked) ? peeked : Never;
-        if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
+        await handled;
+        if (changed)
         {
-            var settled = SettleAsync(driver, _nextDeadline);
-            if (!settled.IsCompletedSuccessfully)
-            {
-                return ThenTrue(settled);
-            }
-
-            settled.GetAwaiter().GetResult();
-            return new ValueTask<bool>(true);
-        }
-
-        if (nextEvent > _horizon)
-        {
-            return new ValueTask<bool>(false);
-        }
-
-        var ev = _calendar.Dequeue(out var now);
-        _events++;
-        var handled = HandleAsync(driver, ev, now);
-        if (!handled.IsCompletedSuccessfully)
-        {
-            return FinishStepAsync(driver, handled, now);
-        }
-
-        if (handled.Result)
-        {
-            var settled = SettleAsync(driver, now);
-            if (!settled.IsCompletedSuccessfully)
-            {
-                return ReportAfter(settled, now);
-            }
-
-            settled.GetAwaiter().GetResult();
-        }
-
-        ReportProgress(now);
-        return new ValueTask<bool>(true);
-    }
-
-    private async ValueTask<bool> FinishStepAsync(IDeskDriver driver, ValueTask<bool> handled, double now)
-    {
-        if (await handled)
-        {
-            await SettleAsync(driver, now);
+            await SettleAsync(driver, now, at);
         }
 
         ReportProgress(now);
@@ -252,73 +242,71 @@ public sealed class SimulationRun
         }
     }
 
-    /// <summary>Applies one calendar event; true when it changed the desk, which then needs settling.</summary>
-    private ValueTask<bool> HandleAsync(IDeskDriver driver, SimEvent ev, double now)
+    /// <summary>
+    /// Applies one calendar event; true when it changed the desk, which then needs settling.
+    /// <paramref name="pending"/> is the rest of the event's work when the driver has not finished yet.
+    /// </summary>
+    private bool Handle(IDeskDriver driver, SimEvent ev, double now, DateTimeOffset at, out ValueTask pending)
     {
+        pending = default;
         switch (ev.Kind)
         {
             case EventKind.Arrival:
                 Schedule(_arrivals.NextArrival(now), new SimEvent(EventKind.Arrival));
-                return Changed(ArriveAsync(driver, now));
+                pending = ArriveAsync(driver, now, at);
+                return true;
             case EventKind.ServiceEnd:
-                return Changed(EndServiceAsync(driver, ev.Ticket!, now));
+                pending = EndServiceAsync(driver, ev.Ticket!, now, at);
+                return true;
             case EventKind.Abandon:
                 var waiting = ev.Ticket!;
 
                 // A different generation: the customer was served, and the ticket closed and reused.
                 if (waiting.Generation != ev.Arg || waiting.State != TicketState.Waiting || waiting.Responded)
                 {
-                    return new ValueTask<bool>(false);
+                    return false;
                 }
 
-                var abandoned = driver.Abandon(waiting, At(now));
+                var abandoned = driver.Abandon(waiting, at);
                 if (!abandoned.IsCompletedSuccessfully)
                 {
-                    return Changed(AbandonedAsync(abandoned, waiting, now));
+                    pending = AbandonedAsync(abandoned, waiting, now);
+                    return true;
                 }
 
                 abandoned.GetAwaiter().GetResult();
                 Abandoned(waiting, now);
-                return new ValueTask<bool>(true);
+                return true;
             case EventKind.Reopen:
-                return Changed(ReopenAsync(driver, ev.Ticket!, now));
+                pending = ReopenAsync(driver, ev.Ticket!, now, at);
+                return true;
             case EventKind.Presence:
                 var agent = _agents[ev.Arg];
                 if (agent.Presence == ev.Presence)
                 {
-                    return new ValueTask<bool>(false);
+                    return false;
                 }
 
-                var set = driver.SetPresence(agent.Index, ev.Presence, At(now));
+                var set = driver.SetPresence(agent.Index, ev.Presence, at);
                 if (!set.IsCompletedSuccessfully)
                 {
-                    return Changed(PresenceSetAsync(set, agent, ev.Presence, now));
+                    pending = PresenceSetAsync(set, agent, ev.Presence, now);
+                    return true;
                 }
 
                 set.GetAwaiter().GetResult();
                 _metrics.PresenceChanged(agent, ev.Presence, now);
-                return new ValueTask<bool>(true);
+                return true;
             case EventKind.DayStart:
                 ScheduleDay(ev.Arg, now);
-                return new ValueTask<bool>(false);
+                return false;
             case EventKind.IntervalEnd:
                 _metrics.SnapshotBacklog(now);
                 Schedule(now + _scenario.IntervalMinutes, new SimEvent(EventKind.IntervalEnd));
-                return new ValueTask<bool>(false);
+                return false;
             default:
                 throw new InvalidOperationException($"unknown event {ev.Kind}");
         }
-    }
-
-    private static ValueTask<bool> Changed(ValueTask pending)
-    {
-        if (!pending.IsCompletedSuccessfully)
-        {
-            return ThenTrue(pending);
-        }
-
-        pending.GetAwaiter().GetResult();
-        return new ValueTask<bool>(true);
     }
 
     private async ValueTask AbandonedAsync(ValueTask pending, SimTicket ticket, double now)
@@ -340,7 +328,7 @@ public sealed class SimulationRun
         _metrics.PresenceChanged(agent, presence, now);
     }
 
-    private ValueTask ArriveAsync(IDeskDriver driver, double now)
+    private ValueTask ArriveAsync(IDeskDriver driver, double now, DateTimeOffset at)
     {
         var u = _classStream.NextDouble();
         var cls = 0;
@@ -362,7 +350,7 @@ public sealed class SimulationRun
         DrawAttributes(ticket);
         Open(ticket);
         _metrics.Arrived(ticket, now);
-        var placement = driver.Submit(ticket, At(now));
+        var placement = driver.Submit(ticket, at);
         if (!placement.IsCompletedSuccessfully)
         {
             return SubmittedAsync(placement, ticket, now);
@@ -399,7 +387,7 @@ public sealed class SimulationRun
         ticket.ReopenDelay = _reopenDelay[cls] is { } delay ? Math.Max(0, delay.Sample(_reopenStream)) : 0;
     }
 
-    private ValueTask EndServiceAsync(IDeskDriver driver, SimTicket ticket, double now)
+    private ValueTask EndServiceAsync(IDeskDriver driver, SimTicket ticket, double now, DateTimeOffset at)
     {
         var agent = ticket.Agent!;
         var tier = ticket.Tier;
@@ -407,7 +395,7 @@ public sealed class SimulationRun
         var resolves = tier == _tiers - 1 || ticket.ResolveDraw[tier] < _resolveProbability[ticket.ClassIndex][tier];
         if (resolves)
         {
-            var resolved = driver.Resolve(ticket, agent.Index, At(now));
+            var resolved = driver.Resolve(ticket, agent.Index, at);
             if (!resolved.IsCompletedSuccessfully)
             {
                 return ResolvedAsync(resolved, ticket, now);
@@ -418,7 +406,7 @@ public sealed class SimulationRun
             return default;
         }
 
-        var placement = driver.Escalate(ticket, agent.Index, _notResolvedReason[tier], At(now));
+        var placement = driver.Escalate(ticket, agent.Index, _notResolvedReason[tier], at);
         if (!placement.IsCompletedSuccessfully)
         {
             return EscalatedAsync(placement, ticket, tier, now);
@@ -461,11 +449,11 @@ public sealed class SimulationRun
         Queue(ticket, toTier, now);
     }
 
-    private ValueTask ReopenAsync(IDeskDriver driver, SimTicket ticket, double now)
+    private ValueTask ReopenAsync(IDeskDriver driver, SimTicket ticket, double now, DateTimeOffset at)
     {
         DrawAttributes(ticket);
         ticket.Reopened = true;
-        var placement = driver.Reopen(ticket, At(now));
+        var placement = driver.Reopen(ticket, at);
         if (!placement.IsCompletedSuccessfully)
         {
             return ReopenedAsync(placement, ticket, now);
@@ -478,10 +466,9 @@ public sealed class SimulationRun
     private async ValueTask ReopenedAsync(ValueTask<int> pending, SimTicket ticket, double now) =>
         Queue(ticket, await pending, now);
 
-    private ValueTask SettleAsync(IDeskDriver driver, double now)
+    private ValueTask SettleAsync(IDeskDriver driver, double now, DateTimeOffset settleAt)
     {
         _journal.Clear();
-        var settleAt = At(now);
         var deadline = driver.Settle(settleAt, _journal);
         if (!deadline.IsCompletedSuccessfully)
         {
