@@ -47,6 +47,12 @@ public sealed class DeskScheduler : IDeskView
     private readonly PriorityQueue<Deadline, (long Ticks, long Sequence)> _deadlines = new();
     private readonly List<DeskTicket> _scratch = [];
 
+    /// <summary>
+    /// Records of closed tickets, for reuse. A ticket closed while an offer of it was out is never
+    /// put here: the offer still names it, and must find it closed.
+    /// </summary>
+    private readonly Stack<DeskTicket> _spareTickets = new();
+
     /// <summary>A number per distinct required-skill set, so queues index their heaps instead of hashing the set.</summary>
     private readonly Dictionary<string, int> _skillGroups = new(StringComparer.Ordinal);
     private readonly List<DeskAction> _actions = [];
@@ -1241,17 +1247,16 @@ public sealed class DeskScheduler : IDeskView
     /// stays as it is: restoring the value from offer time would undo a return to Available or a
     /// finished ticket that happened while the offer was out.
     /// </summary>
-    private DeskTicket NewDeskTicket(string? ticketId, TicketProfile profile, DateTimeOffset createdAt, bool responded) => new()
+    private DeskTicket NewDeskTicket(string? ticketId, TicketProfile profile, DateTimeOffset createdAt, bool responded)
     {
-        Id = ticketId,
-        Priority = profile.Priority,
-        Skills = profile.SkillArray,
-        SkillGroup = SkillGroup(profile),
-        RequestedEntryTier = profile.EntryTier,
-        CreatedAt = createdAt,
-        AgeBasis = createdAt,
-        Responded = responded,
-    };
+        if (!_spareTickets.TryPop(out var ticket))
+        {
+            ticket = new DeskTicket();
+        }
+
+        ticket.Start(ticketId, profile.Priority, profile.SkillArray, SkillGroup(profile), profile.EntryTier, createdAt, responded);
+        return ticket;
+    }
 
     private int SkillGroup(TicketProfile profile)
     {
@@ -1373,6 +1378,7 @@ public sealed class DeskScheduler : IDeskView
 
     private void Close(DeskTicket ticket)
     {
+        var offered = ticket.State == DeskTicketState.Offered;
         ticket.State = DeskTicketState.Closed;
         ticket.Agent = null;
         if (ticket.Id is not null)
@@ -1390,6 +1396,10 @@ public sealed class DeskScheduler : IDeskView
         _freeSlots[_freeCount++] = slot;
         ticket.Handle = -1;
         _open--;
+        if (!offered)
+        {
+            _spareTickets.Push(ticket);
+        }
     }
 
     private DeskTicket GetHeld(string ticketId, string agentId, DateTimeOffset now)

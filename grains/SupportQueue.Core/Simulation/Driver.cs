@@ -95,6 +95,8 @@ public sealed class EngineDeskDriver : IDeskDriver
     private int[] _agentHandles = [];
     private int[] _agentIndex = [];
     private DeskScheduler? _engine;
+    private TicketClassSpec? _lastClass;
+    private TicketProfile? _lastProfile;
 
     public DeskScheduler Engine => _engine ?? throw new InvalidOperationException("not configured");
 
@@ -183,12 +185,20 @@ public sealed class EngineDeskDriver : IDeskDriver
 
     private TicketProfile Profile(TicketClassSpec ticketClass)
     {
+        // Runs of one class are common (a single-class scenario is all one run): skip the lookup.
+        if (ReferenceEquals(ticketClass, _lastClass))
+        {
+            return _lastProfile!;
+        }
+
         if (!_profiles.TryGetValue(ticketClass, out var profile))
         {
             profile = TicketProfile.Create(ticketClass.Priority, ticketClass.Skills.IsDefault ? null : ticketClass.Skills, ticketClass.EntryTier);
             _profiles.Add(ticketClass, profile);
         }
 
+        _lastClass = ticketClass;
+        _lastProfile = profile;
         return profile;
     }
 

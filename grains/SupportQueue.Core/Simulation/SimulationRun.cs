@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using SupportQueue.Core.Demand;
 using SupportQueue.Core.Model;
@@ -485,7 +486,7 @@ public sealed class SimulationRun
     private void Settled(DateTimeOffset? deadline, DateTimeOffset settleAt, double now)
     {
         _nextDeadline = deadline is { } d ? Minutes(d) : Never;
-        foreach (var entry in _journal)
+        foreach (ref readonly var entry in CollectionsMarshal.AsSpan(_journal))
         {
             var ticket = (SimTicket)entry.Ticket;
             // Keep the exact virtual time when the desk acted now: a round trip through ticks would

@@ -129,4 +129,52 @@ public class HandleTests
         Assert.Equal(RefusalCode.InvalidArgument, entry.Code);
         Assert.Equal(0, desk.OpenTickets);
     }
+
+    [Fact]
+    public void A_ticket_record_reused_after_closing_is_not_confused_with_its_earlier_ticket()
+    {
+        // The abandoned ticket leaves a heap entry and a wait-limit deadline behind; the next
+        // ticket may reuse its record, and neither leftover may act on the newcomer.
+        var settings = Settings("L1", "L2") with
+        {
+            Escalation = [new EscalationRule(EscalationRuleKind.WaitTimeout, Tier: "L1", After: TimeSpan.FromMinutes(10))],
+        };
+        var desk = Create(settings, expireOffers: false);
+        desk.AddAgent("a", T0, capacity: 2, presence: Presence.Offline);
+        desk.Submit("early", Min(0));
+        desk.Submit("middle", Min(2));
+        desk.Abandon("early", Min(3));
+        desk.Submit("late", Min(5));
+
+        // The early ticket's place in the queue is not the newcomer's: the middle one goes first.
+        desk.SetPresence("a", Presence.Available, Min(6));
+        var first = desk.NextOffer(Min(6));
+        var second = desk.NextOffer(Min(6));
+        Assert.Equal(("middle", "late"), (first.TicketId, second.TicketId));
+        desk.DeclineOffer(first.ReservationId, Min(6), Presence.Offline);
+        desk.DeclineOffer(second.ReservationId, Min(6));
+
+        var escalated = desk.AdvanceTo(Min(14));
+        Assert.Equal(["middle"], escalated.Select(a => a.TicketId));
+        Assert.Equal((DeskTicketState.Queued, "L1", (string?)null), desk.Where("late"));
+        Assert.Equal(Min(15), desk.NextDeadline);
+        desk.CheckInvariants();
+    }
+
+    [Fact]
+    public void A_ticket_abandoned_while_offered_stays_closed_for_its_offer_when_another_ticket_comes()
+    {
+        var desk = Create();
+        desk.AddAgent("a", T0);
+        desk.Submit("first", Min(1));
+        var offer = desk.NextOffer(Min(2));
+        desk.Abandon("first", Min(3));
+        desk.Submit("second", Min(4));
+
+        Assert.False(desk.AcceptOffer(offer.ReservationId, Min(5)));
+        Assert.Equal(0, desk.AgentLoad("a"));
+        Assert.Equal(DeskTicketState.Queued, desk.Where("second").State);
+        Assert.Equal("second", desk.NextOffer(Min(6)).TicketId);
+        desk.CheckInvariants();
+    }
 }
