@@ -59,55 +59,67 @@ internal sealed class EventCalendar<T>
     public T Dequeue(out double time)
     {
         var heap = _heap;
-        var top = heap[0];
-        time = top.Time;
+        time = heap[0].Time;
+        var item = heap[0].Item;
         var n = --_count;
-        if (n > 0)
+        if (n == 0)
         {
-            var last = heap[n];
-            heap[n] = default;
-            var i = 0;
+            heap[0] = default;
+            return item;
+        }
 
-            // Sift the last entry down from the root with a hole.
-            while (true)
+        var last = heap[n];
+        heap[n] = default;
+        var i = 0;
+
+        // Sift the last entry down from the root with a hole. Event times are effectively random,
+        // so the earliest of four children is picked with selects rather than branches.
+        while (true)
+        {
+            var first = (i * Arity) + 1;
+            if (first >= n)
             {
-                var first = (i * Arity) + 1;
-                if (first >= n)
-                {
-                    break;
-                }
+                break;
+            }
 
-                var best = first;
-                var end = Math.Min(first + Arity, n);
-                for (var c = first + 1; c < end; c++)
+            int best;
+            if (first + Arity <= n)
+            {
+                var left = Before(in heap[first + 1], in heap[first]) ? first + 1 : first;
+                var right = Before(in heap[first + 3], in heap[first + 2]) ? first + 3 : first + 2;
+                best = Before(in heap[right], in heap[left]) ? right : left;
+            }
+            else
+            {
+                best = first;
+                for (var c = first + 1; c < n; c++)
                 {
-                    if (Before(heap[c].Time, heap[c].Sequence, heap[best].Time, heap[best].Sequence))
+                    if (Before(in heap[c], in heap[best]))
                     {
                         best = c;
                     }
                 }
-
-                if (!Before(heap[best].Time, heap[best].Sequence, last.Time, last.Sequence))
-                {
-                    break;
-                }
-
-                heap[i] = heap[best];
-                i = best;
             }
 
-            heap[i] = last;
-        }
-        else
-        {
-            heap[0] = default;
+            if (!Before(in heap[best], in last))
+            {
+                break;
+            }
+
+            heap[i] = heap[best];
+            i = best;
         }
 
-        return top.Item;
+        heap[i] = last;
+        return item;
     }
 
     private static bool Before(double time, long sequence, double otherTime, long otherSequence) =>
         time < otherTime || (time == otherTime && sequence < otherSequence);
+
+    /// <summary>The same order as the other overload, evaluated without short-circuit branches.</summary>
+    private static bool Before(in Entry a, in Entry b) =>
+        (a.Time < b.Time) | ((a.Time == b.Time) & (a.Sequence < b.Sequence));
 
     private readonly struct Entry(double time, long sequence, T item)
     {

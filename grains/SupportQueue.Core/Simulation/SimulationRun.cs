@@ -576,7 +576,7 @@ public sealed class SimulationRun
         {
             if (agent.Group.Shifts.IsDefaultOrEmpty)
             {
-                Schedule(0, new SimEvent(EventKind.Presence, Arg: agent.Index, Presence: Presence.Available));
+                Schedule(0, new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Available));
             }
             else
             {
@@ -588,7 +588,7 @@ public sealed class SimulationRun
         {
             // The day before the start too: a night shift that began yesterday is still running.
             ScheduleDay(-1, 0);
-            Schedule(0, new SimEvent(EventKind.DayStart, Arg: 0));
+            Schedule(0, new SimEvent(EventKind.DayStart, arg: 0));
         }
     }
 
@@ -624,7 +624,7 @@ public sealed class SimulationRun
                     continue;
                 }
 
-                Schedule(Math.Max(start, now), new SimEvent(EventKind.Presence, Arg: agent.Index, Presence: Presence.Available));
+                Schedule(Math.Max(start, now), new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Available));
                 if (!shift.Breaks.IsDefaultOrEmpty)
                 {
                     foreach (var b in shift.Breaks)
@@ -632,19 +632,19 @@ public sealed class SimulationRun
                         var breakStart = start + b.After.TotalMinutes;
                         if (breakStart >= now)
                         {
-                            Schedule(breakStart, new SimEvent(EventKind.Presence, Arg: agent.Index, Presence: Presence.Break));
-                            Schedule(breakStart + b.Duration.TotalMinutes, new SimEvent(EventKind.Presence, Arg: agent.Index, Presence: Presence.Available));
+                            Schedule(breakStart, new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Break));
+                            Schedule(breakStart + b.Duration.TotalMinutes, new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Available));
                         }
                     }
                 }
 
-                Schedule(end, new SimEvent(EventKind.Presence, Arg: agent.Index, Presence: Presence.Offline));
+                Schedule(end, new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Offline));
             }
         }
 
         if (day >= 0 && dayStart + 1440 < _horizon)
         {
-            Schedule(dayStart + 1440, new SimEvent(EventKind.DayStart, Arg: day + 1));
+            Schedule(dayStart + 1440, new SimEvent(EventKind.DayStart, arg: day + 1));
         }
     }
 
@@ -707,7 +707,19 @@ public sealed class SimulationRun
     }
 
     /// <summary>A calendar entry. <see cref="Arg"/> is the agent index (presence), the day (day start) or the ticket's generation (abandonment).</summary>
-    internal readonly record struct SimEvent(EventKind Kind, SimTicket? Ticket = null, int Arg = 0, Presence Presence = Presence.Offline);
+    internal readonly struct SimEvent(EventKind kind, SimTicket? ticket = null, int arg = 0, Presence presence = Presence.Offline)
+    {
+        // A byte for the presence keeps the event, and so each calendar entry, at 32 bytes.
+        private readonly byte _presence = (byte)presence;
+
+        public SimTicket? Ticket { get; } = ticket;
+
+        public int Arg { get; } = arg;
+
+        public EventKind Kind { get; } = kind;
+
+        public Presence Presence => (Presence)_presence;
+    }
 
     internal sealed class SimTicket(string idPrefix, int tiers) : SimulatedTicket
     {
