@@ -29,6 +29,13 @@ public sealed class SimulationRun
 {
     private const double Never = double.PositiveInfinity;
 
+    /// <summary>
+    /// The loop returns to its caller this often. A method that never returns runs the code the JIT
+    /// made while it was entering the loop; returning now and then lets the runtime replace it with
+    /// code optimised for how the loop actually runs.
+    /// </summary>
+    private const int TurnsPerCall = 256;
+
     private readonly Scenario _scenario;
     private readonly int _replication;
     private readonly SimulationOptions _options;
@@ -155,12 +162,13 @@ public sealed class SimulationRun
     // step continues after the await, in the same order.
 
     /// <summary>
-    /// Runs the loop, one desk deadline or calendar event per turn, until the run is over (false)
-    /// or a driver call is pending; then returns the rest of that turn, whose result is true.
+    /// Runs the loop, one desk deadline or calendar event per turn, until the run is over (false),
+    /// a driver call is pending (then returns the rest of that turn, whose result is true), or
+    /// <see cref="TurnsPerCall"/> turns are done (true).
     /// </summary>
     private ValueTask<bool> StepsAsync(IDeskDriver driver)
     {
-        while (true)
+        for (var turn = 0; turn < TurnsPerCall; turn++)
         {
             var nextEvent = _calendar.TryPeekTime(out var peeked) ? peeked : Never;
             if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
@@ -206,6 +214,8 @@ public sealed class SimulationRun
 
             ReportProgress(now);
         }
+
+        return new ValueTask<bool>(true);
     }
 
     private async ValueTask<bool> FinishStepAsync(IDeskDriver driver, ValueTask handled, bool changed, double now, DateTimeOffset at)
