@@ -41,6 +41,9 @@ public sealed class SimulationRun
     private readonly SimulationOptions _options;
     private readonly DeskSettings _desk;
     private readonly DateTimeOffset _epoch;
+
+    /// <summary><see cref="_epoch"/> in ticks (its offset is zero): each event converts its time once.</summary>
+    private readonly long _epochTicks;
     private readonly double _horizon;
     private readonly int _tiers;
     private readonly EventCalendar<SimEvent> _calendar = new();
@@ -90,6 +93,7 @@ public sealed class SimulationRun
         _options = options ?? new SimulationOptions();
         _desk = scenario.Desk;
         _epoch = new DateTimeOffset(DateTime.SpecifyKind(scenario.Start, DateTimeKind.Unspecified), TimeSpan.Zero);
+        _epochTicks = _epoch.UtcTicks;
         _horizon = scenario.HorizonMinutes;
         _warmUp = scenario.WarmUp.TotalMinutes;
         _tiers = _desk.TierCount;
@@ -668,9 +672,9 @@ public sealed class SimulationRun
         }
     }
 
-    private DateTimeOffset At(double minutes) => _epoch.AddTicks((long)Math.Round(minutes * TimeSpan.TicksPerMinute));
+    private DateTimeOffset At(double minutes) => new(_epochTicks + (long)Math.Round(minutes * TimeSpan.TicksPerMinute), TimeSpan.Zero);
 
-    private double Minutes(DateTimeOffset at) => (at - _epoch).Ticks / (double)TimeSpan.TicksPerMinute;
+    private double Minutes(DateTimeOffset at) => (at.UtcTicks - _epochTicks) / (double)TimeSpan.TicksPerMinute;
 
     private ReplicationResult Finish()
     {
