@@ -41,8 +41,9 @@ public enum DeskTicketState
 
 /// <summary>
 /// The desk's record of one open ticket. Once closed, the object may be reused for a later ticket:
-/// <see cref="Epoch"/> keeps counting across uses, so a heap entry or deadline left from an earlier
-/// use never matches the current one.
+/// <see cref="Epoch"/> keeps counting across uses and each use starts at a new value, so a heap
+/// entry or deadline left from an earlier use never matches the current one, even for a ticket
+/// that is requeued without a new queue entry (restored as held, then handed back).
 /// </summary>
 internal sealed class DeskTicket
 {
@@ -74,9 +75,10 @@ internal sealed class DeskTicket
     public bool Responded { get; set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>Makes this the record of a newly admitted ticket; everything but <see cref="Epoch"/> starts afresh.</summary>
+    /// <summary>Makes this the record of a newly admitted ticket; everything starts afresh, the epoch at a value no earlier use had.</summary>
     public void Start(string? id, Priority priority, string[] skills, int skillGroup, string? requestedEntryTier, DateTimeOffset createdAt, bool responded)
     {
+        Epoch++;
         Id = id;
         Handle = -1;
         Priority = priority;

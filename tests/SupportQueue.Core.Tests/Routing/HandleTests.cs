@@ -177,4 +177,21 @@ public class HandleTests
         Assert.Equal("second", desk.NextOffer(Min(6)).TicketId);
         desk.CheckInvariants();
     }
+
+    [Fact]
+    public void A_restored_ticket_that_reuses_a_record_and_is_handed_back_waits_at_its_own_place()
+    {
+        var desk = Create(expireOffers: false);
+        desk.AddAgent("a", T0, capacity: 2, presence: Presence.Offline);
+        desk.Submit("early", Min(1));
+        desk.Submit("middle", Min(2));
+        desk.Abandon("early", Min(3));
+
+        // Restored as held, then handed back: it queues by its own age, after the middle ticket.
+        Assert.True(desk.Restore(Ticket("restored"), Min(4), "L1", Min(4), "a", responded: true, Min(5)));
+        desk.ReleaseAssigned("restored", "a", Min(6));
+        desk.SetPresence("a", Presence.Available, Min(7));
+        Assert.Equal(["middle", "restored"], desk.OfferOrder(Min(7)));
+        desk.CheckInvariants();
+    }
 }
