@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using SupportQueue.Core.Escalation;
 using SupportQueue.Core.Model;
 
@@ -26,12 +27,34 @@ public sealed class DeskScheduler : IDeskView
     private const double HandleTimeSmoothing = 0.1;
 
     private readonly DeskSchedulerOptions _options;
+    /// <summary>Open tickets that have an id, by id. Tickets admitted by handle alone are not here.</summary>
     private readonly Dictionary<string, DeskTicket> _tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PoolAgent> _agents = new(StringComparer.Ordinal);
+
+    /// <summary>Every agent by handle: the handle is the registration order (agents are never removed).</summary>
+    private readonly List<PoolAgent> _agentList = [];
+
+    /// <summary>Every open ticket by handle (its slot); null slots are free.</summary>
+    private DeskTicket?[] _slots = new DeskTicket?[64];
+
+    /// <summary>Free slots below <see cref="_slotCount"/>, the most recently freed last.</summary>
+    private int[] _freeSlots = new int[64];
+    private int _freeCount;
+    private int _slotCount;
+    private int _open;
     private readonly Dictionary<long, Reservation> _reservations = [];
     private readonly HashSet<long> _settledByAgent = [];
     private readonly PriorityQueue<Deadline, (long Ticks, long Sequence)> _deadlines = new();
     private readonly List<DeskTicket> _scratch = [];
+
+    /// <summary>
+    /// Records of closed tickets, for reuse. A ticket closed while an offer of it was out is never
+    /// put here: the offer still names it, and must find it closed.
+    /// </summary>
+    private readonly Stack<DeskTicket> _spareTickets = new();
+
+    /// <summary>A number per distinct required-skill set, so queues index their heaps instead of hashing the set.</summary>
+    private readonly Dictionary<string, int> _skillGroups = new(StringComparer.Ordinal);
     private readonly List<DeskAction> _actions = [];
     private DeskSettings _settings;
     private IEscalationPolicy _policy;
@@ -43,6 +66,7 @@ public sealed class DeskScheduler : IDeskView
     private List<PoolAgent>[] _free;
     private int[] _roundRobin;
     private double[] _handleMinutes;
+    private SlaTarget?[] _slaTargets = new SlaTarget?[5];
     private SlaCount[] _sla = new SlaCount[5];
     private long _sequence;
 
@@ -72,6 +96,20 @@ public sealed class DeskScheduler : IDeskView
             _free[t] = [];
             _handleMinutes[t] = settings.Tiers[t].HandleTimeEstimate.TotalMinutes;
         }
+
+        _slaTargets = SlaTargets(settings);
+    }
+
+    /// <summary>The SLA target of each priority, looked up once per settings rather than per ticket.</summary>
+    private static SlaTarget?[] SlaTargets(DeskSettings settings)
+    {
+        var targets = new SlaTarget?[5];
+        foreach (var p in Enum.GetValues<Priority>())
+        {
+            targets[(int)p] = settings.SlaFor(p);
+        }
+
+        return targets;
     }
 
     public string DeskId { get; }
@@ -92,7 +130,7 @@ public sealed class DeskScheduler : IDeskView
     /// <summary>Tickets the desk dropped because the agent side reported them gone while offered.</summary>
     public long Withdrawn { get; private set; }
 
-    public int OpenTickets => _tickets.Count;
+    public int OpenTickets => _open;
 
     /// <summary>
     /// Replaces the settings. Tiers may change only while the desk has no agents and no open
@@ -102,7 +140,7 @@ public sealed class DeskScheduler : IDeskView
     {
         settings.EnsureValid();
         var sameTiers = settings.Tiers.Select(t => t.Name).SequenceEqual(_settings.Tiers.Select(t => t.Name), StringComparer.OrdinalIgnoreCase);
-        if (!sameTiers && (_agents.Count > 0 || _tickets.Count > 0))
+        if (!sameTiers && (_agents.Count > 0 || _open > 0))
         {
             throw SupportQueueException.Invalid("tiers", string.Join(",", settings.Tiers.Select(t => t.Name)), "tiers cannot change while the desk has agents or open tickets");
         }
@@ -120,8 +158,9 @@ public sealed class DeskScheduler : IDeskView
 
         var agingChanged = settings.AgingStep != _settings.AgingStep;
         _settings = settings;
+        _slaTargets = SlaTargets(settings);
         _policy = policy ?? new RuleBasedEscalationPolicy(settings);
-        if (agingChanged && _tickets.Count > 0)
+        if (agingChanged && _open > 0)
         {
             RekeyQueues();
         }
@@ -139,7 +178,7 @@ public sealed class DeskScheduler : IDeskView
             _queues[t] = new TierQueue(t) { Count = _queues[t].Count, Waiting = _queues[t].Waiting };
         }
 
-        foreach (var ticket in _tickets.Values)
+        foreach (var ticket in OpenTicketList())
         {
             ticket.Key = QueueKey.For(ticket.Priority, ticket.AgeBasis, _settings.AgingStep, ticket.Key.Sequence);
             if (ticket.State == DeskTicketState.Queued)
@@ -218,14 +257,19 @@ public sealed class DeskScheduler : IDeskView
             FreeSince = now,
         };
         _agents.Add(agent.Id, agent);
+        _agentList.Add(agent);
         _pools[tier].Add(agent);
         _freeCapacity[tier] += agent.FreeCapacity;
         TrackFree(agent);
     }
 
-    public void SetPresence(string agentId, Presence presence, DateTimeOffset now)
+    public void SetPresence(string agentId, Presence presence, DateTimeOffset now) => SetPresence(GetAgent(agentId), presence, now);
+
+    /// <summary><see cref="SetPresence(string, Presence, DateTimeOffset)"/> for an agent addressed by handle.</summary>
+    public void SetPresence(int agent, Presence presence, DateTimeOffset now) => SetPresence(AgentAt(agent), presence, now);
+
+    private void SetPresence(PoolAgent agent, Presence presence, DateTimeOffset now)
     {
-        var agent = GetAgent(agentId);
         if (!Enum.IsDefined(presence))
         {
             throw SupportQueueException.Invalid("presence", presence.ToString(), "must be Offline, Available or Break");
@@ -250,6 +294,12 @@ public sealed class DeskScheduler : IDeskView
 
     public bool HasAgent(string agentId) => _agents.ContainsKey(agentId);
 
+    /// <summary>
+    /// The agent's handle, for hosts in the same process that address agents by number rather than
+    /// by id (the simulator): it is the agent's registration order and never changes.
+    /// </summary>
+    public int AgentHandle(string agentId) => GetAgent(agentId).Order;
+
     public int AgentLoad(string agentId) => GetAgent(agentId).Load;
 
     // ---------------------------------------------------------------- tickets
@@ -262,10 +312,30 @@ public sealed class DeskScheduler : IDeskView
         Admit(spec, now, createdAt ?? now, reopened: false);
 
     /// <summary>
+    /// <see cref="Submit(TicketSpec, DateTimeOffset, DateTimeOffset?)"/> for hosts in the same process
+    /// that address tickets by handle (the simulator): the ticket is described by a prepared
+    /// <paramref name="profile"/>, and with a null <paramref name="ticketId"/> it has no id on this
+    /// desk, so it is reachable by its handle alone. Returns the handle, valid until the ticket
+    /// closes (resolved, abandoned or withdrawn); <paramref name="tier"/> is where it was queued.
+    /// </summary>
+    public int Submit(string? ticketId, TicketProfile profile, DateTimeOffset now, out int tier)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return Admit(ticketId, profile, now, now, reopened: false, out tier, out _).Handle;
+    }
+
+    /// <summary>
     /// Takes a resolved ticket back. It is queued like a new one (its age counts from now), but its
     /// first response was already given, so it does not count against the first-response SLA again.
     /// </summary>
     public Placement Reopen(TicketSpec spec, DateTimeOffset now) => Admit(spec, now, now, reopened: true);
+
+    /// <summary><see cref="Reopen(TicketSpec, DateTimeOffset)"/> by handle; see <see cref="Submit(string?, TicketProfile, DateTimeOffset, out int)"/>. Returns the ticket's new handle.</summary>
+    public int Reopen(string? ticketId, TicketProfile profile, DateTimeOffset now, out int tier)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return Admit(ticketId, profile, now, now, reopened: true, out tier, out _).Handle;
+    }
 
     private Placement Admit(TicketSpec spec, DateTimeOffset now, DateTimeOffset basis, bool reopened)
     {
@@ -275,22 +345,28 @@ public sealed class DeskScheduler : IDeskView
             throw SupportQueueException.Invalid("deskId", spec.DeskId, $"this is desk '{DeskId}'");
         }
 
-        if (_tickets.ContainsKey(spec.TicketId))
+        Admit(spec.TicketId, TicketProfile.FromValidSpec(spec), now, basis, reopened, out var tier, out var reason);
+        return new Placement(spec.TicketId, _settings.Tiers[tier].Name, reason, _settings.SlaFor(spec.Priority));
+    }
+
+    private DeskTicket Admit(string? ticketId, TicketProfile profile, DateTimeOffset now, DateTimeOffset basis, bool reopened, out int tier, out string? reason)
+    {
+        if (ticketId is not null && _tickets.ContainsKey(ticketId))
         {
-            throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already open on desk '{DeskId}'");
+            throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{ticketId}' — already open on desk '{DeskId}'");
         }
 
-        if (spec.EntryTier is { } requested && _settings.TierIndex(requested) < 0)
+        if (profile.EntryTier is { } requested && _settings.TierIndex(requested) < 0)
         {
             throw SupportQueueException.Invalid("entryTier", requested, $"no such tier; the desk has {string.Join(", ", _settings.Tiers.Select(t => t.Name))}");
         }
 
-        if (_tickets.Count >= _settings.MaxOpenTickets)
+        if (_open >= _settings.MaxOpenTickets)
         {
-            throw new SupportQueueException(RefusalCode.QueueFull, $"desk '{DeskId}': {_tickets.Count} open tickets, the limit is {_settings.MaxOpenTickets}");
+            throw new SupportQueueException(RefusalCode.QueueFull, $"desk '{DeskId}': {_open} open tickets, the limit is {_settings.MaxOpenTickets}");
         }
 
-        var ticket = NewDeskTicket(spec, basis, reopened);
+        var ticket = NewDeskTicket(ticketId, profile, basis, reopened);
         var view = View(ticket);
         var entry = _policy.EntryTier(view, this);
         CheckPolicyTier(entry.Tier, 0, nameof(IEscalationPolicy.EntryTier));
@@ -299,7 +375,7 @@ public sealed class DeskScheduler : IDeskView
 
         // The sequence is taken only once nothing can fail, so a refused submit leaves no trace.
         ticket.Key = QueueKey.For(ticket.Priority, basis, _settings.AgingStep, ++_sequence);
-        _tickets.Add(ticket.Id, ticket);
+        Open(ticket);
         if (reopened)
         {
             Reopened++;
@@ -310,7 +386,9 @@ public sealed class DeskScheduler : IDeskView
         }
 
         Enqueue(ticket, redirect.Tier, now);
-        return new Placement(ticket.Id, _settings.Tiers[redirect.Tier].Name, Join(entry.Reason, redirect.Reason), _settings.SlaFor(ticket.Priority));
+        tier = redirect.Tier;
+        reason = Join(entry.Reason, redirect.Reason);
+        return ticket;
     }
 
     /// <summary>Offers the best waiting ticket to the best free eligible agent, if there is such a pair.</summary>
@@ -333,7 +411,7 @@ public sealed class DeskScheduler : IDeskView
             _deadlines.Enqueue(new Deadline(null, 0, id), (expires.UtcTicks, id));
         }
 
-        offer = new Offer(id, ticket.Id, agent.Id, _settings.Tiers[queueTier].Name, now, expires, queueTier != agent.Tier);
+        offer = new Offer(id, ticket.Name, agent.Id, _settings.Tiers[queueTier].Name, now, expires, queueTier != agent.Tier);
         return true;
     }
 
@@ -390,7 +468,7 @@ public sealed class DeskScheduler : IDeskView
 
         TakeFromQueue(ticket, agent);
         Settle(ticket, agent, now);
-        assignment = new Assignment(ticket.Id, agent.Id, _settings.Tiers[queueTier].Name);
+        assignment = new Assignment(ticket.Handle, agent.Order, queueTier);
         return true;
     }
 
@@ -423,7 +501,7 @@ public sealed class DeskScheduler : IDeskView
         if (!ticket.Responded)
         {
             ticket.Responded = true;
-            var target = _settings.SlaFor(ticket.Priority)?.FirstResponse;
+            var target = _slaTargets[(int)ticket.Priority]?.FirstResponse;
             if (target is { } t)
             {
                 ref var count = ref _sla[(int)ticket.Priority];
@@ -460,7 +538,7 @@ public sealed class DeskScheduler : IDeskView
         FreeAgent(r.Agent);
         if (agentPresence is { } presence)
         {
-            SetPresence(r.Agent.Id, presence, now);
+            SetPresence(r.Agent, presence, now);
         }
 
         if (agentHeld is { } held && held >= r.Agent.Capacity && r.Agent.FreeCapacity > 0)
@@ -542,7 +620,7 @@ public sealed class DeskScheduler : IDeskView
     /// Rebuild after a restart: takes back an open ticket exactly as its own record says — waiting
     /// at <paramref name="tier"/> since <paramref name="queuedAt"/>, or held by
     /// <paramref name="agentId"/>. A wait limit that ran out meanwhile fires on the next
-    /// <see cref="AdvanceTo"/>. False (and nothing changes) when the desk already has the ticket.
+    /// <see cref="AdvanceTo(DateTimeOffset)"/>. False (and nothing changes) when the desk already has the ticket.
     /// </summary>
     public bool Restore(TicketSpec spec, DateTimeOffset createdAt, string tier, DateTimeOffset queuedAt, string? agentId, bool responded, DateTimeOffset now)
     {
@@ -559,9 +637,9 @@ public sealed class DeskScheduler : IDeskView
         }
 
         var agent = agentId is null ? null : GetAgent(agentId);
-        var ticket = NewDeskTicket(spec, createdAt, responded);
+        var ticket = NewDeskTicket(spec.TicketId, TicketProfile.FromValidSpec(spec), createdAt, responded);
         ticket.Key = QueueKey.For(ticket.Priority, createdAt, _settings.AgingStep, ++_sequence);
-        _tickets.Add(ticket.Id, ticket);
+        Open(ticket);
         Submitted++;
         if (agent is null)
         {
@@ -582,15 +660,19 @@ public sealed class DeskScheduler : IDeskView
     }
 
     /// <summary>The holding agent finished the ticket.</summary>
-    public void Resolve(string ticketId, string agentId, DateTimeOffset now)
+    public void Resolve(string ticketId, string agentId, DateTimeOffset now) => Resolve(GetHeld(ticketId, agentId, now), now);
+
+    /// <summary><see cref="Resolve(string, string, DateTimeOffset)"/> by handles.</summary>
+    public void Resolve(int ticket, int agent, DateTimeOffset now) => Resolve(Held(TicketAt(ticket), AgentAt(agent), now), now);
+
+    private void Resolve(DeskTicket ticket, DateTimeOffset now)
     {
-        var ticket = GetHeld(ticketId, agentId, now);
         var agent = ticket.Agent!;
         ObserveHandleTime(ticket, now);
         ReleaseCapacity(agent, now);
         Close(ticket);
         Resolved++;
-        var target = _settings.SlaFor(ticket.Priority)?.Resolution;
+        var target = _slaTargets[(int)ticket.Priority]?.Resolution;
         if (target is { } t)
         {
             ref var count = ref _sla[(int)ticket.Priority];
@@ -611,12 +693,32 @@ public sealed class DeskScheduler : IDeskView
     /// </summary>
     public Placement Escalate(string ticketId, string agentId, string reason, DateTimeOffset now, string? toTier = null)
     {
+        CheckReason(reason);
+        var ticket = GetHeld(ticketId, agentId, now);
+        var tier = Escalate(ticket, reason, now, toTier, out var why);
+        return new Placement(ticketId, _settings.Tiers[tier].Name, why);
+    }
+
+    /// <summary>
+    /// <see cref="Escalate(string, string, string, DateTimeOffset, string?)"/> by handles, to the
+    /// policy's next tier; returns the index of the tier the ticket was queued at.
+    /// </summary>
+    public int Escalate(int ticket, int agent, string reason, DateTimeOffset now)
+    {
+        CheckReason(reason);
+        return Escalate(Held(TicketAt(ticket), AgentAt(agent), now), reason, now, null, out _);
+    }
+
+    private static void CheckReason(string reason)
+    {
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw SupportQueueException.Invalid("reason", reason, "an escalation needs a reason");
         }
+    }
 
-        var ticket = GetHeld(ticketId, agentId, now);
+    private int Escalate(DeskTicket ticket, string reason, DateTimeOffset now, string? toTier, out string? why)
+    {
         int target;
         if (toTier is not null)
         {
@@ -636,7 +738,7 @@ public sealed class DeskScheduler : IDeskView
             target = _policy.EscalationTarget(View(ticket), ticket.Tier, this);
             if (target < 0)
             {
-                throw new SupportQueueException(RefusalCode.NoHigherTier, $"ticket '{ticketId}': {_settings.Tiers[ticket.Tier].Name} is the highest tier");
+                throw new SupportQueueException(RefusalCode.NoHigherTier, $"ticket '{ticket.Name}': {_settings.Tiers[ticket.Tier].Name} is the highest tier");
             }
 
             CheckPolicyTier(target, ticket.Tier + 1, nameof(IEscalationPolicy.EscalationTarget));
@@ -649,7 +751,8 @@ public sealed class DeskScheduler : IDeskView
         ticket.Agent = null;
         Escalations++;
         Enqueue(ticket, redirect.Tier, now);
-        return new Placement(ticketId, _settings.Tiers[redirect.Tier].Name, Join(reason, redirect.Reason));
+        why = Join(reason, redirect.Reason);
+        return redirect.Tier;
     }
 
     /// <summary>The holding agent hands the ticket back unfinished; it waits again at its tier, at its old place.</summary>
@@ -664,16 +767,17 @@ public sealed class DeskScheduler : IDeskView
     }
 
     /// <summary>The customer left while the ticket waited. Throws if an agent already holds it.</summary>
-    public void Abandon(string ticketId, DateTimeOffset now)
-    {
-        if (!_tickets.TryGetValue(ticketId, out var ticket))
-        {
-            throw SupportQueueException.UnknownTicket(ticketId);
-        }
+    public void Abandon(string ticketId, DateTimeOffset now) =>
+        Abandon(_tickets.TryGetValue(ticketId, out var ticket) ? ticket : throw SupportQueueException.UnknownTicket(ticketId), now);
 
+    /// <summary><see cref="Abandon(string, DateTimeOffset)"/> by handle.</summary>
+    public void Abandon(int ticket, DateTimeOffset now) => Abandon(TicketAt(ticket), now);
+
+    private void Abandon(DeskTicket ticket, DateTimeOffset now)
+    {
         if (ticket.State == DeskTicketState.Assigned)
         {
-            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticketId}': assigned to '{ticket.Agent!.Id}', cannot be abandoned");
+            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticket.Name}': assigned to '{ticket.Agent!.Id}', cannot be abandoned");
         }
 
         if (ticket.State == DeskTicketState.Queued)
@@ -706,7 +810,7 @@ public sealed class DeskScheduler : IDeskView
 
     // ---------------------------------------------------------------- time
 
-    /// <summary>When the desk next needs <see cref="AdvanceTo"/> to be called; null when nothing is pending.</summary>
+    /// <summary>When the desk next needs <see cref="AdvanceTo(DateTimeOffset)"/> to be called; null when nothing is pending.</summary>
     public DateTimeOffset? NextDeadline
     {
         get
@@ -725,11 +829,20 @@ public sealed class DeskScheduler : IDeskView
         }
     }
 
+    /// <summary>Whether a deadline is due at <paramref name="now"/>; when not, <see cref="AdvanceTo(DateTimeOffset)"/> has nothing to do.</summary>
+    public bool IsDue(DateTimeOffset now) => _deadlines.TryPeek(out _, out var key) && key.Ticks <= now.UtcTicks;
+
     /// <summary>
     /// Applies every deadline due at or before <paramref name="now"/>, in time order, each at its own
     /// due time: wait-timeout escalations and expired offers.
     /// </summary>
-    public IReadOnlyList<DeskAction> AdvanceTo(DateTimeOffset now)
+    public IReadOnlyList<DeskAction> AdvanceTo(DateTimeOffset now) => AdvanceTo(now, null);
+
+    /// <summary>
+    /// <see cref="AdvanceTo(DateTimeOffset)"/> that also appends to <paramref name="ticketHandles"/>
+    /// the handle of each action's ticket, in the same order.
+    /// </summary>
+    public IReadOnlyList<DeskAction> AdvanceTo(DateTimeOffset now, List<int>? ticketHandles)
     {
         _actions.Clear();
         while (_deadlines.TryPeek(out var d, out var key) && key.Ticks <= now.UtcTicks)
@@ -746,7 +859,8 @@ public sealed class DeskScheduler : IDeskView
                 var r = _reservations[d.ReservationId];
                 var tier = _settings.Tiers[r.Ticket.Tier].Name;
                 DeclineOffer(d.ReservationId, at);
-                _actions.Add(new DeskAction(DeskActionKind.OfferExpired, r.Ticket.Id, tier, tier, r.Agent.Id, "offer not answered in time", at));
+                _actions.Add(new DeskAction(DeskActionKind.OfferExpired, r.Ticket.Name, tier, tier, r.Agent.Id, "offer not answered in time", at));
+                ticketHandles?.Add(r.Ticket.Handle);
                 continue;
             }
 
@@ -795,7 +909,8 @@ public sealed class DeskScheduler : IDeskView
             Escalations++;
             Enqueue(ticket, redirect.Tier, at);
             var reason = Join($"waited more than {limit:c} at {from}", redirect.Reason)!;
-            _actions.Add(new DeskAction(DeskActionKind.WaitEscalated, ticket.Id, from, _settings.Tiers[redirect.Tier].Name, null, reason, at));
+            _actions.Add(new DeskAction(DeskActionKind.WaitEscalated, ticket.Name, from, _settings.Tiers[redirect.Tier].Name, null, reason, at));
+            ticketHandles?.Add(ticket.Handle);
         }
 
         return _actions.Count == 0 ? [] : _actions.ToArray();
@@ -855,7 +970,7 @@ public sealed class DeskScheduler : IDeskView
         // An agent's load also counts its pending offers, which Status reports as Offered at the
         // ticket's queue; counting them as Assigned too would show one ticket twice.
         var held = new int[_queues.Length];
-        foreach (var ticket in _tickets.Values)
+        foreach (var ticket in OpenTicketList())
         {
             if (ticket.State == DeskTicketState.Assigned)
             {
@@ -879,7 +994,7 @@ public sealed class DeskScheduler : IDeskView
 
             var oldest = TimeSpan.Zero;
             var offered = 0;
-            foreach (var ticket in _tickets.Values)
+            foreach (var ticket in OpenTicketList())
             {
                 if (ticket.Tier != t)
                 {
@@ -907,7 +1022,7 @@ public sealed class DeskScheduler : IDeskView
             var past = 0;
             if (target is { } limit)
             {
-                foreach (var ticket in _tickets.Values)
+                foreach (var ticket in OpenTicketList())
                 {
                     if (ticket.Priority == p && !ticket.Responded && now - ticket.CreatedAt > limit)
                     {
@@ -920,7 +1035,7 @@ public sealed class DeskScheduler : IDeskView
             sla.Add(new SlaCounters(p, c.FirstResponseMet, c.FirstResponseBreached, c.ResolutionMet, c.ResolutionBreached, past));
         }
 
-        return new DeskStatus(DeskId, now, tiers.MoveToImmutable(), sla.ToImmutable(), Submitted, Resolved, Abandoned, Escalations, _tickets.Count, Reopened);
+        return new DeskStatus(DeskId, now, tiers.MoveToImmutable(), sla.ToImmutable(), Submitted, Resolved, Abandoned, Escalations, _open, Reopened);
     }
 
     /// <summary>
@@ -932,8 +1047,18 @@ public sealed class DeskScheduler : IDeskView
         var counts = new int[_queues.Length];
         var waiting = new int[_queues.Length];
         var loads = new Dictionary<PoolAgent, int>();
-        foreach (var t in _tickets.Values)
+        var indexed = 0;
+        foreach (var t in OpenTicketList())
         {
+            if (t.Id is not null)
+            {
+                indexed++;
+                if (!_tickets.TryGetValue(t.Id, out var byId) || !ReferenceEquals(byId, t))
+                {
+                    throw new InvalidOperationException($"ticket '{t.Id}' is open but not found by its id");
+                }
+            }
+
             switch (t.State)
             {
                 case DeskTicketState.Queued:
@@ -944,7 +1069,7 @@ public sealed class DeskScheduler : IDeskView
                     counts[t.Tier]++;
                     if (!_reservations.TryGetValue(t.ReservationId, out var pending) || !ReferenceEquals(pending.Ticket, t))
                     {
-                        throw new InvalidOperationException($"ticket '{t.Id}' is offered but no pending offer holds it");
+                        throw new InvalidOperationException($"ticket '{t.Name}' is offered but no pending offer holds it");
                     }
 
                     break;
@@ -952,7 +1077,7 @@ public sealed class DeskScheduler : IDeskView
                     loads[t.Agent!] = loads.GetValueOrDefault(t.Agent!) + 1;
                     break;
                 default:
-                    throw new InvalidOperationException($"closed ticket '{t.Id}' still open");
+                    throw new InvalidOperationException($"closed ticket '{t.Name}' still open");
             }
         }
 
@@ -1005,9 +1130,14 @@ public sealed class DeskScheduler : IDeskView
             }
         }
 
-        if (Submitted + Reopened != _tickets.Count + Resolved + Abandoned + Withdrawn)
+        if (indexed != _tickets.Count)
         {
-            throw new InvalidOperationException($"conservation: submitted {Submitted} + reopened {Reopened} ≠ open {_tickets.Count} + resolved {Resolved} + abandoned {Abandoned} + withdrawn {Withdrawn}");
+            throw new InvalidOperationException($"{_tickets.Count} tickets by id, but {indexed} open tickets have an id");
+        }
+
+        if (Submitted + Reopened != _open + Resolved + Abandoned + Withdrawn)
+        {
+            throw new InvalidOperationException($"conservation: submitted {Submitted} + reopened {Reopened} ≠ open {_open} + resolved {Resolved} + abandoned {Abandoned} + withdrawn {Withdrawn}");
         }
     }
 
@@ -1016,7 +1146,7 @@ public sealed class DeskScheduler : IDeskView
     private bool FindInQueue(int queueTier, int poolTier, TimeSpan? minWait, DateTimeOffset now, [NotNullWhen(true)] out DeskTicket? ticket, [NotNullWhen(true)] out PoolAgent? agent)
     {
         _queues[queueTier].Heads(_scratch);
-        foreach (var head in _scratch)
+        foreach (var head in CollectionsMarshal.AsSpan(_scratch))
         {
             if (minWait is { } wait && now - head.QueuedAt < wait)
             {
@@ -1117,23 +1247,79 @@ public sealed class DeskScheduler : IDeskView
     /// stays as it is: restoring the value from offer time would undo a return to Available or a
     /// finished ticket that happened while the offer was out.
     /// </summary>
-    private static DeskTicket NewDeskTicket(TicketSpec spec, DateTimeOffset createdAt, bool responded)
+    private DeskTicket NewDeskTicket(string? ticketId, TicketProfile profile, DateTimeOffset createdAt, bool responded)
     {
-        // Tickets with the same skill set share a heap, so the set is normalised: distinct, sorted.
-        var required = spec.RequiredSkills;
-        var skills = required.Length == 0 ? [] : required.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        return new DeskTicket
+        if (!_spareTickets.TryPop(out var ticket))
         {
-            Id = spec.TicketId,
-            Priority = spec.Priority,
-            Skills = skills,
-            SkillKey = skills.Length == 0 ? "" : string.Join('\u001f', skills),
-            RequestedEntryTier = spec.EntryTier,
-            CreatedAt = createdAt,
-            AgeBasis = createdAt,
-            Responded = responded,
-        };
+            ticket = new DeskTicket();
+        }
+
+        ticket.Start(ticketId, profile.Priority, profile.SkillArray, SkillGroup(profile), profile.EntryTier, createdAt, responded);
+        return ticket;
     }
+
+    private int SkillGroup(TicketProfile profile)
+    {
+        if (profile.Group is { } cached && ReferenceEquals(cached.Desk, this))
+        {
+            return cached.Group;
+        }
+
+        if (!_skillGroups.TryGetValue(profile.SkillKey, out var group))
+        {
+            group = _skillGroups.Count;
+            _skillGroups.Add(profile.SkillKey, group);
+        }
+
+        profile.Group = new SkillGroupCache(this, group);
+        return group;
+    }
+
+    /// <summary>Gives an admitted ticket its handle (the most recently freed slot first) and its id entry.</summary>
+    private void Open(DeskTicket ticket)
+    {
+        if (ticket.Id is not null)
+        {
+            _tickets.Add(ticket.Id, ticket);
+        }
+
+        int slot;
+        if (_freeCount > 0)
+        {
+            slot = _freeSlots[--_freeCount];
+        }
+        else
+        {
+            if (_slotCount == _slots.Length)
+            {
+                Array.Resize(ref _slots, _slots.Length * 2);
+            }
+
+            slot = _slotCount++;
+        }
+
+        _slots[slot] = ticket;
+        ticket.Handle = slot;
+        _open++;
+    }
+
+    /// <summary>Every open ticket, in slot order.</summary>
+    private IEnumerable<DeskTicket> OpenTicketList()
+    {
+        for (var i = 0; i < _slotCount; i++)
+        {
+            if (_slots[i] is { } ticket)
+            {
+                yield return ticket;
+            }
+        }
+    }
+
+    private DeskTicket TicketAt(int handle) =>
+        (uint)handle < (uint)_slotCount && _slots[handle] is { } ticket ? ticket : throw SupportQueueException.UnknownTicket($"#{handle}");
+
+    private PoolAgent AgentAt(int handle) =>
+        (uint)handle < (uint)_agentList.Count ? _agentList[handle] : throw SupportQueueException.UnknownAgent($"#{handle}");
 
     private void TrackFree(PoolAgent agent)
     {
@@ -1192,9 +1378,28 @@ public sealed class DeskScheduler : IDeskView
 
     private void Close(DeskTicket ticket)
     {
+        var offered = ticket.State == DeskTicketState.Offered;
         ticket.State = DeskTicketState.Closed;
         ticket.Agent = null;
-        _tickets.Remove(ticket.Id);
+        if (ticket.Id is not null)
+        {
+            _tickets.Remove(ticket.Id);
+        }
+
+        var slot = ticket.Handle;
+        _slots[slot] = null;
+        if (_freeCount == _freeSlots.Length)
+        {
+            Array.Resize(ref _freeSlots, _freeSlots.Length * 2);
+        }
+
+        _freeSlots[_freeCount++] = slot;
+        ticket.Handle = -1;
+        _open--;
+        if (!offered)
+        {
+            _spareTickets.Push(ticket);
+        }
     }
 
     private DeskTicket GetHeld(string ticketId, string agentId, DateTimeOffset now)
@@ -1204,12 +1409,18 @@ public sealed class DeskScheduler : IDeskView
             throw SupportQueueException.UnknownTicket(ticketId);
         }
 
-        if (!_agents.ContainsKey(agentId))
+        if (!_agents.TryGetValue(agentId, out var agent))
         {
             throw SupportQueueException.UnknownAgent(agentId);
         }
 
-        if (ticket.State == DeskTicketState.Offered && _reservations.TryGetValue(ticket.ReservationId, out var offered) && offered.Agent.Id == agentId)
+        return Held(ticket, agent, now);
+    }
+
+    /// <summary>The ticket, once checked that <paramref name="agent"/> holds it.</summary>
+    private DeskTicket Held(DeskTicket ticket, PoolAgent agent, DateTimeOffset now)
+    {
+        if (ticket.State == DeskTicketState.Offered && _reservations.TryGetValue(ticket.ReservationId, out var offered) && offered.Agent == agent)
         {
             // The agent is already working on it: its acceptance is still on its way to the desk.
             _reservations.Remove(ticket.ReservationId);
@@ -1217,9 +1428,9 @@ public sealed class DeskScheduler : IDeskView
             _settledByAgent.Add(ticket.ReservationId);
         }
 
-        if (ticket.State != DeskTicketState.Assigned || ticket.Agent!.Id != agentId)
+        if (ticket.State != DeskTicketState.Assigned || ticket.Agent != agent)
         {
-            throw new SupportQueueException(RefusalCode.NotYourTicket, $"agentId: '{agentId}' — ticket '{ticketId}' is {(ticket.Agent is null ? ticket.State.ToString().ToLowerInvariant() : $"held by '{ticket.Agent.Id}'")}");
+            throw new SupportQueueException(RefusalCode.NotYourTicket, $"agentId: '{agent.Id}' — ticket '{ticket.Name}' is {(ticket.Agent is null ? ticket.State.ToString().ToLowerInvariant() : $"held by '{ticket.Agent.Id}'")}");
         }
 
         return ticket;
@@ -1228,7 +1439,7 @@ public sealed class DeskScheduler : IDeskView
     private PoolAgent GetAgent(string agentId) =>
         _agents.TryGetValue(agentId, out var agent) ? agent : throw SupportQueueException.UnknownAgent(agentId);
 
-    private static TicketView View(DeskTicket t) => new(t.Id, t.Priority, t.Skills, t.RequestedEntryTier);
+    private static TicketView View(DeskTicket t) => new(t.Id ?? "", t.Priority, t.Skills, t.RequestedEntryTier);
 
     private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"{a}; {b}";
 

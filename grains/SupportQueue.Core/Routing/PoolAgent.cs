@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SupportQueue.Core.Model;
 
 namespace SupportQueue.Core.Routing;
@@ -13,7 +14,14 @@ internal sealed class PoolAgent
     public Dictionary<string, int> Skills { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>When the agent last had free capacity handed back (finished work, came available).</summary>
-    public DateTimeOffset FreeSince { get; set; }
+    public DateTimeOffset FreeSince
+    {
+        get => new(FreeSinceTicks, TimeSpan.Zero);
+        set => FreeSinceTicks = value.UtcTicks;
+    }
+
+    /// <summary><see cref="FreeSince"/> in UTC ticks: selection compares these for every free agent.</summary>
+    public long FreeSinceTicks { get; private set; }
     public required int Order { get; init; }
 
     /// <summary>Position on the desk's free list of the agent's tier; -1 when not on it.</summary>
@@ -77,7 +85,7 @@ internal static class AgentSelector
 
         // Every other strategy is a total order (ties end at registration order), so scanning
         // only the free agents, in whatever order the free list holds them, picks the same agent.
-        foreach (var a in free)
+        foreach (var a in CollectionsMarshal.AsSpan(free))
         {
             if (a.FreeCapacity <= 0 || !a.HasAll(skills))
             {
@@ -119,9 +127,9 @@ internal static class AgentSelector
         }
 
         // Longest idle, the default and every strategy's tie-break.
-        if (a.FreeSince != b.FreeSince)
+        if (a.FreeSinceTicks != b.FreeSinceTicks)
         {
-            return a.FreeSince < b.FreeSince;
+            return a.FreeSinceTicks < b.FreeSinceTicks;
         }
 
         return a.Order < b.Order;

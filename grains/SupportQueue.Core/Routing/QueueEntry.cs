@@ -39,14 +39,28 @@ public enum DeskTicketState
     Closed,
 }
 
-/// <summary>The desk's record of one open ticket.</summary>
+/// <summary>
+/// The desk's record of one open ticket. Once closed, the object may be reused for a later ticket:
+/// <see cref="Epoch"/> keeps counting across uses and each use starts at a new value, so a heap
+/// entry or deadline left from an earlier use never matches the current one, even for a ticket
+/// that is requeued without a new queue entry (restored as held, then handed back).
+/// </summary>
 internal sealed class DeskTicket
 {
-    public required string Id { get; init; }
-    public required Priority Priority { get; init; }
-    public required string[] Skills { get; init; }
-    public required string SkillKey { get; init; }
-    public string? RequestedEntryTier { get; init; }
+    /// <summary>Null for a ticket its host addresses by handle alone.</summary>
+    public string? Id { get; private set; }
+
+    /// <summary>Slot on the desk while open; -1 once closed.</summary>
+    public int Handle { get; set; } = -1;
+
+    /// <summary>The id, or the handle for a ticket without one: for messages and records.</summary>
+    public string Name => Id ?? $"#{Handle}";
+    public Priority Priority { get; private set; }
+    public string[] Skills { get; private set; } = [];
+
+    /// <summary>The desk's number for the ticket's skill set: tickets with the same set share a heap.</summary>
+    public int SkillGroup { get; private set; }
+    public string? RequestedEntryTier { get; private set; }
     public DateTimeOffset AgeBasis { get; set; }
     public int Tier { get; set; }
     public DeskTicketState State { get; set; }
@@ -59,5 +73,27 @@ internal sealed class DeskTicket
     public long ReservationId { get; set; }
     public DateTimeOffset AssignedAt { get; set; }
     public bool Responded { get; set; }
-    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Makes this the record of a newly admitted ticket; everything starts afresh, the epoch at a value no earlier use had.</summary>
+    public void Start(string? id, Priority priority, string[] skills, int skillGroup, string? requestedEntryTier, DateTimeOffset createdAt, bool responded)
+    {
+        Epoch++;
+        Id = id;
+        Handle = -1;
+        Priority = priority;
+        Skills = skills;
+        SkillGroup = skillGroup;
+        RequestedEntryTier = requestedEntryTier;
+        AgeBasis = createdAt;
+        Tier = 0;
+        State = DeskTicketState.Queued;
+        QueuedAt = default;
+        Key = default;
+        Agent = null;
+        ReservationId = 0;
+        AssignedAt = default;
+        Responded = responded;
+        CreatedAt = createdAt;
+    }
 }

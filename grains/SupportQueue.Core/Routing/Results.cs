@@ -18,8 +18,8 @@ public sealed record Offer(
     [property: Id(5)] DateTimeOffset ExpiresAt,
     [property: Id(6)] bool Borrowed);
 
-/// <summary>A ticket given to an agent at a tier.</summary>
-public readonly record struct Assignment(string TicketId, string AgentId, string Tier);
+/// <summary>A ticket given to an agent, by handles, and the index of the tier whose queue it left.</summary>
+public readonly record struct Assignment(int Ticket, int Agent, int Tier);
 
 /// <summary>Where a ticket was queued and why it is not where it started.</summary>
 /// <param name="TicketId">The ticket.</param>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SupportQueue.Core.Routing;
 
 /// <summary>
@@ -8,7 +10,9 @@ namespace SupportQueue.Core.Routing;
 internal sealed class TierQueue
 {
     private readonly int _tier;
-    private readonly Dictionary<string, PriorityQueue<(DeskTicket Ticket, int Epoch), QueueKey>> _bySkills = new(StringComparer.Ordinal);
+
+    /// <summary>The heap of each skill group (a desk-wide number per distinct skill set), null until used here.</summary>
+    private PriorityQueue<(DeskTicket Ticket, int Epoch), QueueKey>?[] _byGroup = [];
     private readonly List<PriorityQueue<(DeskTicket Ticket, int Epoch), QueueKey>> _heaps = [];
 
     public TierQueue(int tier) => _tier = tier;
@@ -21,10 +25,17 @@ internal sealed class TierQueue
 
     public void Push(DeskTicket ticket)
     {
-        if (!_bySkills.TryGetValue(ticket.SkillKey, out var heap))
+        var group = ticket.SkillGroup;
+        if (group >= _byGroup.Length)
+        {
+            Array.Resize(ref _byGroup, Math.Max(group + 1, _byGroup.Length * 2));
+        }
+
+        var heap = _byGroup[group];
+        if (heap is null)
         {
             heap = new PriorityQueue<(DeskTicket, int), QueueKey>();
-            _bySkills.Add(ticket.SkillKey, heap);
+            _byGroup[group] = heap;
             _heaps.Add(heap);
         }
 
@@ -35,7 +46,7 @@ internal sealed class TierQueue
     public void Heads(List<DeskTicket> heads)
     {
         heads.Clear();
-        foreach (var heap in _heaps)
+        foreach (var heap in CollectionsMarshal.AsSpan(_heaps))
         {
             while (heap.TryPeek(out var entry, out _))
             {
@@ -65,8 +76,7 @@ internal sealed class TierQueue
     /// <summary>Takes the given head off its heap (it must be the current head of its skill group).</summary>
     public void PopHead(DeskTicket ticket)
     {
-        var heap = _bySkills[ticket.SkillKey];
-        var entry = heap.Dequeue();
+        var entry = _byGroup[ticket.SkillGroup]!.Dequeue();
         if (!ReferenceEquals(entry.Ticket, ticket))
         {
             throw new InvalidOperationException("queue invariant broken: popped ticket is not the head");

@@ -21,117 +21,220 @@ public readonly record struct JournalEntry(
     [property: Id(5)] DateTimeOffset At);
 
 /// <summary>
+/// A journal entry as a driver hands it back to the run: the ticket itself, the agent's index in
+/// the list given to <see cref="IDeskDriver.Configure"/>, and the index of the tier (where the
+/// ticket was assigned, or where a wait escalation queued it).
+/// </summary>
+public readonly record struct SettleEntry(JournalKind Kind, SimulatedTicket Ticket, int Agent, int Tier, DateTimeOffset At);
+
+/// <summary>
+/// A ticket of a simulation run, as a driver sees it. Once the run is done with a ticket (resolved
+/// for good, or abandoned) the object may stand for a later ticket, with a new <see cref="Id"/>.
+/// </summary>
+public abstract class SimulatedTicket
+{
+    private protected SimulatedTicket()
+    {
+    }
+
+    /// <summary>The ticket's id: unique in the run, stable until the run is done with the ticket.</summary>
+    public abstract string Id { get; }
+
+    public TicketClassSpec Class { get; private protected set; } = null!;
+
+    /// <summary>For the driver's own bookkeeping (the in-process driver keeps the desk's handle here).</summary>
+    public int DriverHandle { get; set; } = -1;
+}
+
+/// <summary>
 /// How the simulation reaches a desk. The fast driver calls the engine in-process; the grain
 /// driver goes through the real grains. Both apply the same operations in the same order, so
-/// for the same scenario and seed they produce the same outcomes.
-/// Contract: every operation first applies the desk's deadlines due at its time.
+/// for the same scenario and seed they produce the same outcomes. Agents are named by their index
+/// in the list given to <see cref="Configure"/>; a tier by its index in the desk's settings.
+/// Contract: every operation first applies the desk's deadlines due at its time. An operation may
+/// complete synchronously; the run then goes on without awaiting.
 /// </summary>
 public interface IDeskDriver
 {
     ValueTask Configure(string deskId, DeskSettings settings, IReadOnlyList<AgentSpec> agents, DateTimeOffset at);
 
-    ValueTask<Placement> Submit(TicketSpec spec, DateTimeOffset at);
+    /// <summary>Submits a new ticket; returns the index of the tier it was queued at.</summary>
+    ValueTask<int> Submit(SimulatedTicket ticket, DateTimeOffset at);
 
-    ValueTask<Placement> Reopen(TicketSpec spec, DateTimeOffset at);
+    /// <summary>Takes a resolved ticket back; returns the index of the tier it was queued at.</summary>
+    ValueTask<int> Reopen(SimulatedTicket ticket, DateTimeOffset at);
 
-    ValueTask SetPresence(string agentId, Presence presence, DateTimeOffset at);
+    ValueTask SetPresence(int agent, Presence presence, DateTimeOffset at);
 
-    ValueTask Resolve(string ticketId, string agentId, DateTimeOffset at);
+    ValueTask Resolve(SimulatedTicket ticket, int agent, DateTimeOffset at);
 
-    ValueTask<Placement> Escalate(string ticketId, string agentId, string reason, DateTimeOffset at);
+    /// <summary>The agent escalates the ticket to the next tier; returns the index of the tier it was queued at.</summary>
+    ValueTask<int> Escalate(SimulatedTicket ticket, int agent, string reason, DateTimeOffset at);
 
-    ValueTask Abandon(string ticketId, DateTimeOffset at);
+    ValueTask Abandon(SimulatedTicket ticket, DateTimeOffset at);
 
     /// <summary>
     /// Applies the deadlines due at <paramref name="at"/> and makes every assignment possible;
     /// appends to <paramref name="journal"/> what happened since the last call, in order, and returns
     /// the desk's next deadline.
     /// </summary>
-    ValueTask<DateTimeOffset?> Settle(DateTimeOffset at, List<JournalEntry> journal);
+    ValueTask<DateTimeOffset?> Settle(DateTimeOffset at, List<SettleEntry> journal);
 }
 
-/// <summary>The in-process driver: the engine with every offer accepted at once (simulated agents never refuse).</summary>
+/// <summary>
+/// The in-process driver: the engine with every offer accepted at once (simulated agents never
+/// refuse). It addresses the desk's tickets and agents by handle, so no id is built or looked up.
+/// </summary>
 public sealed class EngineDeskDriver : IDeskDriver
 {
     private static readonly DeskSchedulerOptions _options = new() { ExpireOffers = false };
-    private readonly List<JournalEntry> _pending = [];
+    private readonly List<SettleEntry> _pending = [];
+    private readonly List<int> _actionTickets = [];
+    private readonly Dictionary<TicketClassSpec, TicketProfile> _profiles = new(ReferenceEqualityComparer.Instance);
+    private SimulatedTicket?[] _byHandle = new SimulatedTicket?[64];
+    private int[] _agentHandles = [];
+    private int[] _agentIndex = [];
     private DeskScheduler? _engine;
+    private TicketClassSpec? _lastClass;
+    private TicketProfile? _lastProfile;
 
     public DeskScheduler Engine => _engine ?? throw new InvalidOperationException("not configured");
 
     public ValueTask Configure(string deskId, DeskSettings settings, IReadOnlyList<AgentSpec> agents, DateTimeOffset at)
     {
-        _engine = new DeskScheduler(deskId, settings, options: _options);
-        foreach (var agent in agents)
+        var engine = new DeskScheduler(deskId, settings, options: _options);
+        _agentHandles = new int[agents.Count];
+        for (var i = 0; i < agents.Count; i++)
         {
-            _engine.UpsertAgent(agent, Presence.Offline, at);
+            engine.UpsertAgent(agents[i], Presence.Offline, at);
+            _agentHandles[i] = engine.AgentHandle(agents[i].AgentId);
         }
 
+        _agentIndex = new int[agents.Count];
+        for (var i = 0; i < agents.Count; i++)
+        {
+            _agentIndex[_agentHandles[i]] = i;
+        }
+
+        _engine = engine;
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<Placement> Submit(TicketSpec spec, DateTimeOffset at)
+    public ValueTask<int> Submit(SimulatedTicket ticket, DateTimeOffset at)
     {
         Advance(at);
-        return ValueTask.FromResult(Engine.Submit(spec, at));
+        var handle = Engine.Submit(null, Profile(ticket.Class), at, out var tier);
+        Track(ticket, handle);
+        return new ValueTask<int>(tier);
     }
 
-    public ValueTask<Placement> Reopen(TicketSpec spec, DateTimeOffset at)
+    public ValueTask<int> Reopen(SimulatedTicket ticket, DateTimeOffset at)
     {
         Advance(at);
-        return ValueTask.FromResult(Engine.Reopen(spec, at));
+        var handle = Engine.Reopen(null, Profile(ticket.Class), at, out var tier);
+        Track(ticket, handle);
+        return new ValueTask<int>(tier);
     }
 
-    public ValueTask SetPresence(string agentId, Presence presence, DateTimeOffset at)
+    public ValueTask SetPresence(int agent, Presence presence, DateTimeOffset at)
     {
         Advance(at);
-        Engine.SetPresence(agentId, presence, at);
+        Engine.SetPresence(_agentHandles[agent], presence, at);
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask Resolve(string ticketId, string agentId, DateTimeOffset at)
+    public ValueTask Resolve(SimulatedTicket ticket, int agent, DateTimeOffset at)
     {
         Advance(at);
-        Engine.Resolve(ticketId, agentId, at);
+        Engine.Resolve(ticket.DriverHandle, _agentHandles[agent], at);
+        Untrack(ticket);
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<Placement> Escalate(string ticketId, string agentId, string reason, DateTimeOffset at)
+    public ValueTask<int> Escalate(SimulatedTicket ticket, int agent, string reason, DateTimeOffset at)
     {
         Advance(at);
-        return ValueTask.FromResult(Engine.Escalate(ticketId, agentId, reason, at));
+        return new ValueTask<int>(Engine.Escalate(ticket.DriverHandle, _agentHandles[agent], reason, at));
     }
 
-    public ValueTask Abandon(string ticketId, DateTimeOffset at)
+    public ValueTask Abandon(SimulatedTicket ticket, DateTimeOffset at)
     {
         Advance(at);
-        Engine.Abandon(ticketId, at);
+        Engine.Abandon(ticket.DriverHandle, at);
+        Untrack(ticket);
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<DateTimeOffset?> Settle(DateTimeOffset at, List<JournalEntry> journal)
+    public ValueTask<DateTimeOffset?> Settle(DateTimeOffset at, List<SettleEntry> journal)
     {
         Advance(at);
-        journal.AddRange(_pending);
-        _pending.Clear();
+        if (_pending.Count > 0)
+        {
+            journal.AddRange(_pending);
+            _pending.Clear();
+        }
+
         var engine = Engine;
         while (engine.TryAssignNext(at, out var assignment))
         {
-            journal.Add(new JournalEntry(JournalKind.Assigned, assignment.TicketId, assignment.AgentId, assignment.Tier, null, at));
+            journal.Add(new SettleEntry(JournalKind.Assigned, _byHandle[assignment.Ticket]!, _agentIndex[assignment.Agent], assignment.Tier, at));
         }
 
-        return ValueTask.FromResult(engine.NextDeadline);
+        return new ValueTask<DateTimeOffset?>(engine.NextDeadline);
+    }
+
+    private TicketProfile Profile(TicketClassSpec ticketClass)
+    {
+        // Runs of one class are common (a single-class scenario is all one run): skip the lookup.
+        if (ReferenceEquals(ticketClass, _lastClass))
+        {
+            return _lastProfile!;
+        }
+
+        if (!_profiles.TryGetValue(ticketClass, out var profile))
+        {
+            profile = TicketProfile.Create(ticketClass.Priority, ticketClass.Skills.IsDefault ? null : ticketClass.Skills, ticketClass.EntryTier);
+            _profiles.Add(ticketClass, profile);
+        }
+
+        _lastClass = ticketClass;
+        _lastProfile = profile;
+        return profile;
+    }
+
+    private void Track(SimulatedTicket ticket, int handle)
+    {
+        if (handle >= _byHandle.Length)
+        {
+            Array.Resize(ref _byHandle, Math.Max(handle + 1, _byHandle.Length * 2));
+        }
+
+        _byHandle[handle] = ticket;
+        ticket.DriverHandle = handle;
+    }
+
+    private void Untrack(SimulatedTicket ticket)
+    {
+        _byHandle[ticket.DriverHandle] = null;
+        ticket.DriverHandle = -1;
     }
 
     private void Advance(DateTimeOffset at)
     {
-        var actions = Engine.AdvanceTo(at);
+        var engine = Engine;
+        if (!engine.IsDue(at))
+        {
+            return;
+        }
+
+        _actionTickets.Clear();
+        var actions = engine.AdvanceTo(at, _actionTickets);
         for (var i = 0; i < actions.Count; i++)
         {
             var a = actions[i];
             if (a.Kind == DeskActionKind.WaitEscalated)
             {
-                _pending.Add(new JournalEntry(JournalKind.WaitEscalated, a.TicketId, null, a.ToTier, a.FromTier, a.At));
+                _pending.Add(new SettleEntry(JournalKind.WaitEscalated, _byHandle[_actionTickets[i]]!, -1, engine.Settings.TierIndex(a.ToTier), a.At));
             }
         }
     }

@@ -17,6 +17,11 @@ internal sealed class Metrics
     private readonly int _intervals;
     private readonly double _intervalMinutes;
     private readonly double _tierThreshold;
+
+    // Read on every ticket: kept here rather than recomputed from the scenario's TimeSpans each time.
+    private readonly double _horizon;
+    private readonly double _slThreshold;
+    private readonly Priority? _slPriority;
     private readonly double[] _firstResponseTarget = new double[5];
     private readonly double[] _resolutionTarget = new double[5];
     private readonly long[][] _offered, _answered, _within, _abandoned, _escalatedOut, _backlog, _handled;
@@ -35,6 +40,9 @@ internal sealed class Metrics
         _intervals = scenario.IntervalCount;
         _intervalMinutes = scenario.IntervalMinutes;
         _tierThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
+        _horizon = scenario.HorizonMinutes;
+        _slThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
+        _slPriority = scenario.ServiceLevel.Priority;
         foreach (var p in Enum.GetValues<Priority>())
         {
             var sla = scenario.Desk.SlaFor(p);
@@ -71,7 +79,7 @@ internal sealed class Metrics
 
     private int Interval(double minutes) => Math.Clamp((int)(minutes / _intervalMinutes), 0, _intervals - 1);
 
-    private bool CountsForSl(SimTicket t) => _scenario.ServiceLevel.Priority is not { } p || p == t.Priority;
+    private bool CountsForSl(SimTicket t) => _slPriority is not { } p || p == t.Priority;
 
     public void Arrived(SimTicket t, double now)
     {
@@ -133,7 +141,7 @@ internal sealed class Metrics
             if (CountsForSl(t))
             {
                 _slTotal++;
-                if (response <= _scenario.ServiceLevel.Threshold.TotalMinutes)
+                if (response <= _slThreshold)
                 {
                     _slWithin++;
                 }
@@ -245,7 +253,7 @@ internal sealed class Metrics
 
     private void AddSpan(double[] buckets, double from, double to, double weight)
     {
-        var horizon = _scenario.HorizonMinutes;
+        var horizon = _horizon;
         from = Math.Max(0, from);
         to = Math.Min(horizon, to);
         while (from < to)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using SupportQueue.Core.Demand;
 using SupportQueue.Core.Model;
@@ -28,18 +29,38 @@ public sealed class SimulationRun
 {
     private const double Never = double.PositiveInfinity;
 
+    /// <summary>
+    /// The loop returns to its caller this often. A method that never returns runs the code the JIT
+    /// made while it was entering the loop; returning now and then lets the runtime replace it with
+    /// code optimised for how the loop actually runs.
+    /// </summary>
+    private const int TurnsPerCall = 256;
+
     private readonly Scenario _scenario;
     private readonly int _replication;
     private readonly SimulationOptions _options;
     private readonly DeskSettings _desk;
     private readonly DateTimeOffset _epoch;
+
+    /// <summary><see cref="_epoch"/> in ticks (its offset is zero): each event converts its time once.</summary>
+    private readonly long _epochTicks;
     private readonly double _horizon;
     private readonly int _tiers;
-    private readonly PriorityQueue<SimEvent, (double Time, long Sequence)> _calendar = new(EventOrder.Instance);
-    private readonly Dictionary<string, SimTicket> _tickets = new(StringComparer.Ordinal);
-    private readonly List<JournalEntry> _journal = [];
+    private readonly EventCalendar<SimEvent> _calendar = new();
+    private readonly List<SettleEntry> _journal = [];
     private readonly List<SimAgent> _agents = [];
-    private readonly Dictionary<string, SimAgent> _agentsById = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Open tickets by slot. A closed ticket's slot is reused first (last freed, first reused), so
+    /// walking the slots visits open tickets in a fixed order: the end-of-run accounting depends on it.
+    /// </summary>
+    private readonly List<SimTicket?> _open = [];
+    private readonly Stack<int> _freeSlots = new();
+
+    /// <summary>Closed tickets, for reuse: a long run allocates only as many as are ever open at once.</summary>
+    private readonly Stack<SimTicket> _recycled = new();
+    private readonly string[] _notResolvedReason;
+    private readonly double[][] _resolveProbability;
     private readonly ISampler?[][] _handling;
     private readonly ISampler?[] _patience;
     private readonly ISampler?[] _reopenDelay;
@@ -59,6 +80,10 @@ public sealed class SimulationRun
     private long _ticketNumber;
     private long _events;
     private double _nextDeadline = Never;
+    private readonly double _warmUp;
+    private double _nextProgress;
+    private IProgress<double>? _progress;
+    private CancellationToken _cancellation;
 
     public SimulationRun(Scenario scenario, int replication, SimulationOptions? options = null)
     {
@@ -68,11 +93,15 @@ public sealed class SimulationRun
         _options = options ?? new SimulationOptions();
         _desk = scenario.Desk;
         _epoch = new DateTimeOffset(DateTime.SpecifyKind(scenario.Start, DateTimeKind.Unspecified), TimeSpan.Zero);
+        _epochTicks = _epoch.UtcTicks;
         _horizon = scenario.HorizonMinutes;
+        _warmUp = scenario.WarmUp.TotalMinutes;
         _tiers = _desk.TierCount;
         _deskId = _options.IdPrefix + "desk";
 
         var classes = scenario.TicketClasses;
+        _notResolvedReason = [.. _desk.Tiers.Select(t => $"not resolved at {t.Name}")];
+        _resolveProbability = [.. classes.Select(c => _desk.Tiers.Select(t => c.ResolveAt(t.Name)).ToArray())];
         _handling = new ISampler?[classes.Length][];
         _patience = new ISampler?[classes.Length];
         _reopenDelay = new ISampler?[classes.Length];
@@ -116,35 +145,11 @@ public sealed class SimulationRun
         Schedule(_arrivals.NextArrival(0), new SimEvent(EventKind.Arrival));
         Schedule(_scenario.IntervalMinutes, new SimEvent(EventKind.IntervalEnd));
 
-        var nextProgress = _horizon / 100;
-        while (true)
+        _progress = progress;
+        _cancellation = cancellationToken;
+        _nextProgress = _horizon / 100;
+        while (await StepsAsync(driver))
         {
-            var nextEvent = _calendar.TryPeek(out _, out var key) ? key.Time : Never;
-            if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
-            {
-                await SettleAsync(driver, _nextDeadline);
-                continue;
-            }
-
-            if (nextEvent > _horizon)
-            {
-                break;
-            }
-
-            var ev = _calendar.Dequeue();
-            var now = key.Time;
-            _events++;
-            if (await HandleAsync(driver, ev, now))
-            {
-                await SettleAsync(driver, now);
-            }
-
-            if (now >= nextProgress)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(now / _horizon);
-                nextProgress = now + (_horizon / 100);
-            }
         }
 
         progress?.Report(1.0);
@@ -155,44 +160,160 @@ public sealed class SimulationRun
     public ReplicationResult RunFast(IProgress<double>? progress = null) =>
         RunAsync(new EngineDeskDriver(), progress).AsTask().GetAwaiter().GetResult();
 
-    private async ValueTask<bool> HandleAsync(IDeskDriver driver, SimEvent ev, double now)
+    // The event logic below is written once for every driver. Each step runs synchronously as long
+    // as the driver answers synchronously (the in-process engine always does), so a fast run costs
+    // no async state machine per event; when a driver really waits (the grains), the rest of that
+    // step continues after the await, in the same order.
+
+    /// <summary>
+    /// Runs the loop, one desk deadline or calendar event per turn, until the run is over (false),
+    /// a driver call is pending (then returns the rest of that turn, whose result is true), or
+    /// <see cref="TurnsPerCall"/> turns are done (true).
+    /// </summary>
+    private ValueTask<bool> StepsAsync(IDeskDriver driver)
     {
+        for (var turn = 0; turn < TurnsPerCall; turn++)
+        {
+            var nextEvent = _calendar.TryPeekTime(out var peeked) ? peeked : Never;
+            if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
+            {
+                var deadline = _nextDeadline;
+                var settledAtDeadline = SettleAsync(driver, deadline, At(deadline));
+                if (!settledAtDeadline.IsCompletedSuccessfully)
+                {
+                    return ThenTrue(settledAtDeadline);
+                }
+
+                settledAtDeadline.GetAwaiter().GetResult();
+                continue;
+            }
+
+            if (nextEvent > _horizon)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            var ev = _calendar.Dequeue(out var now);
+            _events++;
+
+            // One conversion per event: the operation and the settling after it happen at the same instant.
+            var at = At(now);
+            var changed = Handle(driver, ev, now, at, out var handled);
+            if (!handled.IsCompletedSuccessfully)
+            {
+                return FinishStepAsync(driver, handled, changed, now, at);
+            }
+
+            handled.GetAwaiter().GetResult();
+            if (changed)
+            {
+                var settled = SettleAsync(driver, now, at);
+                if (!settled.IsCompletedSuccessfully)
+                {
+                    return ReportAfter(settled, now);
+                }
+
+                settled.GetAwaiter().GetResult();
+            }
+
+            ReportProgress(now);
+        }
+
+        return new ValueTask<bool>(true);
+    }
+
+    private async ValueTask<bool> FinishStepAsync(IDeskDriver driver, ValueTask handled, bool changed, double now, DateTimeOffset at)
+    {
+        await handled;
+        if (changed)
+        {
+            await SettleAsync(driver, now, at);
+        }
+
+        ReportProgress(now);
+        return true;
+    }
+
+    private async ValueTask<bool> ReportAfter(ValueTask settled, double now)
+    {
+        await settled;
+        ReportProgress(now);
+        return true;
+    }
+
+    private static async ValueTask<bool> ThenTrue(ValueTask pending)
+    {
+        await pending;
+        return true;
+    }
+
+    private void ReportProgress(double now)
+    {
+        if (now >= _nextProgress)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            _progress?.Report(now / _horizon);
+            _nextProgress = now + (_horizon / 100);
+        }
+    }
+
+    /// <summary>
+    /// Applies one calendar event; true when it changed the desk, which then needs settling.
+    /// <paramref name="pending"/> is the rest of the event's work when the driver has not finished yet.
+    /// </summary>
+    private bool Handle(IDeskDriver driver, SimEvent ev, double now, DateTimeOffset at, out ValueTask pending)
+    {
+        pending = default;
         switch (ev.Kind)
         {
             case EventKind.Arrival:
                 Schedule(_arrivals.NextArrival(now), new SimEvent(EventKind.Arrival));
-                await ArriveAsync(driver, now);
+                pending = ArriveAsync(driver, now, at);
                 return true;
             case EventKind.ServiceEnd:
-                await EndServiceAsync(driver, ev.Ticket!, now);
+                pending = EndServiceAsync(driver, ev.Ticket!, now, at);
                 return true;
             case EventKind.Abandon:
                 var waiting = ev.Ticket!;
-                if (waiting.State != TicketState.Waiting || waiting.Responded)
+
+                // A different generation: the customer was served, and the ticket closed and reused.
+                if (waiting.Generation != ev.Arg || waiting.State != TicketState.Waiting || waiting.Responded)
                 {
                     return false;
                 }
 
-                await driver.Abandon(waiting.Id, At(now));
-                waiting.State = TicketState.Done;
-                _metrics.Abandoned(waiting, now);
-                Close(waiting, "abandoned", now);
+                var abandoned = driver.Abandon(waiting, at);
+                if (!abandoned.IsCompletedSuccessfully)
+                {
+                    pending = AbandonedAsync(abandoned, waiting, now);
+                    return true;
+                }
+
+                abandoned.GetAwaiter().GetResult();
+                Abandoned(waiting, now);
                 return true;
             case EventKind.Reopen:
-                await ReopenAsync(driver, ev.Ticket!, now);
+                pending = ReopenAsync(driver, ev.Ticket!, now, at);
                 return true;
             case EventKind.Presence:
-                var agent = _agents[ev.Agent];
+                var agent = _agents[ev.Arg];
                 if (agent.Presence == ev.Presence)
                 {
                     return false;
                 }
 
-                await driver.SetPresence(agent.Id, ev.Presence, At(now));
+                var set = driver.SetPresence(agent.Index, ev.Presence, at);
+                if (!set.IsCompletedSuccessfully)
+                {
+                    pending = PresenceSetAsync(set, agent, ev.Presence, now);
+                    return true;
+                }
+
+                set.GetAwaiter().GetResult();
                 _metrics.PresenceChanged(agent, ev.Presence, now);
                 return true;
             case EventKind.DayStart:
-                ScheduleDay(ev.Day, now);
+                ScheduleDay(ev.Arg, now);
                 return false;
             case EventKind.IntervalEnd:
                 _metrics.SnapshotBacklog(now);
@@ -203,7 +324,26 @@ public sealed class SimulationRun
         }
     }
 
-    private async ValueTask ArriveAsync(IDeskDriver driver, double now)
+    private async ValueTask AbandonedAsync(ValueTask pending, SimTicket ticket, double now)
+    {
+        await pending;
+        Abandoned(ticket, now);
+    }
+
+    private void Abandoned(SimTicket ticket, double now)
+    {
+        ticket.State = TicketState.Done;
+        _metrics.Abandoned(ticket, now);
+        Close(ticket, "abandoned", now);
+    }
+
+    private async ValueTask PresenceSetAsync(ValueTask pending, SimAgent agent, Presence presence, double now)
+    {
+        await pending;
+        _metrics.PresenceChanged(agent, presence, now);
+    }
+
+    private ValueTask ArriveAsync(IDeskDriver driver, double now, DateTimeOffset at)
     {
         var u = _classStream.NextDouble();
         var cls = 0;
@@ -213,35 +353,43 @@ public sealed class SimulationRun
         }
 
         var tc = _scenario.TicketClasses[cls];
-        var ticket = new SimTicket
+        if (!_recycled.TryPop(out var ticket))
         {
-            Id = _options.IdPrefix + "T" + (++_ticketNumber).ToString(CultureInfo.InvariantCulture),
-            Class = cls,
-            Priority = tc.Priority,
-            Created = now,
-            Counted = now >= _scenario.WarmUp.TotalMinutes,
-            Handling = new double[_tiers],
-            ResolveDraw = new double[_tiers],
-            Path = _options.RecordOutcomes ? new StringBuilder() : null,
-        };
+            ticket = new SimTicket(_options.IdPrefix, _tiers);
+        }
+
+        ticket.Start(tc, cls, ++_ticketNumber, now, now >= _warmUp, _options.RecordOutcomes);
 
         // Every random attribute of a ticket is drawn on arrival, in a fixed order, so two policies
         // compared on the same seed see exactly the same customers.
         DrawAttributes(ticket);
-        _tickets.Add(ticket.Id, ticket);
+        Open(ticket);
         _metrics.Arrived(ticket, now);
-        var spec = new TicketSpec(ticket.Id, _deskId, tc.Priority, tc.Skills.IsDefault ? [] : tc.Skills, tc.EntryTier);
-        var placement = await driver.Submit(spec, At(now));
-        Queue(ticket, _desk.TierIndex(placement.Tier), now);
+        var placement = driver.Submit(ticket, at);
+        if (!placement.IsCompletedSuccessfully)
+        {
+            return SubmittedAsync(placement, ticket, now);
+        }
+
+        Submitted(ticket, placement.Result, now);
+        return default;
+    }
+
+    private async ValueTask SubmittedAsync(ValueTask<int> pending, SimTicket ticket, double now) =>
+        Submitted(ticket, await pending, now);
+
+    private void Submitted(SimTicket ticket, int tier, double now)
+    {
+        Queue(ticket, tier, now);
         if (ticket.Patience < Never)
         {
-            Schedule(now + ticket.Patience, new SimEvent(EventKind.Abandon, ticket));
+            Schedule(now + ticket.Patience, new SimEvent(EventKind.Abandon, ticket, ticket.Generation));
         }
     }
 
     private void DrawAttributes(SimTicket ticket)
     {
-        var cls = ticket.Class;
+        var cls = ticket.ClassIndex;
         for (var t = 0; t < _tiers; t++)
         {
             var sampler = _handling[cls][t];
@@ -254,71 +402,120 @@ public sealed class SimulationRun
         ticket.ReopenDelay = _reopenDelay[cls] is { } delay ? Math.Max(0, delay.Sample(_reopenStream)) : 0;
     }
 
-    private async ValueTask EndServiceAsync(IDeskDriver driver, SimTicket ticket, double now)
+    private ValueTask EndServiceAsync(IDeskDriver driver, SimTicket ticket, double now, DateTimeOffset at)
     {
-        var agent = _agentsById[ticket.Agent!];
+        var agent = ticket.Agent!;
         var tier = ticket.Tier;
-        var tierName = _desk.Tiers[tier].Name;
         _metrics.ServiceEnded(ticket, agent, now);
-        var resolves = tier == _tiers - 1 || ticket.ResolveDraw[tier] < _scenario.TicketClasses[ticket.Class].ResolveAt(tierName);
+        var resolves = tier == _tiers - 1 || ticket.ResolveDraw[tier] < _resolveProbability[ticket.ClassIndex][tier];
         if (resolves)
         {
-            await driver.Resolve(ticket.Id, agent.Id, At(now));
-            ticket.State = TicketState.Done;
-            ticket.Agent = null;
-            _metrics.Resolved(ticket, now);
-            var reopen = _scenario.TicketClasses[ticket.Class].Reopen;
-            if (reopen is not null && ticket.ReopenDraw < reopen.Probability)
+            var resolved = driver.Resolve(ticket, agent.Index, at);
+            if (!resolved.IsCompletedSuccessfully)
             {
-                ticket.Path?.Append("|reopen");
-                Schedule(now + ticket.ReopenDelay, new SimEvent(EventKind.Reopen, ticket));
-            }
-            else
-            {
-                Close(ticket, "resolved", now);
+                return ResolvedAsync(resolved, ticket, now);
             }
 
-            return;
+            resolved.GetAwaiter().GetResult();
+            Resolved(ticket, now);
+            return default;
         }
 
-        var placement = await driver.Escalate(ticket.Id, agent.Id, $"not resolved at {tierName}", At(now));
-        ticket.Agent = null;
-        _metrics.Escalated(ticket, tier, now);
-        Queue(ticket, _desk.TierIndex(placement.Tier), now);
+        var placement = driver.Escalate(ticket, agent.Index, _notResolvedReason[tier], at);
+        if (!placement.IsCompletedSuccessfully)
+        {
+            return EscalatedAsync(placement, ticket, tier, now);
+        }
+
+        Escalated(ticket, tier, placement.Result, now);
+        return default;
     }
 
-    private async ValueTask ReopenAsync(IDeskDriver driver, SimTicket ticket, double now)
+    private async ValueTask ResolvedAsync(ValueTask pending, SimTicket ticket, double now)
     {
-        var tc = _scenario.TicketClasses[ticket.Class];
+        await pending;
+        Resolved(ticket, now);
+    }
+
+    private void Resolved(SimTicket ticket, double now)
+    {
+        ticket.State = TicketState.Done;
+        ticket.Agent = null;
+        _metrics.Resolved(ticket, now);
+        var reopen = ticket.Class.Reopen;
+        if (reopen is not null && ticket.ReopenDraw < reopen.Probability)
+        {
+            ticket.Path?.Append("|reopen");
+            Schedule(now + ticket.ReopenDelay, new SimEvent(EventKind.Reopen, ticket));
+        }
+        else
+        {
+            Close(ticket, "resolved", now);
+        }
+    }
+
+    private async ValueTask EscalatedAsync(ValueTask<int> pending, SimTicket ticket, int tier, double now) =>
+        Escalated(ticket, tier, await pending, now);
+
+    private void Escalated(SimTicket ticket, int fromTier, int toTier, double now)
+    {
+        ticket.Agent = null;
+        _metrics.Escalated(ticket, fromTier, now);
+        Queue(ticket, toTier, now);
+    }
+
+    private ValueTask ReopenAsync(IDeskDriver driver, SimTicket ticket, double now, DateTimeOffset at)
+    {
         DrawAttributes(ticket);
         ticket.Reopened = true;
-        var spec = new TicketSpec(ticket.Id, _deskId, tc.Priority, tc.Skills.IsDefault ? [] : tc.Skills, tc.EntryTier);
-        var placement = await driver.Reopen(spec, At(now));
-        Queue(ticket, _desk.TierIndex(placement.Tier), now);
+        var placement = driver.Reopen(ticket, at);
+        if (!placement.IsCompletedSuccessfully)
+        {
+            return ReopenedAsync(placement, ticket, now);
+        }
+
+        Queue(ticket, placement.Result, now);
+        return default;
     }
 
-    private async ValueTask SettleAsync(IDeskDriver driver, double now)
+    private async ValueTask ReopenedAsync(ValueTask<int> pending, SimTicket ticket, double now) =>
+        Queue(ticket, await pending, now);
+
+    private ValueTask SettleAsync(IDeskDriver driver, double now, DateTimeOffset settleAt)
     {
         _journal.Clear();
-        var settleAt = At(now);
-        var deadline = await driver.Settle(settleAt, _journal);
-        _nextDeadline = deadline is { } d ? Minutes(d) : Never;
-        foreach (var entry in _journal)
+        var deadline = driver.Settle(settleAt, _journal);
+        if (!deadline.IsCompletedSuccessfully)
         {
-            var ticket = _tickets[entry.TicketId];
+            return SettledAsync(deadline, settleAt, now);
+        }
+
+        Settled(deadline.Result, settleAt, now);
+        return default;
+    }
+
+    private async ValueTask SettledAsync(ValueTask<DateTimeOffset?> pending, DateTimeOffset settleAt, double now) =>
+        Settled(await pending, settleAt, now);
+
+    private void Settled(DateTimeOffset? deadline, DateTimeOffset settleAt, double now)
+    {
+        _nextDeadline = deadline is { } d ? Minutes(d) : Never;
+        foreach (ref readonly var entry in CollectionsMarshal.AsSpan(_journal))
+        {
+            var ticket = (SimTicket)entry.Ticket;
             // Keep the exact virtual time when the desk acted now: a round trip through ticks would
             // turn a zero wait into a few nanoseconds.
             var at = entry.At == settleAt ? now : Minutes(entry.At);
             if (entry.Kind == JournalKind.WaitEscalated)
             {
                 _metrics.Escalated(ticket, ticket.Tier, at);
-                Queue(ticket, _desk.TierIndex(entry.Tier), at);
+                Queue(ticket, entry.Tier, at);
                 continue;
             }
 
-            var agent = _agentsById[entry.AgentId!];
+            var agent = _agents[entry.Agent];
             ticket.State = TicketState.InService;
-            ticket.Agent = agent.Id;
+            ticket.Agent = agent;
             ticket.AssignedAt = at;
             ticket.Path?.Append('>').Append(agent.Id).Append('@').Append(at.ToString("0.######", CultureInfo.InvariantCulture));
             _metrics.Assigned(ticket, agent, at);
@@ -336,13 +533,33 @@ public sealed class SimulationRun
         _metrics.Queued(ticket, now);
     }
 
+    private void Open(SimTicket ticket)
+    {
+        if (_freeSlots.TryPop(out var slot))
+        {
+            _open[slot] = ticket;
+        }
+        else
+        {
+            slot = _open.Count;
+            _open.Add(ticket);
+        }
+
+        ticket.Slot = slot;
+    }
+
     private void Close(SimTicket ticket, string ending, double now)
     {
-        _tickets.Remove(ticket.Id);
+        _open[ticket.Slot] = null;
+        _freeSlots.Push(ticket.Slot);
         if (ticket.Path is not null)
         {
-            _outcomes.Add(new TicketOutcome(ticket.Id, _scenario.TicketClasses[ticket.Class].Name, ticket.Priority, ticket.Created, ticket.Path.ToString(), ending, now));
+            _outcomes.Add(new TicketOutcome(ticket.Id, ticket.Class.Name, ticket.Priority, ticket.Created, ticket.Path.ToString(), ending, now));
         }
+
+        // Only a pending abandonment can still name the ticket, and it checks the generation.
+        ticket.Generation++;
+        _recycled.Push(ticket);
     }
 
     // ------------------------------------------------------------------ roster
@@ -359,7 +576,6 @@ public sealed class SimulationRun
                 var spec = new AgentSpec(id, _deskId, _desk.Tiers[tier].Name, group.Skills.IsDefault ? [] : group.Skills, group.Capacity);
                 var agent = new SimAgent(_agents.Count, id, tier, group.Capacity, group);
                 _agents.Add(agent);
-                _agentsById.Add(id, agent);
                 specs.Add(spec);
             }
         }
@@ -374,7 +590,7 @@ public sealed class SimulationRun
         {
             if (agent.Group.Shifts.IsDefaultOrEmpty)
             {
-                Schedule(0, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Available));
+                Schedule(0, new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Available));
             }
             else
             {
@@ -386,7 +602,7 @@ public sealed class SimulationRun
         {
             // The day before the start too: a night shift that began yesterday is still running.
             ScheduleDay(-1, 0);
-            Schedule(0, new SimEvent(EventKind.DayStart, Day: 0));
+            Schedule(0, new SimEvent(EventKind.DayStart, arg: 0));
         }
     }
 
@@ -422,7 +638,7 @@ public sealed class SimulationRun
                     continue;
                 }
 
-                Schedule(Math.Max(start, now), new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Available));
+                Schedule(Math.Max(start, now), new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Available));
                 if (!shift.Breaks.IsDefaultOrEmpty)
                 {
                     foreach (var b in shift.Breaks)
@@ -430,19 +646,19 @@ public sealed class SimulationRun
                         var breakStart = start + b.After.TotalMinutes;
                         if (breakStart >= now)
                         {
-                            Schedule(breakStart, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Break));
-                            Schedule(breakStart + b.Duration.TotalMinutes, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Available));
+                            Schedule(breakStart, new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Break));
+                            Schedule(breakStart + b.Duration.TotalMinutes, new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Available));
                         }
                     }
                 }
 
-                Schedule(end, new SimEvent(EventKind.Presence, Agent: agent.Index, Presence: Presence.Offline));
+                Schedule(end, new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Offline));
             }
         }
 
         if (day >= 0 && dayStart + 1440 < _horizon)
         {
-            Schedule(dayStart + 1440, new SimEvent(EventKind.DayStart, Day: day + 1));
+            Schedule(dayStart + 1440, new SimEvent(EventKind.DayStart, arg: day + 1));
         }
     }
 
@@ -452,13 +668,13 @@ public sealed class SimulationRun
     {
         if (time <= _horizon)
         {
-            _calendar.Enqueue(ev, (time, ++_sequence));
+            _calendar.Enqueue(time, ++_sequence, ev);
         }
     }
 
-    private DateTimeOffset At(double minutes) => _epoch.AddTicks((long)Math.Round(minutes * TimeSpan.TicksPerMinute));
+    private DateTimeOffset At(double minutes) => new(_epochTicks + (long)Math.Round(minutes * TimeSpan.TicksPerMinute), TimeSpan.Zero);
 
-    private double Minutes(DateTimeOffset at) => (at - _epoch).Ticks / (double)TimeSpan.TicksPerMinute;
+    private double Minutes(DateTimeOffset at) => (at.UtcTicks - _epochTicks) / (double)TimeSpan.TicksPerMinute;
 
     private ReplicationResult Finish()
     {
@@ -467,11 +683,11 @@ public sealed class SimulationRun
             _metrics.PresenceChanged(agent, Presence.Offline, _horizon);
         }
 
-        foreach (var ticket in _tickets.Values)
+        foreach (var ticket in _open)
         {
-            if (ticket.State == TicketState.InService)
+            if (ticket is { State: TicketState.InService })
             {
-                _metrics.ServiceEnded(ticket, _agentsById[ticket.Agent!], _horizon, finished: false);
+                _metrics.ServiceEnded(ticket, ticket.Agent!, _horizon, finished: false);
             }
         }
 
@@ -484,15 +700,6 @@ public sealed class SimulationRun
 
         var outcomes = _outcomes.OrderBy(o => o.CreatedMinutes).ThenBy(o => o.TicketId, StringComparer.Ordinal).ToImmutableArray();
         return _metrics.Build(_replication, _desk, outcomes, _events, expected.MoveToImmutable());
-    }
-
-    /// <summary>Time, then scheduling order. A dedicated comparer: the calendar is the hottest heap.</summary>
-    private sealed class EventOrder : IComparer<(double Time, long Sequence)>
-    {
-        public static readonly EventOrder Instance = new();
-
-        public int Compare((double Time, long Sequence) x, (double Time, long Sequence) y) =>
-            x.Time < y.Time ? -1 : x.Time > y.Time ? 1 : x.Sequence.CompareTo(y.Sequence);
     }
 
     internal enum EventKind : byte
@@ -513,18 +720,42 @@ public sealed class SimulationRun
         Done,
     }
 
-    internal readonly record struct SimEvent(EventKind Kind, SimTicket? Ticket = null, int Agent = 0, Presence Presence = Presence.Offline, int Day = 0);
-
-    internal sealed class SimTicket
+    /// <summary>A calendar entry. <see cref="Arg"/> is the agent index (presence), the day (day start) or the ticket's generation (abandonment).</summary>
+    internal readonly struct SimEvent(EventKind kind, SimTicket? ticket = null, int arg = 0, Presence presence = Presence.Offline)
     {
-        public required string Id { get; init; }
-        public required int Class { get; init; }
-        public required Priority Priority { get; init; }
-        public required double Created { get; init; }
-        public required bool Counted { get; init; }
-        public required double[] Handling { get; init; }
-        public required double[] ResolveDraw { get; init; }
-        public StringBuilder? Path { get; init; }
+        // A byte for the presence keeps the event, and so each calendar entry, at 32 bytes.
+        private readonly byte _presence = (byte)presence;
+
+        public SimTicket? Ticket { get; } = ticket;
+
+        public int Arg { get; } = arg;
+
+        public EventKind Kind { get; } = kind;
+
+        public Presence Presence => (Presence)_presence;
+    }
+
+    internal sealed class SimTicket(string idPrefix, int tiers) : SimulatedTicket
+    {
+        private string? _id;
+
+        /// <summary>Built on first use: a fast run that keeps no outcomes never needs it.</summary>
+        public override string Id => _id ??= idPrefix + "T" + Number.ToString(CultureInfo.InvariantCulture);
+
+        public long Number { get; private set; }
+        public int ClassIndex { get; private set; }
+        public Priority Priority { get; private set; }
+        public double Created { get; private set; }
+        public bool Counted { get; private set; }
+        public double[] Handling { get; } = new double[tiers];
+        public double[] ResolveDraw { get; } = new double[tiers];
+        public StringBuilder? Path { get; private set; }
+
+        /// <summary>Bumped each time the ticket closes; the object is then reused for a later customer.</summary>
+        public int Generation { get; set; }
+
+        /// <summary>Position in the run's list of open tickets.</summary>
+        public int Slot { get; set; }
         public double Patience { get; set; }
         public double ReopenDraw { get; set; }
         public double ReopenDelay { get; set; }
@@ -532,9 +763,33 @@ public sealed class SimulationRun
         public double QueuedAt { get; set; }
         public double AssignedAt { get; set; }
         public TicketState State { get; set; }
-        public string? Agent { get; set; }
+        public SimAgent? Agent { get; set; }
         public bool Responded { get; set; }
         public bool Reopened { get; set; }
+
+        /// <summary>Makes this object the ticket of a new customer; every field a previous one set is reset.</summary>
+        public void Start(TicketClassSpec ticketClass, int classIndex, long number, double created, bool counted, bool recordPath)
+        {
+            Class = ticketClass;
+            DriverHandle = -1;
+            _id = null;
+            Number = number;
+            ClassIndex = classIndex;
+            Priority = ticketClass.Priority;
+            Created = created;
+            Counted = counted;
+            Path = recordPath ? new StringBuilder() : null;
+            Patience = 0;
+            ReopenDraw = 0;
+            ReopenDelay = 0;
+            Tier = 0;
+            QueuedAt = 0;
+            AssignedAt = 0;
+            State = TicketState.Waiting;
+            Agent = null;
+            Responded = false;
+            Reopened = false;
+        }
     }
 
     internal sealed class SimAgent(int index, string id, int tier, int capacity, AgentGroupSpec group)

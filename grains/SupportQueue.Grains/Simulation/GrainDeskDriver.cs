@@ -1,5 +1,4 @@
 using SupportQueue.Core.Model;
-using SupportQueue.Core.Routing;
 using SupportQueue.Core.Simulation;
 
 namespace SupportQueue.Grains.Simulation;
@@ -12,7 +11,13 @@ namespace SupportQueue.Grains.Simulation;
 /// </summary>
 public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : IDeskDriver
 {
+    /// <summary>Tickets the desk may still report, by id: from submit or reopen until resolved or abandoned.</summary>
+    private readonly Dictionary<string, SimulatedTicket> _tickets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _agentIndex = new(StringComparer.Ordinal);
     private IDeskSchedulerGrain? _desk;
+    private string _deskId = "";
+    private DeskSettings _settings = DeskSettings.Default;
+    private string[] _agentIds = [];
 
     private IDeskSchedulerGrain Desk => _desk ?? throw new InvalidOperationException("not configured");
 
@@ -23,6 +28,13 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
         await desk.Configure(settings);
         await desk.EnableJournal();
         _desk = desk;
+        _deskId = deskId;
+        _settings = settings;
+        _agentIds = [.. agents.Select(a => a.AgentId)];
+        for (var i = 0; i < _agentIds.Length; i++)
+        {
+            _agentIndex.Add(_agentIds[i], i);
+        }
 
         // One at a time: the desk ranks agents in the order they first registered, as the engine does.
         foreach (var agent in agents)
@@ -31,49 +43,61 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
         }
     }
 
-    public async ValueTask<Placement> Submit(TicketSpec spec, DateTimeOffset at)
+    public async ValueTask<int> Submit(SimulatedTicket ticket, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        var ticket = await grains.GetGrain<ITicketGrain>(spec.TicketId).Submit(spec);
-        return new Placement(ticket.Id, ticket.Tier!, null);
+        var c = ticket.Class;
+        var spec = new TicketSpec(ticket.Id, _deskId, c.Priority, c.Skills.IsDefault ? [] : c.Skills, c.EntryTier);
+        var submitted = await grains.GetGrain<ITicketGrain>(ticket.Id).Submit(spec);
+        _tickets[ticket.Id] = ticket;
+        return _settings.TierIndex(submitted.Tier);
     }
 
-    public async ValueTask<Placement> Reopen(TicketSpec spec, DateTimeOffset at)
+    public async ValueTask<int> Reopen(SimulatedTicket ticket, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        var ticket = await grains.GetGrain<ITicketGrain>(spec.TicketId).Reopen("customer came back");
-        return new Placement(ticket.Id, ticket.Tier!, null);
+        var reopened = await grains.GetGrain<ITicketGrain>(ticket.Id).Reopen("customer came back");
+        _tickets[ticket.Id] = ticket;
+        return _settings.TierIndex(reopened.Tier);
     }
 
-    public async ValueTask SetPresence(string agentId, Presence presence, DateTimeOffset at)
+    public async ValueTask SetPresence(int agent, Presence presence, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        await grains.GetGrain<IAgentGrain>(agentId).SetPresence(presence);
+        await grains.GetGrain<IAgentGrain>(_agentIds[agent]).SetPresence(presence);
     }
 
-    public async ValueTask Resolve(string ticketId, string agentId, DateTimeOffset at)
+    public async ValueTask Resolve(SimulatedTicket ticket, int agent, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        await grains.GetGrain<IAgentGrain>(agentId).Resolve(ticketId);
+        await grains.GetGrain<IAgentGrain>(_agentIds[agent]).Resolve(ticket.Id);
+        _tickets.Remove(ticket.Id);
     }
 
-    public async ValueTask<Placement> Escalate(string ticketId, string agentId, string reason, DateTimeOffset at)
+    public async ValueTask<int> Escalate(SimulatedTicket ticket, int agent, string reason, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        return await grains.GetGrain<IAgentGrain>(agentId).Escalate(ticketId, reason);
+        var placement = await grains.GetGrain<IAgentGrain>(_agentIds[agent]).Escalate(ticket.Id, reason);
+        return _settings.TierIndex(placement.Tier);
     }
 
-    public async ValueTask Abandon(string ticketId, DateTimeOffset at)
+    public async ValueTask Abandon(SimulatedTicket ticket, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        await grains.GetGrain<ITicketGrain>(ticketId).Abandon("customer ran out of patience");
+        await grains.GetGrain<ITicketGrain>(ticket.Id).Abandon("customer ran out of patience");
+        _tickets.Remove(ticket.Id);
     }
 
-    public async ValueTask<DateTimeOffset?> Settle(DateTimeOffset at, List<JournalEntry> journal)
+    public async ValueTask<DateTimeOffset?> Settle(DateTimeOffset at, List<SettleEntry> journal)
     {
         clock.SetUtcNow(at);
         var report = await Desk.DrainJournal();
-        journal.AddRange(report.Entries);
+        foreach (var entry in report.Entries)
+        {
+            var agent = entry.AgentId is { } id ? _agentIndex[id] : -1;
+            journal.Add(new SettleEntry(entry.Kind, _tickets[entry.TicketId], agent, _settings.TierIndex(entry.Tier), entry.At));
+        }
+
         return report.NextDeadline;
     }
 }
