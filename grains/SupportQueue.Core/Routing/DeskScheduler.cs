@@ -134,9 +134,15 @@ public sealed class DeskScheduler : IDeskView
 
     /// <summary>
     /// Replaces the settings. Tiers may change only while the desk has no agents and no open
-    /// tickets, so nothing is ever left in a tier that disappeared.
+    /// tickets, so nothing is ever left in a tier that disappeared. Waiting tickets get their
+    /// deadlines armed again under the new policy: a wait limit that is now shorter, or new, is
+    /// due from when each ticket was queued (but not before <paramref name="now"/>); one that is
+    /// now longer or gone is judged when its old deadline fires.
     /// </summary>
-    public void Reconfigure(DeskSettings settings, IEscalationPolicy? policy = null)
+    /// <param name="settings">The new settings.</param>
+    /// <param name="policy">The escalation policy; by default the rules in <paramref name="settings"/>.</param>
+    /// <param name="now">When the change takes effect; without it, deadlines already past fire at the next advance with their own time.</param>
+    public void Reconfigure(DeskSettings settings, IEscalationPolicy? policy = null, DateTimeOffset? now = null)
     {
         settings.EnsureValid();
         var sameTiers = settings.Tiers.Select(t => t.Name).SequenceEqual(_settings.Tiers.Select(t => t.Name), StringComparer.OrdinalIgnoreCase);
@@ -163,6 +169,17 @@ public sealed class DeskScheduler : IDeskView
         if (agingChanged && _open > 0)
         {
             RekeyQueues();
+        }
+
+        if (_open > 0)
+        {
+            foreach (var ticket in OpenTicketList())
+            {
+                if (ticket.State == DeskTicketState.Queued)
+                {
+                    ArmDeadlines(ticket, now ?? ticket.QueuedAt, ticket.QueuedAt);
+                }
+            }
         }
     }
 

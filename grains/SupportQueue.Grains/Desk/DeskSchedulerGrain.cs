@@ -115,14 +115,14 @@ public sealed partial class DeskSchedulerGrain(
         settings.EnsureValid();
 
         // Deadlines already due belong to the settings they were armed under.
-        Advance();
+        var now = Advance();
         if (_engine is null)
         {
             _engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
         }
         else
         {
-            _engine.Reconfigure(settings);
+            _engine.Reconfigure(settings, now: now);
         }
 
         await WriteAsync(() => state.State.Settings = settings);

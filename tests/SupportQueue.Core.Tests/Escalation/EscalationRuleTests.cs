@@ -134,6 +134,33 @@ public class EscalationRuleTests
         Assert.Equal(("L2", Min(25)), (action.ToTier, action.At));
     }
 
+    [Fact]
+    public void A_wait_timeout_shortened_by_reconfiguring_fires_at_the_new_limit()
+    {
+        var desk = Desk(WaitTimeout("L1", 25));
+        desk.Submit("t", T0);
+
+        desk.Reconfigure(DeskSettings.Default with { Escalation = [WaitTimeout("L1", 10)] }, now: Min(2));
+
+        Assert.Empty(desk.AdvanceTo(Min(9)));
+        var action = Assert.Single(desk.AdvanceTo(Min(12)));
+        Assert.Equal(("L2", Min(10)), (action.ToTier, action.At));
+        Assert.Empty(desk.AdvanceTo(Min(60)));
+    }
+
+    [Fact]
+    public void A_wait_timeout_added_after_the_limit_has_passed_escalates_from_the_change_not_earlier()
+    {
+        var desk = Desk();
+        desk.Submit("t", T0);
+
+        desk.Reconfigure(DeskSettings.Default with { Escalation = [WaitTimeout("L1", 10)] }, now: Min(30));
+
+        var action = Assert.Single(desk.AdvanceTo(Min(31)));
+        Assert.Equal(("L2", Min(30)), (action.ToTier, action.At));
+        desk.CheckInvariants();
+    }
+
     // ------------------------------------------------------------ SeverityBypass
 
     [Fact]
