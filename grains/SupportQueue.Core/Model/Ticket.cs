@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SupportQueue.Core.Model;
 
 /// <summary>
@@ -116,6 +118,26 @@ public sealed class Ticket
     /// Moves the ticket to a higher tier's queue. <paramref name="agentId"/> is the holder for an
     /// agent-initiated escalation, or null when the desk escalates a queued ticket.
     /// </summary>
+    /// <summary>
+    /// Whether <paramref name="agentId"/>'s escalation is the latest one and the ticket has left
+    /// that agent: how a retried escalate whose first attempt was stored (but never answered)
+    /// is told apart from an agent acting on a ticket it does not hold.
+    /// </summary>
+    /// <param name="agentId">The agent asking.</param>
+    /// <param name="toTier">The tier the ticket was queued at by that escalation.</param>
+    public bool WasLastEscalatedBy(string agentId, [NotNullWhen(true)] out string? toTier)
+    {
+        toTier = null;
+        var last = History.FindLastIndex(e => e.Kind == TicketEventKind.Escalated);
+        if (last < 0 || History[last].AgentId != agentId || AgentId == agentId)
+        {
+            return false;
+        }
+
+        toTier = History.Skip(last + 1).FirstOrDefault(e => e.Kind == TicketEventKind.Queued)?.Tier ?? Tier;
+        return toTier is not null;
+    }
+
     public void Escalate(string? agentId, string toTier, DateTimeOffset at, string reason)
     {
         if (agentId is null)

@@ -108,6 +108,13 @@ public sealed partial class TicketGrain(
     public async Task<Placement> Escalate(string agentId, string reason, string? toTier)
     {
         var ticket = Current;
+        if (ticket.WasLastEscalatedBy(agentId, out var queuedAt))
+        {
+            // A retry whose first attempt was stored but never answered: refusing it would leave
+            // the ticket in the agent's list for good, a slot lost. It gets the same answer.
+            return new Placement(ticket.Id, queuedAt, null);
+        }
+
         RequireHolder(ticket, agentId);
         var placement = await Desk.Escalate(ticket.Id, agentId, reason, toTier);
         ticket.Escalate(agentId, placement.Tier, clock.GetUtcNow(), placement.Reason ?? reason);

@@ -79,6 +79,22 @@ public class TicketTests
     }
 
     [Fact]
+    public void Only_the_latest_escalation_by_an_agent_that_no_longer_holds_the_ticket_counts_as_its()
+    {
+        var t = AssignedTo("a");
+        Assert.False(t.WasLastEscalatedBy("a", out _));
+
+        t.Escalate("a", "L2", TestDesk.Min(3), "needs L2");
+        Assert.True(t.WasLastEscalatedBy("a", out var tier));
+        Assert.Equal("L2", tier);
+        Assert.False(t.WasLastEscalatedBy("b", out _));
+
+        // Once the desk escalates it further, a's escalation is no longer the latest.
+        t.Escalate(null, "L3", TestDesk.Min(20), "waited too long");
+        Assert.False(t.WasLastEscalatedBy("a", out _));
+    }
+
+    [Fact]
     public void A_desk_escalation_from_the_queue_needs_no_agent()
     {
         var t = Queued();

@@ -139,6 +139,35 @@ public sealed class LiveRoutingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_escalate_retried_after_its_reply_was_lost_frees_the_agents_slot()
+    {
+        var desk = await NewDesk();
+        var l1 = await NewAgent(desk, "L1");
+        var ticket = await Submit(desk, Priority.P2);
+        await Idle(desk);
+        Assert.Equal(l1, (await Get(ticket.Id)).AgentId);
+
+        // The first attempt reached the ticket (and the desk) but the agent never heard back, so it
+        // still lists the ticket: the state a lost reply or a silo dying mid-call leaves behind.
+        var first = await _grains.GetGrain<ITicketGrain>(ticket.Id).Escalate(l1, "needs a network engineer", null);
+        Assert.Contains(ticket.Id, (await _grains.GetGrain<IAgentGrain>(l1).Get()).Assignments);
+
+        var retry = await _grains.GetGrain<IAgentGrain>(l1).Escalate(ticket.Id, "needs a network engineer");
+
+        Assert.Equal((first.TicketId, first.Tier), (retry.TicketId, retry.Tier));
+        Assert.Empty((await _grains.GetGrain<IAgentGrain>(l1).Get()).Assignments);
+        var after = await Get(ticket.Id);
+        Assert.Equal((TicketStatus.Queued, "L2"), (after.Status, after.Tier));
+        Assert.Single(after.History, e => e.Kind == TicketEventKind.Escalated);
+
+        // Someone who never held it is still refused (the ticket is waiting, held by nobody).
+        var stranger = await NewAgent(desk, "L1");
+        var refused = await Assert.ThrowsAsync<SupportQueueException>(() => _grains.GetGrain<ITicketGrain>(ticket.Id).Escalate(stranger, "no", null));
+        Assert.Equal(RefusalCode.InvalidTransition, refused.Code);
+        await _grains.GetGrain<IDeskSchedulerGrain>(desk).CheckInvariants();
+    }
+
+    [Fact]
     public async Task Concurrent_submits_and_completions_never_lose_or_double_assign_a_ticket()
     {
         const int ticketCount = 300;
