@@ -71,6 +71,18 @@ public class OrleansTargetTests(LoadClusterFixture fixture)
             var slots = 14 * record.Info.Workload.AgentCapacity;
             Assert.InRange(agentSteps, 1, (3 * submitted) + (6 * slots));
 
+            // The configuration table puts the loader's start lag and the longest GC pause beside the
+            // latencies. Start lag is part of every latency from the intended start, so its p99
+            // cannot exceed the submit p99.
+            var table = OrleansReport.ScaleTable([record]).Split('\n');
+            var header = table[0].Split('|', StringSplitOptions.TrimEntries);
+            var row = table[2].Split('|', StringSplitOptions.TrimEntries);
+            Assert.Equal(header.Length, row.Length);
+            var lag = double.Parse(row[Array.IndexOf(header, "loader start lag p99 ms")], System.Globalization.CultureInfo.InvariantCulture);
+            var submitP99 = double.Parse(row[Array.IndexOf(header, "submit p99 ms")], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(lag, 0, submitP99);
+            Assert.True(double.Parse(row[Array.IndexOf(header, "longest GC pause ms")], System.Globalization.CultureInfo.InvariantCulture) >= 0);
+
             // One passing, one failing threshold: the failing one decides the exit code.
             Assert.Equal([true, true, false], record.Result.Thresholds.Select(t => t.Passed));
             Assert.Equal(1, record.ExitCode);
