@@ -47,7 +47,7 @@ internal static class PostgresBenchmark
         var connectionString = args.Length > 2 ? args[2] : null;
         if (connectionString is null)
         {
-            server = await ThrowawayPostgres.StartAsync();
+            server = await ThrowawayPostgres.StartAsync("pass a connection string as the third argument");
             connectionString = server.ConnectionString;
             Console.WriteLine("throwaway PostgreSQL 15 (fsync off, synchronous_commit off) on 127.0.0.1:" + new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Port);
         }

@@ -1,7 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using SupportQueue.LoadTests.Postgres;
 
 namespace SupportQueue.Integration.Tests.Postgres;
 
@@ -14,15 +12,9 @@ namespace SupportQueue.Integration.Tests.Postgres;
 public sealed class PostgresServer : IAsyncLifetime
 {
     public const string ExternalServerVariable = "SUPPORTQUEUE_TEST_PG";
-    private const string BinDirVariable = "SUPPORTQUEUE_PG_BIN";
-    private const string SuperUser = "postgres";
-
-    private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(60);
 
     private readonly List<string> _createdDatabases = [];
-    private string? _tempDir;
-    private string? _dataDir;
-    private string? _binDir;
+    private ThrowawayPostgres? _server;
 
     /// <summary>Connection string of a superuser on the maintenance database.</summary>
     public string AdminConnectionString { get; private set; } = string.Empty;
@@ -36,21 +28,23 @@ public sealed class PostgresServer : IAsyncLifetime
         if (!string.IsNullOrWhiteSpace(external))
         {
             AdminConnectionString = external;
-            await WaitUntilAcceptingAsync(AdminConnectionString);
+            await ThrowawayPostgres.WaitUntilAcceptingAsync(AdminConnectionString);
             PasswordsEnforced = !await LoginSucceedsAsync(new NpgsqlConnectionStringBuilder(external) { Password = "certainly-wrong-" + Guid.NewGuid().ToString("N") }.ConnectionString);
             return;
         }
 
-        await StartThrowawayServerAsync();
+        _server = await ThrowawayPostgres.StartAsync($"set {ExternalServerVariable} to a superuser connection string of an existing server");
+        AppDomain.CurrentDomain.ProcessExit += StopOnProcessExit;
+        AdminConnectionString = _server.ConnectionString;
     }
 
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_dataDir is null)
+        if (_server is null)
         {
             // External server: it is not ours, only the databases we created are.
-            foreach (var name in _createdDatabases)
+            foreach (var name in _createdDatabases.ToList())
             {
                 await DropDatabaseAsync(name);
             }
@@ -59,8 +53,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         AppDomain.CurrentDomain.ProcessExit -= StopOnProcessExit;
-        await RunAsync(Tool("pg_ctl"), ["stop", "-D", _dataDir, "-m", "immediate", "-w", "-t", "30"], asPostgres: true, throwOnError: false);
-        DeleteTempDir();
+        await _server.DisposeAsync();
     }
 
     /// <summary>Creates an empty database with a unique name; dispose the result to drop it.</summary>
@@ -97,84 +90,7 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>A TCP port on 127.0.0.1 that nothing listened on a moment ago.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task StartThrowawayServerAsync()
-    {
-        _binDir = FindBinDir();
-        _tempDir = Directory.CreateTempSubdirectory("supportqueue-pg-").FullName;
-        _dataDir = Path.Combine(_tempDir, "data");
-        var password = Guid.NewGuid().ToString("N");
-        var passwordFile = Path.Combine(_tempDir, "pwfile");
-        await File.WriteAllTextAsync(passwordFile, password + "\n");
-        if (IsRoot)
-        {
-            // initdb and postgres refuse to run as root; the postgres OS user owns everything.
-            await RunAsync("chown", ["-R", $"{SuperUser}:{SuperUser}", _tempDir], asPostgres: false);
-        }
-
-        AppDomain.CurrentDomain.ProcessExit += StopOnProcessExit;
-        await RunAsync(Tool("initdb"),
-            ["-D", _dataDir, "-U", SuperUser, "--pwfile", passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256",
-             "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"],
-            asPostgres: true);
-        File.Delete(passwordFile);
-
-        // The port is picked before postgres binds it, so another process may take it first: retry.
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreePort();
-            var options = $"-c listen_addresses=127.0.0.1 -p {port} -k {_tempDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-            var (exitCode, output) = await RunAsync(Tool("pg_ctl"),
-                ["start", "-D", _dataDir, "-l", Path.Combine(_tempDir, "server.log"), "-w", "-t", "30", "-o", options],
-                asPostgres: true, throwOnError: false);
-            if (exitCode == 0)
-            {
-                AdminConnectionString = new NpgsqlConnectionStringBuilder
-                {
-                    Host = "127.0.0.1",
-                    Port = port,
-                    Username = SuperUser,
-                    Password = password,
-                    Database = "postgres",
-                    IncludeErrorDetail = true,
-                }.ConnectionString;
-                break;
-            }
-
-            if (attempt == 3)
-            {
-                var log = File.Exists(Path.Combine(_tempDir, "server.log")) ? await File.ReadAllTextAsync(Path.Combine(_tempDir, "server.log")) : "(no log)";
-                throw new InvalidOperationException($"pg_ctl start failed ({exitCode}): {output}\n{log}");
-            }
-        }
-
-        await WaitUntilAcceptingAsync(AdminConnectionString);
-    }
-
-    /// <summary>pg_ctl -w already waited; this bounded poll covers an external or slow server.</summary>
-    private static async Task WaitUntilAcceptingAsync(string connectionString)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 5, Pooling = false }.ConnectionString);
-                await connection.OpenAsync();
-                return;
-            }
-            catch (NpgsqlException) when (deadline.Elapsed < _startTimeout)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
+    public static int FreePort() => ThrowawayPostgres.FreePort();
 
     private static async Task<bool> LoginSucceedsAsync(string connectionString)
     {
@@ -190,88 +106,8 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    private static bool IsRoot => Environment.UserName == "root";
-
-    private string Tool(string name) => Path.Combine(_binDir!, name);
-
-    private static string FindBinDir()
-    {
-        var configured = Environment.GetEnvironmentVariable(BinDirVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        // Debian keeps the server binaries out of PATH, one directory per major version.
-        var candidates = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(d => Path.Combine(d, "bin"))
-                .Where(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
-                .OrderBy(d => d.Contains("/15/", StringComparison.Ordinal) ? 0 : 1)
-                .ThenByDescending(d => d, StringComparer.Ordinal)
-                .ToList()
-            : [];
-        return candidates.FirstOrDefault()
-            ?? throw new InvalidOperationException(
-                $"No PostgreSQL server binaries (initdb, pg_ctl) under /usr/lib/postgresql/*/bin. Install them (apt-get install postgresql-15), " +
-                $"point {BinDirVariable} at their directory, or set {ExternalServerVariable} to a superuser connection string of an existing server.");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, IReadOnlyList<string> args, bool asPostgres, bool throwOnError = true)
-    {
-        var start = new ProcessStartInfo
-        {
-            FileName = asPostgres && IsRoot ? "runuser" : file,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // The postgres user cannot read root's working directory; the tools chdir there.
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        if (asPostgres && IsRoot)
-        {
-            foreach (var a in new[] { "-u", SuperUser, "--", file })
-            {
-                start.ArgumentList.Add(a);
-            }
-        }
-
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(_startTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-        var output = (await stdout) + (await stderr);
-        if (throwOnError && process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited with {process.ExitCode}: {output}");
-        }
-
-        return (process.ExitCode, output);
-    }
-
-    private void StopOnProcessExit(object? sender, EventArgs e)
-    {
-        // Last resort when the test host is torn down without disposing fixtures.
-        if (_dataDir is not null)
-        {
-            RunAsync(Tool("pg_ctl"), ["stop", "-D", _dataDir, "-m", "immediate"], asPostgres: true, throwOnError: false).GetAwaiter().GetResult();
-            DeleteTempDir();
-        }
-    }
-
-    private void DeleteTempDir()
-    {
-        if (_tempDir is not null && Directory.Exists(_tempDir))
-        {
-            Directory.Delete(_tempDir, recursive: true);
-        }
-    }
+    // Last resort when the test host is torn down without disposing fixtures.
+    private void StopOnProcessExit(object? sender, EventArgs e) => _server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
 
 /// <summary>A uniquely named database on the test server, dropped on dispose.</summary>
