@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using SupportQueue.Core.Routing;
 
 namespace SupportQueue.Core.Model;
 
@@ -79,6 +80,28 @@ public sealed class Ticket
     }
 
     /// <summary>
+    /// How an offer to <paramref name="agentId"/> lands on the ticket: Accepted when it is assigned now or
+    /// is already that agent's (a retried accept), TicketGone when it is held by someone else or no
+    /// longer waiting. <paramref name="changed"/> says whether there is anything new to store.
+    /// </summary>
+    public OfferOutcome TakeOffer(string agentId, string tier, DateTimeOffset at, out bool changed)
+    {
+        changed = false;
+        if (Status == TicketStatus.Assigned && AgentId == agentId)
+        {
+            return OfferOutcome.Accepted;
+        }
+
+        if (Status != TicketStatus.Queued)
+        {
+            return OfferOutcome.TicketGone;
+        }
+
+        changed = Assign(agentId, tier, at);
+        return OfferOutcome.Accepted;
+    }
+
+    /// <summary>
     /// An agent accepted the ticket. This is the fence against holding a ticket twice: only a
     /// queued ticket can be assigned. Returns false (and changes nothing) when the same agent
     /// already holds it, so a retried accept is harmless.
@@ -138,6 +161,11 @@ public sealed class Ticket
         return toTier is not null;
     }
 
+    /// <summary>Whether the ticket is resolved and <paramref name="agentId"/> resolved it: a retried resolve, not a refusal.</summary>
+    /// <param name="agentId">The agent asking.</param>
+    public bool WasResolvedBy(string agentId) =>
+        Status == TicketStatus.Resolved && History.LastOrDefault(e => e.Kind == TicketEventKind.Resolved)?.AgentId == agentId;
+
     public void Escalate(string? agentId, string toTier, DateTimeOffset at, string reason)
     {
         if (agentId is null)
@@ -173,6 +201,12 @@ public sealed class Ticket
         Status = TicketStatus.Abandoned;
         History.Add(new TicketEvent(TicketEventKind.Abandoned, at, Tier, Reason: reason));
     }
+
+    /// <summary>Refuses an abandon the desk must not hear of: only a waiting customer can leave the queue.</summary>
+    public void RequireWaiting() => Require(Status == TicketStatus.Queued, "abandon");
+
+    /// <summary>Refuses a reopen before the desk is asked to queue the ticket again.</summary>
+    public void RequireResolved() => Require(Status == TicketStatus.Resolved, "reopen");
 
     /// <summary>A resolved ticket comes back; the desk queues it again.</summary>
     public void Reopen(DateTimeOffset at, string reason)
@@ -241,7 +275,9 @@ public sealed class Ticket
         return now - CreatedAt > t ? false : null;
     }
 
-    private void RequireHolder(string agentId)
+    /// <summary>Refuses unless <paramref name="agentId"/> holds the ticket now.</summary>
+    /// <param name="agentId">The agent acting on it.</param>
+    public void RequireHolder(string agentId)
     {
         if (Status != TicketStatus.Assigned)
         {

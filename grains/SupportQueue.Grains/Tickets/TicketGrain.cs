@@ -70,26 +70,19 @@ public sealed partial class TicketGrain(
             return OfferOutcome.TicketGone;
         }
 
-        var ticket = state.State;
-        if (ticket.Status == TicketStatus.Assigned && ticket.AgentId == agentId)
+        var outcome = state.State.TakeOffer(agentId, tier, clock.GetUtcNow(), out var changed);
+        if (changed)
         {
-            return OfferOutcome.Accepted;
+            await state.WriteStateAsync();
         }
 
-        if (ticket.Status != TicketStatus.Queued)
-        {
-            return OfferOutcome.TicketGone;
-        }
-
-        ticket.Assign(agentId, tier, clock.GetUtcNow());
-        await state.WriteStateAsync();
-        return OfferOutcome.Accepted;
+        return outcome;
     }
 
     public async Task Resolve(string agentId)
     {
         var ticket = Current;
-        if (ticket.Status == TicketStatus.Resolved && ticket.History.LastOrDefault(e => e.Kind == TicketEventKind.Resolved)?.AgentId == agentId)
+        if (ticket.WasResolvedBy(agentId))
         {
             // A retry whose first attempt was stored but never answered (the silo died in between):
             // refusing it would leave the ticket in the agent's list for good, a slot lost.
@@ -97,7 +90,7 @@ public sealed partial class TicketGrain(
             return;
         }
 
-        RequireHolder(ticket, agentId);
+        ticket.RequireHolder(agentId);
         await Desk.Resolved(ticket.Id, agentId);
         ticket.Resolve(agentId, clock.GetUtcNow());
         await state.WriteStateAsync();
@@ -115,7 +108,7 @@ public sealed partial class TicketGrain(
             return new Placement(ticket.Id, queuedAt, null);
         }
 
-        RequireHolder(ticket, agentId);
+        ticket.RequireHolder(agentId);
         var placement = await Desk.Escalate(ticket.Id, agentId, reason, toTier);
         ticket.Escalate(agentId, placement.Tier, clock.GetUtcNow(), placement.Reason ?? reason);
         await state.WriteStateAsync();
@@ -138,10 +131,7 @@ public sealed partial class TicketGrain(
     public async Task Abandon(string reason)
     {
         var ticket = Current;
-        if (ticket.Status != TicketStatus.Queued)
-        {
-            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticket.Id}': cannot abandon a ticket that is {ticket.Status}");
-        }
+        ticket.RequireWaiting();
 
         await Desk.Abandon(ticket.Id);
         ticket.Abandon(clock.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? "customer left the queue" : reason);
@@ -153,10 +143,7 @@ public sealed partial class TicketGrain(
     public async Task<Ticket> Reopen(string reason)
     {
         var ticket = Current;
-        if (ticket.Status != TicketStatus.Resolved)
-        {
-            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticket.Id}': cannot reopen a ticket that is {ticket.Status}");
-        }
+        ticket.RequireResolved();
 
         var now = clock.GetUtcNow();
         var placement = await Desk.Reopen(ticket.ToSpec());
@@ -212,19 +199,6 @@ public sealed partial class TicketGrain(
         }
 
         _reminder = null;
-    }
-
-    private static void RequireHolder(Ticket ticket, string agentId)
-    {
-        if (ticket.Status != TicketStatus.Assigned)
-        {
-            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticket.Id}': is {ticket.Status}, not assigned to anyone");
-        }
-
-        if (ticket.AgentId != agentId)
-        {
-            throw new SupportQueueException(RefusalCode.NotYourTicket, $"agentId: '{agentId}' — ticket '{ticket.Id}' is assigned to '{ticket.AgentId}'");
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ticket {TicketId} submitted to desk {DeskId}, queued at {Tier}")]

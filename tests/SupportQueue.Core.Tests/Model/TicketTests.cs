@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SupportQueue.Core.Model;
+using SupportQueue.Core.Routing;
 using SupportQueue.Core.Tests.Routing;
 
 namespace SupportQueue.Core.Tests.Model;
@@ -76,6 +77,22 @@ public class TicketTests
         var spec = t.ToSpec();
         Assert.Equal(("t", DeskId, Priority.P2, (string?)null, "cannot log in"), (spec.TicketId, spec.DeskId, spec.Priority, spec.EntryTier, spec.Subject));
         Assert.Equal(["db"], spec.Skills.ToArray());
+    }
+
+    [Fact]
+    public void An_offer_lands_once_is_accepted_again_for_the_same_agent_and_is_gone_for_anyone_else()
+    {
+        var t = Queued();
+
+        Assert.Equal((OfferOutcome.Accepted, true), (t.TakeOffer("a", "L1", TestDesk.Min(2), out var first), first));
+        Assert.Equal((OfferOutcome.Accepted, false), (t.TakeOffer("a", "L1", TestDesk.Min(3), out var retry), retry));
+        Assert.Equal((OfferOutcome.TicketGone, false), (t.TakeOffer("b", "L1", TestDesk.Min(3), out var other), other));
+        Assert.Equal(("a", 1), (t.AgentId, t.History.Count(e => e.Kind == TicketEventKind.Assigned)));
+
+        t.Resolve("a", TestDesk.Min(4));
+        Assert.Equal(OfferOutcome.TicketGone, t.TakeOffer("a", "L1", TestDesk.Min(5), out _));
+        Assert.True(t.WasResolvedBy("a"));
+        Assert.False(t.WasResolvedBy("b"));
     }
 
     [Fact]
