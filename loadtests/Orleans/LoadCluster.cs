@@ -55,12 +55,15 @@ public sealed class LoadCluster : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(silos, 1);
         var feed = new AssignmentFeed();
         var clock = new CompressedClock(timeCompression, new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        // One store for every silo of the process: a grain that moves (a silo was killed or joined)
+        // finds its state, as it would in a real database.
+        var store = new Grains.InMemoryStateStore();
         var builder = new InProcessTestClusterBuilder((short)silos);
         // The test host would otherwise drop a log file per silo and client into the working directory.
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            Grains.Hosting.AddSupportQueueMemoryStorage(silo);
+            Grains.Hosting.AddSupportQueueMemoryStorage(silo, store);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<Grains.IAssignmentObserver>(feed);
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);

@@ -158,7 +158,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
                     var begin = _time.GetTimestamp();
                     try
                     {
-                        await _cluster.Client.GetGrain<IAgentGrain>(members[i].Spec.AgentId).SetPresence(on ? Presence.Available : Presence.Offline).ConfigureAwait(false);
+                        await _cluster.Client.Agent(members[i].Spec.AgentId).SetPresence(on ? Presence.Available : Presence.Offline).ConfigureAwait(false);
                         _measurements.Record("roster", begin, begin, _time.GetTimestamp());
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
@@ -195,7 +195,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         {
             try
             {
-                await _cluster.Client.GetGrain<IAgentGrain>(a.Spec.AgentId).SetPresence(Presence.Offline).ConfigureAwait(false);
+                await _cluster.Client.Agent(a.Spec.AgentId).SetPresence(Presence.Offline).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -240,7 +240,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         {
             try
             {
-                tickets[id] = await client.GetGrain<ITicketGrain>(id).Get().ConfigureAwait(false);
+                tickets[id] = await client.Ticket(id).Get().ConfigureAwait(false);
             }
             catch (SupportQueueException ex) when (ex.Code == RefusalCode.UnknownTicket)
             {
@@ -297,7 +297,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         _tickets[id] = track;
         try
         {
-            await _cluster.Client.GetGrain<ITicketGrain>(id).Submit(_workload.Ticket(DeskId, id, number)).ConfigureAwait(false);
+            await _cluster.Client.Ticket(id).Submit(_workload.Ticket(DeskId, id, number)).ConfigureAwait(false);
             track.SubmitState = SubmitState.Stored;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -334,7 +334,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         var start = _time.GetTimestamp();
         try
         {
-            await _cluster.Client.GetGrain<ITicketGrain>(ticketId).Abandon("customer ran out of patience").ConfigureAwait(false);
+            await _cluster.Client.Ticket(ticketId).Abandon("customer ran out of patience").ConfigureAwait(false);
             _measurements.Record("abandon", start, start, _time.GetTimestamp());
             Interlocked.Increment(ref _abandonedByPatience);
         }
@@ -406,7 +406,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         }
 
         var operation = escalate ? "escalate" : "resolve";
-        var grain = agent.Grain ??= _cluster.Client.GetGrain<IAgentGrain>(agent.Spec.AgentId);
+        var grain = agent.Grain ??= _cluster.Client.Agent(agent.Spec.AgentId);
         var start = _time.GetTimestamp();
         try
         {
@@ -435,7 +435,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         {
             // No feed from inside the silos: ask the agent grain what it holds.
             await Task.Delay(PollInterval, _time, cancellationToken).ConfigureAwait(false);
-            var held = await _cluster.Client.GetGrain<IAgentGrain>(agent.Spec.AgentId).Get().ConfigureAwait(false);
+            var held = await _cluster.Client.Agent(agent.Spec.AgentId).Get().ConfigureAwait(false);
             foreach (var id in held.Assignments)
             {
                 OnAssigned(id, agent.Spec.AgentId);

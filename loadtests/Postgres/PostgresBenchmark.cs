@@ -113,8 +113,8 @@ internal static class PostgresBenchmark
         var agentIds = Enumerable.Range(1, Agents).Select(i => $"{desk}-a{i}").ToList();
         await Task.WhenAll(agentIds.Select(async id =>
         {
-            await grains.GetGrain<IAgentGrain>(id).Register(new AgentSpec(id, desk, "L1", [], AgentCapacity));
-            await grains.GetGrain<IAgentGrain>(id).SetPresence(Presence.Available);
+            await grains.Agent(id).Register(new AgentSpec(id, desk, "L1", [], AgentCapacity));
+            await grains.Agent(id).SetPresence(Presence.Available);
         }));
 
         var agentErrors = 0L;
@@ -177,7 +177,7 @@ internal static class PostgresBenchmark
         var unassigned = 0;
         await Parallel.ForEachAsync(submitted, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (entry, _) =>
         {
-            var ticket = await grains.GetGrain<ITicketGrain>(entry.Key).Get();
+            var ticket = await grains.Ticket(entry.Key).Get();
             if (ticket.FirstAssignedAt is { } at)
             {
                 assignLatencies.Add((at - entry.Value).TotalMilliseconds);
@@ -224,7 +224,7 @@ internal static class PostgresBenchmark
     {
         try
         {
-            await grains.GetGrain<ITicketGrain>(id).Submit(new TicketSpec(id, desk, Priority.P3, []));
+            await grains.Ticket(id).Submit(new TicketSpec(id, desk, Priority.P3, []));
             latencies.Add((DateTimeOffset.UtcNow - intended).TotalMilliseconds);
             submitted[id] = intended;
         }
@@ -240,7 +240,7 @@ internal static class PostgresBenchmark
         {
             try
             {
-                await grains.GetGrain<IAgentGrain>(agentId).Resolve(ticketId);
+                await grains.Agent(agentId).Resolve(ticketId);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -964,9 +964,10 @@ public sealed class DeskScheduler : IDeskView
         foreach (var a in _pools[tier])
         {
             var all = true;
-            foreach (var s in skills)
+            // Indexed: a foreach over the interface would allocate an enumerator per agent.
+            for (var i = 0; i < skills.Count; i++)
             {
-                if (!a.Skills.ContainsKey(s))
+                if (!a.Skills.ContainsKey(skills[i]))
                 {
                     all = false;
                     break;

@@ -20,7 +20,7 @@ public sealed class AgentGrain(
     // Grain references are cached: building one resolves the interface type by reflection each time.
     private IDeskSchedulerGrain? _desk;
 
-    private IDeskSchedulerGrain Desk => _desk ??= GrainFactory.GetGrain<IDeskSchedulerGrain>(Current.DeskId);
+    private IDeskSchedulerGrain Desk => _desk ??= GrainFactory.Desk(Current.DeskId);
 
     public async Task<Agent> Register(AgentSpec spec)
     {
@@ -30,7 +30,7 @@ public sealed class AgentGrain(
             throw SupportQueueException.Invalid("agentId", spec.AgentId, $"does not match the grain key '{this.GetPrimaryKeyString()}'");
         }
 
-        var desk = GrainFactory.GetGrain<IDeskSchedulerGrain>(spec.DeskId);
+        var desk = GrainFactory.Desk(spec.DeskId);
         var settings = await desk.GetSettings();
         spec.Validate(settings);
         var now = clock.GetUtcNow();
@@ -92,7 +92,7 @@ public sealed class AgentGrain(
             return new OfferReply(OfferOutcome.Declined, agent.Presence, agent.Assignments.Count);
         }
 
-        var outcome = await GrainFactory.GetGrain<ITicketGrain>(offer.TicketId).Assign(agent.Id, offer.Tier);
+        var outcome = await GrainFactory.Ticket(offer.TicketId).Assign(agent.Id, offer.Tier);
         if (outcome != OfferOutcome.Accepted)
         {
             return new OfferReply(outcome, agent.Presence);
@@ -122,7 +122,7 @@ public sealed class AgentGrain(
     {
         var agent = Current;
         agent.RequireHolds(ticketId);
-        await GrainFactory.GetGrain<ITicketGrain>(ticketId).Resolve(agent.Id);
+        await GrainFactory.Ticket(ticketId).Resolve(agent.Id);
         agent.Finish(ticketId, escalated: false);
         await state.WriteStateAsync();
     }
@@ -136,7 +136,7 @@ public sealed class AgentGrain(
             throw SupportQueueException.Invalid("reason", reason, "an escalation needs a reason");
         }
 
-        var placement = await GrainFactory.GetGrain<ITicketGrain>(ticketId).Escalate(agent.Id, reason, toTier);
+        var placement = await GrainFactory.Ticket(ticketId).Escalate(agent.Id, reason, toTier);
         agent.Finish(ticketId, escalated: true);
         await state.WriteStateAsync();
         return placement;

@@ -83,7 +83,7 @@ public sealed partial class DeskSchedulerGrain(
         Agent agent;
         try
         {
-            agent = await GrainFactory.GetGrain<IAgentGrain>(spec.AgentId).Get();
+            agent = await GrainFactory.Agent(spec.AgentId).Get();
         }
         catch (SupportQueueException)
         {
@@ -94,7 +94,7 @@ public sealed partial class DeskSchedulerGrain(
         {
             try
             {
-                var ticket = await GrainFactory.GetGrain<ITicketGrain>(ticketId).Get();
+                var ticket = await GrainFactory.Ticket(ticketId).Get();
                 if (ticket.Status == TicketStatus.Assigned && ticket.AgentId == agent.Id)
                 {
                     _engine!.Restore(ticket.ToSpec(), ticket.CreatedAt, ticket.Tier!, ticket.LastQueuedAt(), agent.Id, responded: true, now);
@@ -239,7 +239,7 @@ public sealed partial class DeskSchedulerGrain(
         if (ticket.AgentId is { } holder)
         {
             // The ticket is the authority on who holds it; make sure that agent knows.
-            await GrainFactory.GetGrain<IAgentGrain>(holder).Adopt(ticket.Spec.TicketId);
+            await GrainFactory.Agent(holder).Adopt(ticket.Spec.TicketId);
         }
 
         Advance();
@@ -376,7 +376,7 @@ public sealed partial class DeskSchedulerGrain(
     {
         if (!_agentGrains.TryGetValue(agentId, out var grain))
         {
-            grain = GrainFactory.GetGrain<IAgentGrain>(agentId);
+            grain = GrainFactory.Agent(agentId);
             _agentGrains.Add(agentId, grain);
         }
 
@@ -441,7 +441,7 @@ public sealed partial class DeskSchedulerGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<ITicketGrain>(action.TicketId).DeskEscalated(action);
+            await GrainFactory.Ticket(action.TicketId).DeskEscalated(action);
         }
         catch (Exception ex)
         {

@@ -24,7 +24,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
     public async ValueTask Configure(string deskId, DeskSettings settings, IReadOnlyList<AgentSpec> agents, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        var desk = grains.GetGrain<IDeskSchedulerGrain>(deskId);
+        var desk = grains.Desk(deskId);
         await desk.Configure(settings);
         await desk.EnableJournal();
         _desk = desk;
@@ -39,7 +39,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
         // One at a time: the desk ranks agents in the order they first registered, as the engine does.
         foreach (var agent in agents)
         {
-            await grains.GetGrain<IAgentGrain>(agent.AgentId).Register(agent);
+            await grains.Agent(agent.AgentId).Register(agent);
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
         clock.SetUtcNow(at);
         var c = ticket.Class;
         var spec = new TicketSpec(ticket.Id, _deskId, c.Priority, c.Skills.IsDefault ? [] : c.Skills, c.EntryTier);
-        var submitted = await grains.GetGrain<ITicketGrain>(ticket.Id).Submit(spec);
+        var submitted = await grains.Ticket(ticket.Id).Submit(spec);
         _tickets[ticket.Id] = ticket;
         return _settings.TierIndex(submitted.Tier);
     }
@@ -56,7 +56,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
     public async ValueTask<int> Reopen(SimulatedTicket ticket, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        var reopened = await grains.GetGrain<ITicketGrain>(ticket.Id).Reopen("customer came back");
+        var reopened = await grains.Ticket(ticket.Id).Reopen("customer came back");
         _tickets[ticket.Id] = ticket;
         return _settings.TierIndex(reopened.Tier);
     }
@@ -64,27 +64,27 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
     public async ValueTask SetPresence(int agent, Presence presence, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        await grains.GetGrain<IAgentGrain>(_agentIds[agent]).SetPresence(presence);
+        await grains.Agent(_agentIds[agent]).SetPresence(presence);
     }
 
     public async ValueTask Resolve(SimulatedTicket ticket, int agent, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        await grains.GetGrain<IAgentGrain>(_agentIds[agent]).Resolve(ticket.Id);
+        await grains.Agent(_agentIds[agent]).Resolve(ticket.Id);
         _tickets.Remove(ticket.Id);
     }
 
     public async ValueTask<int> Escalate(SimulatedTicket ticket, int agent, string reason, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        var placement = await grains.GetGrain<IAgentGrain>(_agentIds[agent]).Escalate(ticket.Id, reason);
+        var placement = await grains.Agent(_agentIds[agent]).Escalate(ticket.Id, reason);
         return _settings.TierIndex(placement.Tier);
     }
 
     public async ValueTask Abandon(SimulatedTicket ticket, DateTimeOffset at)
     {
         clock.SetUtcNow(at);
-        await grains.GetGrain<ITicketGrain>(ticket.Id).Abandon("customer ran out of patience");
+        await grains.Ticket(ticket.Id).Abandon("customer ran out of patience");
         _tickets.Remove(ticket.Id);
     }
 

@@ -26,7 +26,7 @@ public sealed partial class TicketGrain(
     // Grain references are cached: building one resolves the interface type by reflection each time.
     private IDeskSchedulerGrain? _desk;
 
-    private IDeskSchedulerGrain Desk => _desk ??= GrainFactory.GetGrain<IDeskSchedulerGrain>(Current.DeskId);
+    private IDeskSchedulerGrain Desk => _desk ??= GrainFactory.Desk(Current.DeskId);
 
     public async Task<Ticket> Submit(TicketSpec spec)
     {
@@ -42,7 +42,7 @@ public sealed partial class TicketGrain(
             throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already submitted (status {state.State.Status})");
         }
 
-        var desk = _desk = GrainFactory.GetGrain<IDeskSchedulerGrain>(spec.DeskId);
+        var desk = _desk = GrainFactory.Desk(spec.DeskId);
         var now = clock.GetUtcNow();
         // One call to the desk per submit: the placement carries the SLA that applies.
         var placement = await desk.Submit(spec, now);
