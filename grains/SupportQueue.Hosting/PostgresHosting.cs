@@ -16,19 +16,25 @@ internal static class PostgresHosting
     /// </summary>
     public static string ProviderConnectionString(string connectionString)
     {
+        // What the operator wrote is read with the generic builder: Npgsql's own ContainsKey answers
+        // whether a keyword is *known*, not whether it was given, so it is true for every one.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!Gives(given, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 32;
         }
 
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!Gives(given, "No Reset On Close", "NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
     }
+
+    private static bool Gives(System.Data.Common.DbConnectionStringBuilder given, params string[] keywords) =>
+        keywords.Any(given.ContainsKey);
 
     public static void Configure(ISiloBuilder silo, SupportQueueOptions options)
     {
