@@ -13,7 +13,8 @@ public sealed record GrainBenchmarkResult(
     long Events,
     TimeSpan Elapsed,
     TimeSpan FastElapsed,
-    bool? OutcomesMatch)
+    bool? OutcomesMatch,
+    TimeSpan SerialCall = default)
 {
     public double TicketsPerSecond => Tickets / Elapsed.TotalSeconds;
 
@@ -21,7 +22,11 @@ public sealed record GrainBenchmarkResult(
 
     public override string ToString() =>
         $"grain mode: {Tickets} tickets, {Events} events in {Elapsed.TotalSeconds:F1} s = {TicketsPerSecond:F0} tickets/s" +
-        (OutcomesMatch is { } match ? $"; fast mode {FastElapsed.TotalSeconds:F2} s = {FastTicketsPerSecond:F0} tickets/s; per-ticket outcomes {(match ? "identical" : "DIFFER")}" : "");
+        (OutcomesMatch is { } match ? $"; fast mode {FastElapsed.TotalSeconds:F2} s = {FastTicketsPerSecond:F0} tickets/s; per-ticket outcomes {(match ? "identical" : "DIFFER")}" : "") +
+        (SerialCall > TimeSpan.Zero ? $"{Environment.NewLine}one awaited no-op grain call on the same silo: {SerialCall.TotalMicroseconds:F1} us; a ticket's events await about {CallsPerTicket} calls in sequence (submit 2, offer 2, resolve 3, two journal drains 2 each), so the latency floor is {1 / (SerialCall.TotalSeconds * CallsPerTicket):F0} tickets/s" : "");
+
+    /// <summary>Grain calls a simulated ticket's events await one after another (see <see cref="GrainDeskDriver"/>).</summary>
+    public const int CallsPerTicket = 11;
 }
 
 /// <summary>
@@ -71,23 +76,47 @@ public static class GrainSimulationBenchmark
         var run = new SimulationRun(scenario, 0, options);
         ReplicationResult grains;
         TimeSpan elapsed;
+        TimeSpan serialCall;
         await using (var silo = await SimulationSilo.StartAsync(GrainSimulation.Epoch(scenario), hosting, cancellationToken))
         {
             var watch = Stopwatch.StartNew();
             grains = await run.RunAsync(new GrainDeskDriver(silo.Grains, silo.Clock), progress, cancellationToken);
             elapsed = watch.Elapsed;
+            serialCall = await MeasureSerialCallAsync(silo.Grains, GrainSimulation.IdPrefix(0) + "desk");
         }
 
         var tickets = (long)grains.Totals.Values["arrivals"];
         if (!verify)
         {
-            return new GrainBenchmarkResult(tickets, grains.Events, elapsed, TimeSpan.Zero, null);
+            return new GrainBenchmarkResult(tickets, grains.Events, elapsed, TimeSpan.Zero, null, serialCall);
         }
 
         var fastWatch = Stopwatch.StartNew();
         var fast = new SimulationRun(scenario, 0, options).RunFast();
         var fastElapsed = fastWatch.Elapsed;
         var match = fast.Outcomes.SequenceEqual(grains.Outcomes) && fast.Events == grains.Events;
-        return new GrainBenchmarkResult(tickets, grains.Events, elapsed, fastElapsed, match);
+        return new GrainBenchmarkResult(tickets, grains.Events, elapsed, fastElapsed, match, serialCall);
+    }
+
+    /// <summary>
+    /// The latency of one awaited grain call that does nothing (a desk's settings), as the driver
+    /// makes them: what grain mode pays per step no matter how little the step does.
+    /// </summary>
+    private static async Task<TimeSpan> MeasureSerialCallAsync(IGrainFactory grains, string deskId)
+    {
+        var desk = grains.Desk(deskId);
+        const int Calls = 20_000;
+        for (var i = 0; i < 1_000; i++)
+        {
+            await desk.GetSettings();
+        }
+
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < Calls; i++)
+        {
+            await desk.GetSettings();
+        }
+
+        return watch.Elapsed / Calls;
     }
 }
