@@ -32,6 +32,9 @@ public sealed class OrleansLoadTarget : ILoadTarget
     // After the agents' phase has ended, an idle copy returns this often until the runner retires it.
     private static readonly TimeSpan _idleWait = TimeSpan.FromMilliseconds(250);
 
+    // Attempts an agent makes at a resolve or escalate that fails in transit.
+    private const int MaxAttempts = 3;
+
     // Cancelled when the agents' phase ends: idle agent copies wait on it (not on a short poll, which
     // cost every idle slot a timer and a token source several times a second) so they return on time.
     private CancellationTokenSource _agentsOff = new();
@@ -408,25 +411,34 @@ public sealed class OrleansLoadTarget : ILoadTarget
         var operation = escalate ? "escalate" : "resolve";
         var grain = agent.Grain ??= _cluster.Client.Agent(agent.Spec.AgentId);
         var start = _time.GetTimestamp();
-        try
+        // An agent's client retries a call that failed in transit (a silo died under it), as a
+        // real one would: the grains answer a repeated resolve or escalate the way they answered
+        // the first, so a retry cannot finish a ticket twice. A refusal is an answer, not retried.
+        for (var attempt = 1; ; attempt++)
         {
-            if (escalate)
+            try
             {
-                await grain.Escalate(work.TicketId, $"needs {Workload.TierNames[agent.TierIndex + 1]}").ConfigureAwait(false);
+                if (escalate)
+                {
+                    await grain.Escalate(work.TicketId, $"needs {Workload.TierNames[agent.TierIndex + 1]}").ConfigureAwait(false);
+                }
+                else
+                {
+                    await grain.Resolve(work.TicketId).ConfigureAwait(false);
+                }
+
+                _measurements.Record(operation, start, start, _time.GetTimestamp());
+                return StepResult.Ok();
             }
-            else
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                await grain.Resolve(work.TicketId).ConfigureAwait(false);
+                _measurements.RecordFailure(operation, Classify(ex));
+                if (ex is SupportQueueException || attempt == MaxAttempts || context.CancellationToken.IsCancellationRequested)
+                {
+                    return StepResult.Ok();
+                }
             }
-
-            _measurements.Record(operation, start, start, _time.GetTimestamp());
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            _measurements.RecordFailure(operation, Classify(ex));
-        }
-
-        return StepResult.Ok();
     }
 
     private async Task<Work?> WaitForWorkAsync(AgentLoop agent, CancellationToken cancellationToken)
