@@ -832,17 +832,27 @@ public sealed class DeskScheduler : IDeskView
     {
         get
         {
+            var ticks = NextDeadlineTicks;
+            return ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary><see cref="NextDeadline"/> in UTC ticks; <see cref="long.MaxValue"/> when nothing is pending.</summary>
+    public long NextDeadlineTicks
+    {
+        get
+        {
             while (_deadlines.TryPeek(out var d, out var key))
             {
                 if (IsLive(d))
                 {
-                    return new DateTimeOffset(key.Ticks, TimeSpan.Zero);
+                    return key.Ticks;
                 }
 
                 _deadlines.Dequeue();
             }
 
-            return null;
+            return long.MaxValue;
         }
     }
 

@@ -59,6 +59,10 @@ public sealed class SimulationRun
 
     /// <summary>Closed tickets, for reuse: a long run allocates only as many as are ever open at once.</summary>
     private readonly Stack<SimTicket> _recycled = new();
+
+    /// <summary>Every ticket object the run made, by <see cref="SimTicket.Index"/>: calendar events name tickets by this index.</summary>
+    private SimTicket[] _ticketObjects = new SimTicket[64];
+    private int _ticketObjectCount;
     private readonly string[] _notResolvedReason;
     private readonly double[][] _resolveProbability;
     private readonly ISampler?[][] _handling;
@@ -271,10 +275,10 @@ public sealed class SimulationRun
                 pending = ArriveAsync(driver, now, at);
                 return true;
             case EventKind.ServiceEnd:
-                pending = EndServiceAsync(driver, ev.Ticket!, now, at);
+                pending = EndServiceAsync(driver, _ticketObjects[ev.Ticket], now, at);
                 return true;
             case EventKind.Abandon:
-                var waiting = ev.Ticket!;
+                var waiting = _ticketObjects[ev.Ticket];
 
                 // A different generation: the customer was served, and the ticket closed and reused.
                 if (waiting.Generation != ev.Arg || waiting.State != TicketState.Waiting || waiting.Responded)
@@ -293,7 +297,7 @@ public sealed class SimulationRun
                 Abandoned(waiting, now);
                 return true;
             case EventKind.Reopen:
-                pending = ReopenAsync(driver, ev.Ticket!, now, at);
+                pending = ReopenAsync(driver, _ticketObjects[ev.Ticket], now, at);
                 return true;
             case EventKind.Presence:
                 var agent = _agents[ev.Arg];
@@ -355,7 +359,7 @@ public sealed class SimulationRun
         var tc = _scenario.TicketClasses[cls];
         if (!_recycled.TryPop(out var ticket))
         {
-            ticket = new SimTicket(_options.IdPrefix, _tiers);
+            ticket = NewTicketObject();
         }
 
         ticket.Start(tc, cls, ++_ticketNumber, now, now >= _warmUp, _options.RecordOutcomes);
@@ -375,6 +379,18 @@ public sealed class SimulationRun
         return default;
     }
 
+    private SimTicket NewTicketObject()
+    {
+        if (_ticketObjectCount == _ticketObjects.Length)
+        {
+            Array.Resize(ref _ticketObjects, _ticketObjects.Length * 2);
+        }
+
+        var ticket = new SimTicket(_options.IdPrefix, _tiers, _ticketObjectCount);
+        _ticketObjects[_ticketObjectCount++] = ticket;
+        return ticket;
+    }
+
     private async ValueTask SubmittedAsync(ValueTask<int> pending, SimTicket ticket, double now) =>
         Submitted(ticket, await pending, now);
 
@@ -383,7 +399,7 @@ public sealed class SimulationRun
         Queue(ticket, tier, now);
         if (ticket.Patience < Never)
         {
-            Schedule(now + ticket.Patience, new SimEvent(EventKind.Abandon, ticket, ticket.Generation));
+            Schedule(now + ticket.Patience, new SimEvent(EventKind.Abandon, ticket.Index, ticket.Generation));
         }
     }
 
@@ -446,7 +462,7 @@ public sealed class SimulationRun
         if (reopen is not null && ticket.ReopenDraw < reopen.Probability)
         {
             ticket.Path?.Append("|reopen");
-            Schedule(now + ticket.ReopenDelay, new SimEvent(EventKind.Reopen, ticket));
+            Schedule(now + ticket.ReopenDelay, new SimEvent(EventKind.Reopen, ticket.Index));
         }
         else
         {
@@ -494,12 +510,12 @@ public sealed class SimulationRun
         return default;
     }
 
-    private async ValueTask SettledAsync(ValueTask<DateTimeOffset?> pending, DateTimeOffset settleAt, double now) =>
+    private async ValueTask SettledAsync(ValueTask<long> pending, DateTimeOffset settleAt, double now) =>
         Settled(await pending, settleAt, now);
 
-    private void Settled(DateTimeOffset? deadline, DateTimeOffset settleAt, double now)
+    private void Settled(long deadlineTicks, DateTimeOffset settleAt, double now)
     {
-        _nextDeadline = deadline is { } d ? Minutes(d) : Never;
+        _nextDeadline = deadlineTicks == long.MaxValue ? Never : (deadlineTicks - _epochTicks) / (double)TimeSpan.TicksPerMinute;
         foreach (ref readonly var entry in CollectionsMarshal.AsSpan(_journal))
         {
             var ticket = (SimTicket)entry.Ticket;
@@ -520,7 +536,7 @@ public sealed class SimulationRun
             ticket.Path?.Append('>').Append(agent.Id).Append('@').Append(at.ToString("0.######", CultureInfo.InvariantCulture));
             _metrics.Assigned(ticket, agent, at);
             ticket.Responded = true;
-            Schedule(at + ticket.Handling[ticket.Tier], new SimEvent(EventKind.ServiceEnd, ticket));
+            Schedule(at + ticket.Handling[ticket.Tier], new SimEvent(EventKind.ServiceEnd, ticket.Index));
         }
     }
 
@@ -720,24 +736,31 @@ public sealed class SimulationRun
         Done,
     }
 
-    /// <summary>A calendar entry. <see cref="Arg"/> is the agent index (presence), the day (day start) or the ticket's generation (abandonment).</summary>
-    internal readonly struct SimEvent(EventKind kind, SimTicket? ticket = null, int arg = 0, Presence presence = Presence.Offline)
+    /// <summary>
+    /// A calendar entry. <see cref="Ticket"/> is the ticket's <see cref="SimTicket.Index"/> (-1: none);
+    /// <see cref="Arg"/> is the agent index (presence), the day (day start) or the ticket's
+    /// generation (abandonment). No references: the calendar moves entries without GC write
+    /// barriers, and an entry with the heap key stays at 32 bytes.
+    /// </summary>
+    internal readonly struct SimEvent(EventKind kind, int ticket = -1, int arg = 0, Presence presence = Presence.Offline)
     {
-        // A byte for the presence keeps the event, and so each calendar entry, at 32 bytes.
+        public readonly int Ticket = ticket;
+
+        public readonly int Arg = arg;
+
+        public readonly EventKind Kind = kind;
+
         private readonly byte _presence = (byte)presence;
-
-        public SimTicket? Ticket { get; } = ticket;
-
-        public int Arg { get; } = arg;
-
-        public EventKind Kind { get; } = kind;
 
         public Presence Presence => (Presence)_presence;
     }
 
-    internal sealed class SimTicket(string idPrefix, int tiers) : SimulatedTicket
+    internal sealed class SimTicket(string idPrefix, int tiers, int index) : SimulatedTicket
     {
         private string? _id;
+
+        /// <summary>The object's place in the run's table of ticket objects; it keeps it through reuse.</summary>
+        public int Index { get; } = index;
 
         /// <summary>Built on first use: a fast run that keeps no outcomes never needs it.</summary>
         public override string Id => _id ??= idPrefix + "T" + Number.ToString(CultureInfo.InvariantCulture);
