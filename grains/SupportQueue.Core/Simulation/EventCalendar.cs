@@ -9,6 +9,8 @@ namespace SupportQueue.Core.Simulation;
 /// <list type="bullet">
 /// <item>the payload is a small unmanaged struct kept in the heap entry itself: no side table, no
 /// free list, and moving an entry needs no GC write barrier;</item>
+/// <item>times are never negative, so their IEEE-754 bits order like the times: entries compare as
+/// integers, without floating-point compares;</item>
 /// <item>the earliest of four children is picked with arithmetic, not branches, which mispredict on
 /// random times;</item>
 /// <item>taking the earliest event leaves a hole at the root, and the next event scheduled (an event
@@ -32,9 +34,9 @@ internal sealed class EventCalendar<T>
 
     public int Count => _count;
 
-    /// <summary>Time of the earliest event; false when the calendar is empty.</summary>
+    /// <summary>Time and sequence of the earliest event; false when the calendar is empty.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryPeekTime(out double time)
+    public bool TryPeek(out double time, out long sequence)
     {
         if (_hole)
         {
@@ -44,15 +46,24 @@ internal sealed class EventCalendar<T>
         if (_count == 0)
         {
             time = 0;
+            sequence = 0;
             return false;
         }
 
-        time = _heap[0].Time;
+        ref readonly var top = ref _heap[0];
+        time = top.Time;
+        sequence = top.Sequence;
         return true;
     }
 
+    /// <summary>Schedules <paramref name="item"/> at <paramref name="time"/>, which must not be negative or NaN.</summary>
     public void Enqueue(double time, long sequence, T item)
     {
+        if (!(time >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, "must be >= 0");
+        }
+
         var entry = new Entry(time, sequence, item);
         if (_hole)
         {
@@ -120,7 +131,7 @@ internal sealed class EventCalendar<T>
     private void SiftDown(in Entry entry, int n)
     {
         var heap = _heap;
-        var time = entry.Time;
+        var key = entry.Key;
         var sequence = entry.Sequence;
         var i = 0;
         while (true)
@@ -151,7 +162,7 @@ internal sealed class EventCalendar<T>
             }
 
             ref readonly var child = ref heap[best];
-            if (!((child.Time < time) | ((child.Time == time) & (child.Sequence < sequence))))
+            if (!((child.Key < key) | ((child.Key == key) & (child.Sequence < sequence))))
             {
                 break;
             }
@@ -166,15 +177,18 @@ internal sealed class EventCalendar<T>
     /// <summary>Time, then sequence; evaluated without short-circuit branches.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Before(in Entry a, in Entry b) =>
-        (a.Time < b.Time) | ((a.Time == b.Time) & (a.Sequence < b.Sequence));
+        (a.Key < b.Key) | ((a.Key == b.Key) & (a.Sequence < b.Sequence));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bit(bool value) => value ? 1 : 0;
 
     private readonly struct Entry(double time, long sequence, T item)
     {
-        public readonly double Time = time;
+        /// <summary>The time's bits; adding +0.0 turns a −0.0 into +0.0, which sorts with the other zeros.</summary>
+        public readonly ulong Key = BitConverter.DoubleToUInt64Bits(time + 0.0);
         public readonly long Sequence = sequence;
         public readonly T Item = item;
+
+        public double Time => BitConverter.UInt64BitsToDouble(Key);
     }
 }

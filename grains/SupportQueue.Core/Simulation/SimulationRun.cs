@@ -84,6 +84,14 @@ public sealed class SimulationRun
     private long _ticketNumber;
     private long _events;
     private double _nextDeadline = Never;
+
+    /// <summary>
+    /// The one pending arrival (<see cref="Never"/>: none) waits beside the calendar rather than in
+    /// it, with a sequence number from the same counter, so events still run in (time, sequence)
+    /// order and every customer costs one calendar insertion and removal fewer.
+    /// </summary>
+    private double _arrivalTime = Never;
+    private long _arrivalSequence;
     private readonly double _warmUp;
     private double _nextProgress;
     private IProgress<double>? _progress;
@@ -146,7 +154,7 @@ public sealed class SimulationRun
         var specs = BuildRoster();
         await driver.Configure(_deskId, _desk, specs, _epoch);
         StartRoster();
-        Schedule(_arrivals.NextArrival(0), new SimEvent(EventKind.Arrival));
+        ScheduleArrival(_arrivals.NextArrival(0));
         Schedule(_scenario.IntervalMinutes, new SimEvent(EventKind.IntervalEnd));
 
         _progress = progress;
@@ -178,7 +186,13 @@ public sealed class SimulationRun
     {
         for (var turn = 0; turn < TurnsPerCall; turn++)
         {
-            var nextEvent = _calendar.TryPeekTime(out var peeked) ? peeked : Never;
+            var nextEvent = _calendar.TryPeek(out var peeked, out var peekedSequence) ? peeked : Never;
+            var arrivalFirst = _arrivalTime < nextEvent || (_arrivalTime == nextEvent && _arrivalTime < Never && _arrivalSequence < peekedSequence);
+            if (arrivalFirst)
+            {
+                nextEvent = _arrivalTime;
+            }
+
             if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
             {
                 var deadline = _nextDeadline;
@@ -197,7 +211,19 @@ public sealed class SimulationRun
                 return new ValueTask<bool>(false);
             }
 
-            var ev = _calendar.Dequeue(out var now);
+            SimEvent ev;
+            double now;
+            if (arrivalFirst)
+            {
+                ev = new SimEvent(EventKind.Arrival);
+                now = _arrivalTime;
+                _arrivalTime = Never;
+            }
+            else
+            {
+                ev = _calendar.Dequeue(out now);
+            }
+
             _events++;
 
             // One conversion per event: the operation and the settling after it happen at the same instant.
@@ -271,7 +297,7 @@ public sealed class SimulationRun
         switch (ev.Kind)
         {
             case EventKind.Arrival:
-                Schedule(_arrivals.NextArrival(now), new SimEvent(EventKind.Arrival));
+                ScheduleArrival(_arrivals.NextArrival(now));
                 pending = ArriveAsync(driver, now, at);
                 return true;
             case EventKind.ServiceEnd:
@@ -685,6 +711,19 @@ public sealed class SimulationRun
         if (time <= _horizon)
         {
             _calendar.Enqueue(time, ++_sequence, ev);
+        }
+    }
+
+    private void ScheduleArrival(double time)
+    {
+        if (time <= _horizon)
+        {
+            _arrivalTime = time;
+            _arrivalSequence = ++_sequence;
+        }
+        else
+        {
+            _arrivalTime = Never;
         }
     }
 
