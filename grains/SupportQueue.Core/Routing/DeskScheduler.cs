@@ -70,6 +70,13 @@ public sealed class DeskScheduler : IDeskView
     private SlaCount[] _sla = new SlaCount[5];
     private long _sequence;
 
+    /// <summary>
+    /// False when no queued ticket can need a deadline: the policy never limits waiting (the rule
+    /// policy says so up front; any other policy is asked per ticket) and borrowing has no minimum
+    /// wait. Then queueing a ticket skips the deadline bookkeeping.
+    /// </summary>
+    private bool _armsDeadlines = true;
+
     public DeskScheduler(string deskId, DeskSettings settings, IEscalationPolicy? policy = null, DeskSchedulerOptions? options = null)
     {
         if (string.IsNullOrWhiteSpace(deskId))
@@ -98,7 +105,12 @@ public sealed class DeskScheduler : IDeskView
         }
 
         _slaTargets = SlaTargets(settings);
+        _armsDeadlines = ArmsDeadlines(settings, _policy);
     }
+
+    private static bool ArmsDeadlines(DeskSettings settings, IEscalationPolicy policy) =>
+        policy is not RuleBasedEscalationPolicy { HasWaitTimeouts: false }
+        || (settings.Borrowing.Enabled && settings.Borrowing.MinWait > TimeSpan.Zero);
 
     /// <summary>The SLA target of each priority, looked up once per settings rather than per ticket.</summary>
     private static SlaTarget?[] SlaTargets(DeskSettings settings)
@@ -166,6 +178,7 @@ public sealed class DeskScheduler : IDeskView
         _settings = settings;
         _slaTargets = SlaTargets(settings);
         _policy = policy ?? new RuleBasedEscalationPolicy(settings);
+        _armsDeadlines = ArmsDeadlines(settings, _policy);
         if (agingChanged && _open > 0)
         {
             RekeyQueues();
@@ -1225,7 +1238,10 @@ public sealed class DeskScheduler : IDeskView
         _queues[tier].Count++;
         _queues[tier].Waiting++;
         _queues[tier].Push(ticket);
-        ArmDeadlines(ticket, now);
+        if (_armsDeadlines)
+        {
+            ArmDeadlines(ticket, now);
+        }
     }
 
     /// <summary>Back to the queue after an offer or assignment fell through: same tier, same key, same wait clock.</summary>
@@ -1241,6 +1257,11 @@ public sealed class DeskScheduler : IDeskView
 
     private void ArmDeadlines(DeskTicket ticket, DateTimeOffset now, DateTimeOffset? since = null)
     {
+        if (!_armsDeadlines)
+        {
+            return;
+        }
+
         if (_policy.WaitLimit(View(ticket), ticket.Tier, this) is { } limit)
         {
             var due = (since ?? now) + limit;

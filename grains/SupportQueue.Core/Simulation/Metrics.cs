@@ -88,16 +88,22 @@ internal sealed class Metrics
             return;
         }
 
+        // Every later count by creation time uses this interval: found once per ticket.
+        var i = Interval(now);
+        t.CreatedInterval = i;
         _arrivals++;
-        _pArrivals[(int)t.Priority][Interval(now)]++;
+        _pArrivals[(int)t.Priority][i]++;
     }
 
+    /// <summary>The ticket joined the queue of its tier at <paramref name="now"/> (its <see cref="SimTicket.QueuedAt"/>).</summary>
     public void Queued(SimTicket t, double now)
     {
         _waiting[t.Tier]++;
         if (t.Counted)
         {
-            _offered[t.Tier][Interval(now)]++;
+            var i = Interval(now);
+            t.QueuedInterval = i;
+            _offered[t.Tier][i]++;
         }
     }
 
@@ -111,7 +117,7 @@ internal sealed class Metrics
         }
 
         var wait = at - t.QueuedAt;
-        var i = Interval(t.QueuedAt);
+        var i = t.QueuedInterval;
         _answered[t.Tier][i]++;
         _wait[t.Tier][i] += wait;
         _waits[t.Tier].Record(wait);
@@ -131,11 +137,11 @@ internal sealed class Metrics
             var p = (int)t.Priority;
             if (response <= _firstResponseTarget[p])
             {
-                _pFrMet[p][Interval(t.Created)]++;
+                _pFrMet[p][t.CreatedInterval]++;
             }
             else
             {
-                _pFrMissed[p][Interval(t.Created)]++;
+                _pFrMissed[p][t.CreatedInterval]++;
             }
 
             if (CountsForSl(t))
@@ -158,10 +164,10 @@ internal sealed class Metrics
         }
 
         _abandonedTotal++;
-        _abandoned[t.Tier][Interval(t.QueuedAt)]++;
+        _abandoned[t.Tier][t.QueuedInterval]++;
         var p = (int)t.Priority;
-        _pAbandoned[p][Interval(t.Created)]++;
-        _pFrMissed[p][Interval(t.Created)]++;
+        _pAbandoned[p][t.CreatedInterval]++;
+        _pFrMissed[p][t.CreatedInterval]++;
         if (CountsForSl(t))
         {
             _slTotal++;
@@ -207,11 +213,11 @@ internal sealed class Metrics
         _resolutions[p].Record(time);
         if (time <= _resolutionTarget[p])
         {
-            _pResMet[p][Interval(t.Created)]++;
+            _pResMet[p][t.CreatedInterval]++;
         }
         else
         {
-            _pResMissed[p][Interval(t.Created)]++;
+            _pResMissed[p][t.CreatedInterval]++;
         }
     }
 
@@ -224,10 +230,16 @@ internal sealed class Metrics
     /// <summary>
     /// Staffed time is capacity while available, plus the slots still busy after the agent went
     /// on a break or off shift (finishing work in hand), so busy time never exceeds staffed time.
+    /// While the agent is available the weight is its capacity whatever its load, so the span stays
+    /// open across load changes and is split into intervals once, when the presence changes.
     /// </summary>
     private void ChangeLoad(SimAgent agent, int delta, double now)
     {
-        CloseStaffedSpan(agent, now);
+        if (agent.Presence != Presence.Available)
+        {
+            CloseStaffedSpan(agent, now);
+        }
+
         agent.Load += delta;
     }
 
