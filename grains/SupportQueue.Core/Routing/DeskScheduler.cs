@@ -1185,7 +1185,27 @@ public sealed class DeskScheduler : IDeskView
 
     private bool FindInQueue(int queueTier, int poolTier, TimeSpan? minWait, DateTimeOffset now, [NotNullWhen(true)] out DeskTicket? ticket, [NotNullWhen(true)] out PoolAgent? agent)
     {
-        _queues[queueTier].Heads(_scratch);
+        var queue = _queues[queueTier];
+        if (!queue.HasSeveralGroups)
+        {
+            // One skill group (the common case): its head is the only candidate, no list to fill and sort.
+            var only = queue.OnlyHead();
+            if (only is not null && !(minWait is { } limit && now - only.QueuedAt < limit))
+            {
+                agent = AgentSelector.Select(_settings.Selection, _pools[poolTier], _free[poolTier], only.Skills, ref _roundRobin[poolTier]);
+                if (agent is not null)
+                {
+                    ticket = only;
+                    return true;
+                }
+            }
+
+            ticket = null;
+            agent = null;
+            return false;
+        }
+
+        queue.Heads(_scratch);
         foreach (var head in CollectionsMarshal.AsSpan(_scratch))
         {
             if (minWait is { } wait && now - head.QueuedAt < wait)

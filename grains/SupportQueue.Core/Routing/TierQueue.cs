@@ -66,6 +66,31 @@ internal sealed class TierQueue
         }
     }
 
+    /// <summary>Whether the tier has ever held more than one skill group (then <see cref="Heads"/> must compare them).</summary>
+    public bool HasSeveralGroups => _heaps.Count > 1;
+
+    /// <summary>The live head of the only skill group (null when none waits); for a tier that never had several groups.</summary>
+    public DeskTicket? OnlyHead()
+    {
+        if (_heaps.Count == 0)
+        {
+            return null;
+        }
+
+        var heap = _heaps[0];
+        while (heap.TryPeek(out var entry, out _))
+        {
+            if (IsLive(entry.Ticket, entry.Epoch))
+            {
+                return entry.Ticket;
+            }
+
+            heap.Dequeue();
+        }
+
+        return null;
+    }
+
     /// <summary>The best waiting ticket, if any.</summary>
     public DeskTicket? Head(List<DeskTicket> scratch)
     {
