@@ -14,7 +14,11 @@ namespace SupportQueue.Core.Simulation;
 /// <item>the earliest of four children is picked with arithmetic, not branches, which mispredict on
 /// random times;</item>
 /// <item>taking the earliest event leaves a hole at the root, and the next event scheduled (an event
-/// usually schedules one) drops straight into it: one sift instead of two.</item>
+/// usually schedules one) drops straight into it: one sift instead of two;</item>
+/// <item>the sift from the root is bottom-up: the hole first moves down along the earliest children
+/// to a leaf, then the entry climbs back from there. Entries placed at the root (the last leaf, or a
+/// new event, typically later than most) end near the bottom, so this saves one compare per level
+/// and gives the same heap as the usual top-down sift.</item>
 /// </list>
 /// </summary>
 internal sealed class EventCalendar<T>
@@ -133,6 +137,8 @@ internal sealed class EventCalendar<T>
         var heap = _heap;
         var key = entry.Key;
         var sequence = entry.Sequence;
+
+        // Down: the hole follows the earliest child to a leaf.
         var i = 0;
         while (true)
         {
@@ -161,14 +167,22 @@ internal sealed class EventCalendar<T>
                 }
             }
 
-            ref readonly var child = ref heap[best];
-            if (!((child.Key < key) | ((child.Key == key) & (child.Sequence < sequence))))
+            heap[i] = heap[best];
+            i = best;
+        }
+
+        // Up: the entry climbs while it is earlier than the parent of the hole.
+        while (i > 0)
+        {
+            var parent = (i - 1) / Arity;
+            ref readonly var above = ref heap[parent];
+            if (!((key < above.Key) | ((key == above.Key) & (sequence < above.Sequence))))
             {
                 break;
             }
 
-            heap[i] = child;
-            i = best;
+            heap[i] = above;
+            i = parent;
         }
 
         heap[i] = entry;
