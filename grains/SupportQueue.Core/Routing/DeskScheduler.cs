@@ -1383,11 +1383,18 @@ public sealed class DeskScheduler : IDeskView
         }
     }
 
+    // The lookups by handle are on every in-process operation: the throws are out of line so they inline.
     private DeskTicket TicketAt(int handle) =>
-        (uint)handle < (uint)_slotCount && _slots[handle] is { } ticket ? ticket : throw SupportQueueException.UnknownTicket($"#{handle}");
+        (uint)handle < (uint)_slotCount && _slots[handle] is { } ticket ? ticket : UnknownTicket(handle);
 
     private PoolAgent AgentAt(int handle) =>
-        (uint)handle < (uint)_agentList.Count ? _agentList[handle] : throw SupportQueueException.UnknownAgent($"#{handle}");
+        (uint)handle < (uint)_agentList.Count ? _agentList[handle] : UnknownAgent(handle);
+
+    [DoesNotReturn]
+    private static DeskTicket UnknownTicket(int handle) => throw SupportQueueException.UnknownTicket($"#{handle}");
+
+    [DoesNotReturn]
+    private static PoolAgent UnknownAgent(int handle) => throw SupportQueueException.UnknownAgent($"#{handle}");
 
     private void TrackFree(PoolAgent agent)
     {

@@ -16,6 +16,7 @@ internal sealed class Metrics
     private readonly int _tiers;
     private readonly int _intervals;
     private readonly double _intervalMinutes;
+    private readonly double _inverseIntervalMinutes;
     private readonly double _tierThreshold;
 
     // Read on every ticket: kept here rather than recomputed from the scenario's TimeSpans each time.
@@ -39,6 +40,7 @@ internal sealed class Metrics
         _tiers = tiers;
         _intervals = scenario.IntervalCount;
         _intervalMinutes = scenario.IntervalMinutes;
+        _inverseIntervalMinutes = 1.0 / _intervalMinutes;
         _tierThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
         _horizon = scenario.HorizonMinutes;
         _slThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
@@ -77,7 +79,23 @@ internal sealed class Metrics
         _waiting = new int[tiers];
     }
 
-    private int Interval(double minutes) => Math.Clamp((int)(minutes / _intervalMinutes), 0, _intervals - 1);
+    /// <summary>
+    /// The interval holding <paramref name="minutes"/>: ⌊minutes / interval length⌋, clamped. A
+    /// multiplication by the inverse gives the same whole part unless the quotient is within 1e-9 of
+    /// a whole number; only then is the division done, so the result is exactly the division's.
+    /// </summary>
+    private int Interval(double minutes)
+    {
+        var x = minutes * _inverseIntervalMinutes;
+        var i = (int)x;
+        var fraction = x - i;
+        if (!(fraction > 1e-9 && fraction < 1 - 1e-9))
+        {
+            i = (int)(minutes / _intervalMinutes);
+        }
+
+        return Math.Clamp(i, 0, _intervals - 1);
+    }
 
     private bool CountsForSl(SimTicket t) => _slPriority is not { } p || p == t.Priority;
 

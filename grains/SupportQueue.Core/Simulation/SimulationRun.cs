@@ -854,7 +854,11 @@ public sealed class SimulationRun
         /// <summary>Makes this object the ticket of a new customer; every field a previous one set is reset.</summary>
         public void Start(TicketClassSpec ticketClass, int classIndex, long number, double created, bool counted, bool recordPath)
         {
-            Class = ticketClass;
+            // Usually the class of the object's previous customer: skip the reference store then.
+            if (!ReferenceEquals(Class, ticketClass))
+            {
+                Class = ticketClass;
+            }
             DriverHandle = -1;
             _id = null;
             Number = number;
