@@ -185,7 +185,7 @@ internal sealed class EventCalendar<T>
         {
             var parent = (i - 1) / Arity;
             ref var above = ref Unsafe.Add(ref heap, parent);
-            if (!((key < above.Key) | ((key == above.Key) & (sequence < above.Sequence))))
+            if (!Before(key, sequence, above.Key, above.Sequence))
             {
                 break;
             }
@@ -201,10 +201,16 @@ internal sealed class EventCalendar<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Pick(bool condition, int a, int b) => b + ((a - b) & -Bit(condition));
 
-    /// <summary>Time, then sequence; evaluated without short-circuit branches.</summary>
+    /// <summary>
+    /// Time, then sequence. Equal times are rare, so that branch is well predicted and the usual
+    /// case is one integer compare.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Before(in Entry a, in Entry b) =>
-        (a.Key < b.Key) | ((a.Key == b.Key) & (a.Sequence < b.Sequence));
+    private static bool Before(in Entry a, in Entry b) => Before(a.Key, a.Sequence, b.Key, b.Sequence);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Before(ulong key, long sequence, ulong otherKey, long otherSequence) =>
+        key != otherKey ? key < otherKey : sequence < otherSequence;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bit(bool value) => value ? 1 : 0;
