@@ -445,6 +445,31 @@ public sealed class DeskScheduler : IDeskView
         return true;
     }
 
+    /// <summary>
+    /// False when <see cref="TryAssignNext"/> and <see cref="TryNextOffer"/> surely find nothing: no
+    /// tier has both free capacity and a waiting ticket, and borrowing is off. A cheap test first.
+    /// </summary>
+    public bool MayAssign
+    {
+        get
+        {
+            if (_settings.Borrowing.Enabled)
+            {
+                return true;
+            }
+
+            for (var t = 0; t < _queues.Length; t++)
+            {
+                if (_freeCapacity[t] > 0 && _queues[t].Waiting > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The best (waiting ticket, free eligible agent) pair: own tier first, then borrowing.</summary>
     private bool TryFindMatch(DateTimeOffset now, [NotNullWhen(true)] out DeskTicket? ticket, [NotNullWhen(true)] out PoolAgent? agent, out int queueTier)
     {
