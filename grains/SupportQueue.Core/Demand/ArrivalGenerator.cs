@@ -10,6 +10,13 @@ namespace SupportQueue.Core.Demand;
 /// </summary>
 public sealed class ArrivalGenerator(RateFunction rate, RandomStream rng)
 {
+    // The segment of the last start time, its end and rate: arrivals come in increasing time, so
+    // most start in the segment of the one before, without looking it up again.
+    private int _segment = -1;
+    private double _segmentFrom = double.PositiveInfinity;
+    private double _segmentEnd = double.NegativeInfinity;
+    private double _segmentRate;
+
     /// <summary>
     /// Time of the first arrival strictly after <paramref name="afterMinutes"/> (virtual minutes),
     /// or +∞ when it would fall at or beyond the horizon. By memorylessness, feeding back the
@@ -25,16 +32,33 @@ public sealed class ArrivalGenerator(RateFunction rate, RandomStream rng)
 
         var t = Math.Max(afterMinutes, 0.0);
         var remaining = rng.NextExponential();
+        int segment;
+        double end;
+        double lambda;
+        if (t >= _segmentFrom && t < _segmentEnd)
+        {
+            segment = _segment;
+            end = _segmentEnd;
+            lambda = _segmentRate;
+        }
+        else
+        {
+            segment = rate.SegmentIndex(t);
+            end = rate.SegmentEnd(segment);
+            lambda = rate.SegmentRate(segment);
+            _segment = segment;
+            _segmentFrom = t;
+            _segmentEnd = end;
+            _segmentRate = lambda;
+        }
+
         var last = rate.SegmentCount - 1;
-        var segment = rate.SegmentIndex(t);
         while (true)
         {
             // Rounding can place t on the far edge of the segment SegmentIndex reports; skip such
             // an empty remainder rather than let t step backwards.
-            var end = rate.SegmentEnd(segment);
             if (end > t)
             {
-                var lambda = rate.SegmentRate(segment);
                 var mass = lambda * (end - t);
                 if (remaining < mass)
                 {
@@ -52,6 +76,8 @@ public sealed class ArrivalGenerator(RateFunction rate, RandomStream rng)
             }
 
             segment++;
+            end = rate.SegmentEnd(segment);
+            lambda = rate.SegmentRate(segment);
         }
     }
 }

@@ -12,7 +12,11 @@ public sealed class RuleBasedEscalationPolicy : IEscalationPolicy
     {
         _settings = settings;
         _rules = settings.Escalation.IsDefault ? [] : [.. settings.Escalation];
+        HasWaitTimeouts = _rules.Any(r => r.Kind == EscalationRuleKind.WaitTimeout);
     }
+
+    /// <summary>Whether any rule limits waiting; without one, <see cref="WaitLimit"/> is always null.</summary>
+    public bool HasWaitTimeouts { get; }
 
     public TierDecision EntryTier(TicketView ticket, IDeskView desk)
     {

@@ -22,7 +22,7 @@ internal sealed class ExponentialSampler(double mean) : ISampler
 
     public double Variance => mean * mean;
 
-    public double Sample(RandomStream rng) => -Math.Log(rng.NextOpenDouble()) * mean;
+    public double Sample(RandomStream rng) => rng.NextExponential() * mean;
 }
 
 internal sealed class LognormalSampler : ISampler

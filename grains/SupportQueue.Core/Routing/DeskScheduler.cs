@@ -70,6 +70,13 @@ public sealed class DeskScheduler : IDeskView
     private SlaCount[] _sla = new SlaCount[5];
     private long _sequence;
 
+    /// <summary>
+    /// False when no queued ticket can need a deadline: the policy never limits waiting (the rule
+    /// policy says so up front; any other policy is asked per ticket) and borrowing has no minimum
+    /// wait. Then queueing a ticket skips the deadline bookkeeping.
+    /// </summary>
+    private bool _armsDeadlines = true;
+
     public DeskScheduler(string deskId, DeskSettings settings, IEscalationPolicy? policy = null, DeskSchedulerOptions? options = null)
     {
         if (string.IsNullOrWhiteSpace(deskId))
@@ -98,7 +105,12 @@ public sealed class DeskScheduler : IDeskView
         }
 
         _slaTargets = SlaTargets(settings);
+        _armsDeadlines = ArmsDeadlines(settings, _policy);
     }
+
+    private static bool ArmsDeadlines(DeskSettings settings, IEscalationPolicy policy) =>
+        policy is not RuleBasedEscalationPolicy { HasWaitTimeouts: false }
+        || (settings.Borrowing.Enabled && settings.Borrowing.MinWait > TimeSpan.Zero);
 
     /// <summary>The SLA target of each priority, looked up once per settings rather than per ticket.</summary>
     private static SlaTarget?[] SlaTargets(DeskSettings settings)
@@ -166,6 +178,7 @@ public sealed class DeskScheduler : IDeskView
         _settings = settings;
         _slaTargets = SlaTargets(settings);
         _policy = policy ?? new RuleBasedEscalationPolicy(settings);
+        _armsDeadlines = ArmsDeadlines(settings, _policy);
         if (agingChanged && _open > 0)
         {
             RekeyQueues();
@@ -430,6 +443,31 @@ public sealed class DeskScheduler : IDeskView
 
         offer = new Offer(id, ticket.Name, agent.Id, _settings.Tiers[queueTier].Name, now, expires, queueTier != agent.Tier);
         return true;
+    }
+
+    /// <summary>
+    /// False when <see cref="TryAssignNext"/> and <see cref="TryNextOffer"/> surely find nothing: no
+    /// tier has both free capacity and a waiting ticket, and borrowing is off. A cheap test first.
+    /// </summary>
+    public bool MayAssign
+    {
+        get
+        {
+            if (_settings.Borrowing.Enabled)
+            {
+                return true;
+            }
+
+            for (var t = 0; t < _queues.Length; t++)
+            {
+                if (_freeCapacity[t] > 0 && _queues[t].Waiting > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>The best (waiting ticket, free eligible agent) pair: own tier first, then borrowing.</summary>
@@ -832,17 +870,27 @@ public sealed class DeskScheduler : IDeskView
     {
         get
         {
+            var ticks = NextDeadlineTicks;
+            return ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary><see cref="NextDeadline"/> in UTC ticks; <see cref="long.MaxValue"/> when nothing is pending.</summary>
+    public long NextDeadlineTicks
+    {
+        get
+        {
             while (_deadlines.TryPeek(out var d, out var key))
             {
                 if (IsLive(d))
                 {
-                    return new DateTimeOffset(key.Ticks, TimeSpan.Zero);
+                    return key.Ticks;
                 }
 
                 _deadlines.Dequeue();
             }
 
-            return null;
+            return long.MaxValue;
         }
     }
 
@@ -1163,7 +1211,27 @@ public sealed class DeskScheduler : IDeskView
 
     private bool FindInQueue(int queueTier, int poolTier, TimeSpan? minWait, DateTimeOffset now, [NotNullWhen(true)] out DeskTicket? ticket, [NotNullWhen(true)] out PoolAgent? agent)
     {
-        _queues[queueTier].Heads(_scratch);
+        var queue = _queues[queueTier];
+        if (!queue.HasSeveralGroups)
+        {
+            // One skill group (the common case): its head is the only candidate, no list to fill and sort.
+            var only = queue.OnlyHead();
+            if (only is not null && !(minWait is { } limit && now - only.QueuedAt < limit))
+            {
+                agent = AgentSelector.Select(_settings.Selection, _pools[poolTier], _free[poolTier], only.Skills, ref _roundRobin[poolTier]);
+                if (agent is not null)
+                {
+                    ticket = only;
+                    return true;
+                }
+            }
+
+            ticket = null;
+            agent = null;
+            return false;
+        }
+
+        queue.Heads(_scratch);
         foreach (var head in CollectionsMarshal.AsSpan(_scratch))
         {
             if (minWait is { } wait && now - head.QueuedAt < wait)
@@ -1216,7 +1284,10 @@ public sealed class DeskScheduler : IDeskView
         _queues[tier].Count++;
         _queues[tier].Waiting++;
         _queues[tier].Push(ticket);
-        ArmDeadlines(ticket, now);
+        if (_armsDeadlines)
+        {
+            ArmDeadlines(ticket, now);
+        }
     }
 
     /// <summary>Back to the queue after an offer or assignment fell through: same tier, same key, same wait clock.</summary>
@@ -1232,6 +1303,11 @@ public sealed class DeskScheduler : IDeskView
 
     private void ArmDeadlines(DeskTicket ticket, DateTimeOffset now, DateTimeOffset? since = null)
     {
+        if (!_armsDeadlines)
+        {
+            return;
+        }
+
         if (_policy.WaitLimit(View(ticket), ticket.Tier, this) is { } limit)
         {
             var due = (since ?? now) + limit;
@@ -1333,11 +1409,18 @@ public sealed class DeskScheduler : IDeskView
         }
     }
 
+    // The lookups by handle are on every in-process operation: the throws are out of line so they inline.
     private DeskTicket TicketAt(int handle) =>
-        (uint)handle < (uint)_slotCount && _slots[handle] is { } ticket ? ticket : throw SupportQueueException.UnknownTicket($"#{handle}");
+        (uint)handle < (uint)_slotCount && _slots[handle] is { } ticket ? ticket : UnknownTicket(handle);
 
     private PoolAgent AgentAt(int handle) =>
-        (uint)handle < (uint)_agentList.Count ? _agentList[handle] : throw SupportQueueException.UnknownAgent($"#{handle}");
+        (uint)handle < (uint)_agentList.Count ? _agentList[handle] : UnknownAgent(handle);
+
+    [DoesNotReturn]
+    private static DeskTicket UnknownTicket(int handle) => throw SupportQueueException.UnknownTicket($"#{handle}");
+
+    [DoesNotReturn]
+    private static PoolAgent UnknownAgent(int handle) => throw SupportQueueException.UnknownAgent($"#{handle}");
 
     private void TrackFree(PoolAgent agent)
     {

@@ -85,6 +85,22 @@ internal static class AgentSelector
 
         // Every other strategy is a total order (ties end at registration order), so scanning
         // only the free agents, in whatever order the free list holds them, picks the same agent.
+        if (skills.Length == 0 && strategy is AgentSelection.LongestIdle or AgentSelection.BestSkill)
+        {
+            // No skills asked: everyone is eligible and every proficiency is 0, so both strategies
+            // come down to the longest idle; the common case, kept to a tight loop.
+            foreach (var a in CollectionsMarshal.AsSpan(free))
+            {
+                if (a.FreeCapacity > 0
+                    && (best is null || a.FreeSinceTicks < best.FreeSinceTicks || (a.FreeSinceTicks == best.FreeSinceTicks && a.Order < best.Order)))
+                {
+                    best = a;
+                }
+            }
+
+            return best;
+        }
+
         foreach (var a in CollectionsMarshal.AsSpan(free))
         {
             if (a.FreeCapacity <= 0 || !a.HasAll(skills))

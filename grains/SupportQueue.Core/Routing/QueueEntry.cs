@@ -82,9 +82,20 @@ internal sealed class DeskTicket
         Id = id;
         Handle = -1;
         Priority = priority;
-        Skills = skills;
+
+        // A reused record usually gets the same (shared) skill array and entry tier as before:
+        // skipping the unchanged reference stores saves their GC write barriers.
+        if (!ReferenceEquals(Skills, skills))
+        {
+            Skills = skills;
+        }
+
         SkillGroup = skillGroup;
-        RequestedEntryTier = requestedEntryTier;
+        if (!ReferenceEquals(RequestedEntryTier, requestedEntryTier))
+        {
+            RequestedEntryTier = requestedEntryTier;
+        }
+
         AgeBasis = createdAt;
         Tier = 0;
         State = DeskTicketState.Queued;

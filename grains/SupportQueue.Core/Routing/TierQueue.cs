@@ -6,14 +6,22 @@ namespace SupportQueue.Core.Routing;
 /// One tier's queue: a heap per distinct set of required skills. Tickets with the same skills are
 /// eligible for the same agents, so only the heads of these heaps ever need comparing. Removal is
 /// lazy: an entry whose ticket has left (or re-entered with a new epoch) is skipped when it surfaces.
+/// The heaps hold plain numbers (the slot of an entry in <see cref="_entries"/>), not the tickets:
+/// moving a node that holds a reference costs a GC write barrier and a slow block copy.
 /// </summary>
 internal sealed class TierQueue
 {
     private readonly int _tier;
 
     /// <summary>The heap of each skill group (a desk-wide number per distinct skill set), null until used here.</summary>
-    private PriorityQueue<(DeskTicket Ticket, int Epoch), QueueKey>?[] _byGroup = [];
-    private readonly List<PriorityQueue<(DeskTicket Ticket, int Epoch), QueueKey>> _heaps = [];
+    private PriorityQueue<int, QueueKey>?[] _byGroup = [];
+    private readonly List<PriorityQueue<int, QueueKey>> _heaps = [];
+
+    /// <summary>What each heap node stands for, by slot; a slot is free again once its node left the heap.</summary>
+    private Entry[] _entries = new Entry[16];
+    private int[] _freeEntries = new int[16];
+    private int _freeCount;
+    private int _entryCount;
 
     public TierQueue(int tier) => _tier = tier;
 
@@ -34,12 +42,61 @@ internal sealed class TierQueue
         var heap = _byGroup[group];
         if (heap is null)
         {
-            heap = new PriorityQueue<(DeskTicket, int), QueueKey>();
+            heap = new PriorityQueue<int, QueueKey>();
             _byGroup[group] = heap;
             _heaps.Add(heap);
         }
 
-        heap.Enqueue((ticket, ticket.Epoch), ticket.Key);
+        int slot;
+        if (_freeCount > 0)
+        {
+            slot = _freeEntries[--_freeCount];
+        }
+        else
+        {
+            if (_entryCount == _entries.Length)
+            {
+                Array.Resize(ref _entries, _entries.Length * 2);
+            }
+
+            slot = _entryCount++;
+        }
+
+        _entries[slot] = new Entry(ticket, ticket.Epoch);
+        heap.Enqueue(slot, ticket.Key);
+    }
+
+    /// <summary>Takes the head node off <paramref name="heap"/> and frees its slot; returns the ticket it named.</summary>
+    private DeskTicket Remove(PriorityQueue<int, QueueKey> heap)
+    {
+        var slot = heap.Dequeue();
+        ref var entry = ref _entries[slot];
+        var ticket = entry.Ticket!;
+        entry = default;
+        if (_freeCount == _freeEntries.Length)
+        {
+            Array.Resize(ref _freeEntries, _freeEntries.Length * 2);
+        }
+
+        _freeEntries[_freeCount++] = slot;
+        return ticket;
+    }
+
+    /// <summary>The ticket at the head of <paramref name="heap"/> if it is still waiting here; stale heads are dropped on the way.</summary>
+    private DeskTicket? LiveHead(PriorityQueue<int, QueueKey> heap)
+    {
+        while (heap.TryPeek(out var slot, out _))
+        {
+            ref readonly var entry = ref _entries[slot];
+            if (IsLive(entry.Ticket!, entry.Epoch))
+            {
+                return entry.Ticket;
+            }
+
+            Remove(heap);
+        }
+
+        return null;
     }
 
     /// <summary>Fills <paramref name="heads"/> with the live head of every skill group, best first.</summary>
@@ -48,15 +105,9 @@ internal sealed class TierQueue
         heads.Clear();
         foreach (var heap in CollectionsMarshal.AsSpan(_heaps))
         {
-            while (heap.TryPeek(out var entry, out _))
+            if (LiveHead(heap) is { } head)
             {
-                if (IsLive(entry.Ticket, entry.Epoch))
-                {
-                    heads.Add(entry.Ticket);
-                    break;
-                }
-
-                heap.Dequeue();
+                heads.Add(head);
             }
         }
 
@@ -64,6 +115,20 @@ internal sealed class TierQueue
         {
             heads.Sort(static (a, b) => a.Key.CompareTo(b.Key));
         }
+    }
+
+    /// <summary>Whether the tier has ever held more than one skill group (then <see cref="Heads"/> must compare them).</summary>
+    public bool HasSeveralGroups => _heaps.Count > 1;
+
+    /// <summary>The live head of the only skill group (null when none waits); for a tier that never had several groups.</summary>
+    public DeskTicket? OnlyHead()
+    {
+        if (_heaps.Count == 0)
+        {
+            return null;
+        }
+
+        return LiveHead(_heaps[0]);
     }
 
     /// <summary>The best waiting ticket, if any.</summary>
@@ -76,8 +141,8 @@ internal sealed class TierQueue
     /// <summary>Takes the given head off its heap (it must be the current head of its skill group).</summary>
     public void PopHead(DeskTicket ticket)
     {
-        var entry = _byGroup[ticket.SkillGroup]!.Dequeue();
-        if (!ReferenceEquals(entry.Ticket, ticket))
+        var popped = Remove(_byGroup[ticket.SkillGroup]!);
+        if (!ReferenceEquals(popped, ticket))
         {
             throw new InvalidOperationException("queue invariant broken: popped ticket is not the head");
         }
@@ -85,4 +150,10 @@ internal sealed class TierQueue
 
     private bool IsLive(DeskTicket ticket, int epoch) =>
         ticket.State == DeskTicketState.Queued && ticket.Epoch == epoch && ticket.Tier == _tier;
+
+    private readonly struct Entry(DeskTicket ticket, int epoch)
+    {
+        public readonly DeskTicket? Ticket = ticket;
+        public readonly int Epoch = epoch;
+    }
 }

@@ -16,6 +16,7 @@ internal sealed class Metrics
     private readonly int _tiers;
     private readonly int _intervals;
     private readonly double _intervalMinutes;
+    private readonly double _inverseIntervalMinutes;
     private readonly double _tierThreshold;
 
     // Read on every ticket: kept here rather than recomputed from the scenario's TimeSpans each time.
@@ -39,6 +40,7 @@ internal sealed class Metrics
         _tiers = tiers;
         _intervals = scenario.IntervalCount;
         _intervalMinutes = scenario.IntervalMinutes;
+        _inverseIntervalMinutes = 1.0 / _intervalMinutes;
         _tierThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
         _horizon = scenario.HorizonMinutes;
         _slThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
@@ -77,7 +79,23 @@ internal sealed class Metrics
         _waiting = new int[tiers];
     }
 
-    private int Interval(double minutes) => Math.Clamp((int)(minutes / _intervalMinutes), 0, _intervals - 1);
+    /// <summary>
+    /// The interval holding <paramref name="minutes"/>: ⌊minutes / interval length⌋, clamped. A
+    /// multiplication by the inverse gives the same whole part unless the quotient is within 1e-9 of
+    /// a whole number; only then is the division done, so the result is exactly the division's.
+    /// </summary>
+    private int Interval(double minutes)
+    {
+        var x = minutes * _inverseIntervalMinutes;
+        var i = (int)x;
+        var fraction = x - i;
+        if (!(fraction > 1e-9 && fraction < 1 - 1e-9))
+        {
+            i = (int)(minutes / _intervalMinutes);
+        }
+
+        return Math.Clamp(i, 0, _intervals - 1);
+    }
 
     private bool CountsForSl(SimTicket t) => _slPriority is not { } p || p == t.Priority;
 
@@ -88,16 +106,22 @@ internal sealed class Metrics
             return;
         }
 
+        // Every later count by creation time uses this interval: found once per ticket.
+        var i = Interval(now);
+        t.CreatedInterval = i;
         _arrivals++;
-        _pArrivals[(int)t.Priority][Interval(now)]++;
+        _pArrivals[(int)t.Priority][i]++;
     }
 
+    /// <summary>The ticket joined the queue of its tier at <paramref name="now"/> (its <see cref="SimTicket.QueuedAt"/>).</summary>
     public void Queued(SimTicket t, double now)
     {
         _waiting[t.Tier]++;
         if (t.Counted)
         {
-            _offered[t.Tier][Interval(now)]++;
+            var i = Interval(now);
+            t.QueuedInterval = i;
+            _offered[t.Tier][i]++;
         }
     }
 
@@ -111,7 +135,7 @@ internal sealed class Metrics
         }
 
         var wait = at - t.QueuedAt;
-        var i = Interval(t.QueuedAt);
+        var i = t.QueuedInterval;
         _answered[t.Tier][i]++;
         _wait[t.Tier][i] += wait;
         _waits[t.Tier].Record(wait);
@@ -131,11 +155,11 @@ internal sealed class Metrics
             var p = (int)t.Priority;
             if (response <= _firstResponseTarget[p])
             {
-                _pFrMet[p][Interval(t.Created)]++;
+                _pFrMet[p][t.CreatedInterval]++;
             }
             else
             {
-                _pFrMissed[p][Interval(t.Created)]++;
+                _pFrMissed[p][t.CreatedInterval]++;
             }
 
             if (CountsForSl(t))
@@ -158,10 +182,10 @@ internal sealed class Metrics
         }
 
         _abandonedTotal++;
-        _abandoned[t.Tier][Interval(t.QueuedAt)]++;
+        _abandoned[t.Tier][t.QueuedInterval]++;
         var p = (int)t.Priority;
-        _pAbandoned[p][Interval(t.Created)]++;
-        _pFrMissed[p][Interval(t.Created)]++;
+        _pAbandoned[p][t.CreatedInterval]++;
+        _pFrMissed[p][t.CreatedInterval]++;
         if (CountsForSl(t))
         {
             _slTotal++;
@@ -207,11 +231,11 @@ internal sealed class Metrics
         _resolutions[p].Record(time);
         if (time <= _resolutionTarget[p])
         {
-            _pResMet[p][Interval(t.Created)]++;
+            _pResMet[p][t.CreatedInterval]++;
         }
         else
         {
-            _pResMissed[p][Interval(t.Created)]++;
+            _pResMissed[p][t.CreatedInterval]++;
         }
     }
 
@@ -224,10 +248,16 @@ internal sealed class Metrics
     /// <summary>
     /// Staffed time is capacity while available, plus the slots still busy after the agent went
     /// on a break or off shift (finishing work in hand), so busy time never exceeds staffed time.
+    /// While the agent is available the weight is its capacity whatever its load, so the span stays
+    /// open across load changes and is split into intervals once, when the presence changes.
     /// </summary>
     private void ChangeLoad(SimAgent agent, int delta, double now)
     {
-        CloseStaffedSpan(agent, now);
+        if (agent.Presence != Presence.Available)
+        {
+            CloseStaffedSpan(agent, now);
+        }
+
         agent.Load += delta;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using SupportQueue.Core.Demand;
@@ -59,6 +60,10 @@ public sealed class SimulationRun
 
     /// <summary>Closed tickets, for reuse: a long run allocates only as many as are ever open at once.</summary>
     private readonly Stack<SimTicket> _recycled = new();
+
+    /// <summary>Every ticket object the run made, by <see cref="SimTicket.Index"/>: calendar events name tickets by this index.</summary>
+    private SimTicket[] _ticketObjects = new SimTicket[64];
+    private int _ticketObjectCount;
     private readonly string[] _notResolvedReason;
     private readonly double[][] _resolveProbability;
     private readonly ISampler?[][] _handling;
@@ -80,6 +85,14 @@ public sealed class SimulationRun
     private long _ticketNumber;
     private long _events;
     private double _nextDeadline = Never;
+
+    /// <summary>
+    /// The one pending arrival (<see cref="Never"/>: none) waits beside the calendar rather than in
+    /// it, with a sequence number from the same counter, so events still run in (time, sequence)
+    /// order and every customer costs one calendar insertion and removal fewer.
+    /// </summary>
+    private double _arrivalTime = Never;
+    private long _arrivalSequence;
     private readonly double _warmUp;
     private double _nextProgress;
     private IProgress<double>? _progress;
@@ -142,7 +155,7 @@ public sealed class SimulationRun
         var specs = BuildRoster();
         await driver.Configure(_deskId, _desk, specs, _epoch);
         StartRoster();
-        Schedule(_arrivals.NextArrival(0), new SimEvent(EventKind.Arrival));
+        ScheduleArrival(_arrivals.NextArrival(0));
         Schedule(_scenario.IntervalMinutes, new SimEvent(EventKind.IntervalEnd));
 
         _progress = progress;
@@ -174,7 +187,13 @@ public sealed class SimulationRun
     {
         for (var turn = 0; turn < TurnsPerCall; turn++)
         {
-            var nextEvent = _calendar.TryPeekTime(out var peeked) ? peeked : Never;
+            var nextEvent = _calendar.TryPeek(out var peeked, out var peekedSequence) ? peeked : Never;
+            var arrivalFirst = _arrivalTime < nextEvent || (_arrivalTime == nextEvent && _arrivalTime < Never && _arrivalSequence < peekedSequence);
+            if (arrivalFirst)
+            {
+                nextEvent = _arrivalTime;
+            }
+
             if (_nextDeadline <= nextEvent && _nextDeadline <= _horizon)
             {
                 var deadline = _nextDeadline;
@@ -193,7 +212,19 @@ public sealed class SimulationRun
                 return new ValueTask<bool>(false);
             }
 
-            var ev = _calendar.Dequeue(out var now);
+            SimEvent ev;
+            double now;
+            if (arrivalFirst)
+            {
+                ev = new SimEvent(EventKind.Arrival);
+                now = _arrivalTime;
+                _arrivalTime = Never;
+            }
+            else
+            {
+                ev = _calendar.Dequeue(out now);
+            }
+
             _events++;
 
             // One conversion per event: the operation and the settling after it happen at the same instant.
@@ -263,18 +294,32 @@ public sealed class SimulationRun
     /// </summary>
     private bool Handle(IDeskDriver driver, SimEvent ev, double now, DateTimeOffset at, out ValueTask pending)
     {
-        pending = default;
         switch (ev.Kind)
         {
             case EventKind.Arrival:
-                Schedule(_arrivals.NextArrival(now), new SimEvent(EventKind.Arrival));
+                ScheduleArrival(_arrivals.NextArrival(now));
                 pending = ArriveAsync(driver, now, at);
                 return true;
             case EventKind.ServiceEnd:
-                pending = EndServiceAsync(driver, ev.Ticket!, now, at);
+                pending = EndServiceAsync(driver, _ticketObjects[ev.Ticket], now, at);
                 return true;
+            default:
+                return HandleRare(driver, ev, now, at, out pending);
+        }
+    }
+
+    /// <summary>
+    /// The events other than arrivals and service ends: a separate method, so the frame of the
+    /// per-customer path stays small.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool HandleRare(IDeskDriver driver, SimEvent ev, double now, DateTimeOffset at, out ValueTask pending)
+    {
+        pending = default;
+        switch (ev.Kind)
+        {
             case EventKind.Abandon:
-                var waiting = ev.Ticket!;
+                var waiting = _ticketObjects[ev.Ticket];
 
                 // A different generation: the customer was served, and the ticket closed and reused.
                 if (waiting.Generation != ev.Arg || waiting.State != TicketState.Waiting || waiting.Responded)
@@ -293,7 +338,7 @@ public sealed class SimulationRun
                 Abandoned(waiting, now);
                 return true;
             case EventKind.Reopen:
-                pending = ReopenAsync(driver, ev.Ticket!, now, at);
+                pending = ReopenAsync(driver, _ticketObjects[ev.Ticket], now, at);
                 return true;
             case EventKind.Presence:
                 var agent = _agents[ev.Arg];
@@ -355,7 +400,7 @@ public sealed class SimulationRun
         var tc = _scenario.TicketClasses[cls];
         if (!_recycled.TryPop(out var ticket))
         {
-            ticket = new SimTicket(_options.IdPrefix, _tiers);
+            ticket = NewTicketObject();
         }
 
         ticket.Start(tc, cls, ++_ticketNumber, now, now >= _warmUp, _options.RecordOutcomes);
@@ -375,6 +420,18 @@ public sealed class SimulationRun
         return default;
     }
 
+    private SimTicket NewTicketObject()
+    {
+        if (_ticketObjectCount == _ticketObjects.Length)
+        {
+            Array.Resize(ref _ticketObjects, _ticketObjects.Length * 2);
+        }
+
+        var ticket = new SimTicket(_options.IdPrefix, _tiers, _ticketObjectCount);
+        _ticketObjects[_ticketObjectCount++] = ticket;
+        return ticket;
+    }
+
     private async ValueTask SubmittedAsync(ValueTask<int> pending, SimTicket ticket, double now) =>
         Submitted(ticket, await pending, now);
 
@@ -383,7 +440,7 @@ public sealed class SimulationRun
         Queue(ticket, tier, now);
         if (ticket.Patience < Never)
         {
-            Schedule(now + ticket.Patience, new SimEvent(EventKind.Abandon, ticket, ticket.Generation));
+            Schedule(now + ticket.Patience, new SimEvent(EventKind.Abandon, ticket.Index, ticket.Generation));
         }
     }
 
@@ -446,7 +503,7 @@ public sealed class SimulationRun
         if (reopen is not null && ticket.ReopenDraw < reopen.Probability)
         {
             ticket.Path?.Append("|reopen");
-            Schedule(now + ticket.ReopenDelay, new SimEvent(EventKind.Reopen, ticket));
+            Schedule(now + ticket.ReopenDelay, new SimEvent(EventKind.Reopen, ticket.Index));
         }
         else
         {
@@ -494,12 +551,12 @@ public sealed class SimulationRun
         return default;
     }
 
-    private async ValueTask SettledAsync(ValueTask<DateTimeOffset?> pending, DateTimeOffset settleAt, double now) =>
+    private async ValueTask SettledAsync(ValueTask<long> pending, DateTimeOffset settleAt, double now) =>
         Settled(await pending, settleAt, now);
 
-    private void Settled(DateTimeOffset? deadline, DateTimeOffset settleAt, double now)
+    private void Settled(long deadlineTicks, DateTimeOffset settleAt, double now)
     {
-        _nextDeadline = deadline is { } d ? Minutes(d) : Never;
+        _nextDeadline = deadlineTicks == long.MaxValue ? Never : (deadlineTicks - _epochTicks) / (double)TimeSpan.TicksPerMinute;
         foreach (ref readonly var entry in CollectionsMarshal.AsSpan(_journal))
         {
             var ticket = (SimTicket)entry.Ticket;
@@ -520,7 +577,7 @@ public sealed class SimulationRun
             ticket.Path?.Append('>').Append(agent.Id).Append('@').Append(at.ToString("0.######", CultureInfo.InvariantCulture));
             _metrics.Assigned(ticket, agent, at);
             ticket.Responded = true;
-            Schedule(at + ticket.Handling[ticket.Tier], new SimEvent(EventKind.ServiceEnd, ticket));
+            Schedule(at + ticket.Handling[ticket.Tier], new SimEvent(EventKind.ServiceEnd, ticket.Index));
         }
     }
 
@@ -672,6 +729,20 @@ public sealed class SimulationRun
         }
     }
 
+    private void ScheduleArrival(double time)
+    {
+        if (time <= _horizon)
+        {
+            _arrivalTime = time;
+            _arrivalSequence = ++_sequence;
+        }
+        else
+        {
+            _arrivalTime = Never;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private DateTimeOffset At(double minutes) => new(_epochTicks + (long)Math.Round(minutes * TimeSpan.TicksPerMinute), TimeSpan.Zero);
 
     private double Minutes(DateTimeOffset at) => (at.UtcTicks - _epochTicks) / (double)TimeSpan.TicksPerMinute;
@@ -720,24 +791,31 @@ public sealed class SimulationRun
         Done,
     }
 
-    /// <summary>A calendar entry. <see cref="Arg"/> is the agent index (presence), the day (day start) or the ticket's generation (abandonment).</summary>
-    internal readonly struct SimEvent(EventKind kind, SimTicket? ticket = null, int arg = 0, Presence presence = Presence.Offline)
+    /// <summary>
+    /// A calendar entry. <see cref="Ticket"/> is the ticket's <see cref="SimTicket.Index"/> (-1: none);
+    /// <see cref="Arg"/> is the agent index (presence), the day (day start) or the ticket's
+    /// generation (abandonment). No references: the calendar moves entries without GC write
+    /// barriers, and an entry with the heap key stays at 32 bytes.
+    /// </summary>
+    internal readonly struct SimEvent(EventKind kind, int ticket = -1, int arg = 0, Presence presence = Presence.Offline)
     {
-        // A byte for the presence keeps the event, and so each calendar entry, at 32 bytes.
+        public readonly int Ticket = ticket;
+
+        public readonly int Arg = arg;
+
+        public readonly EventKind Kind = kind;
+
         private readonly byte _presence = (byte)presence;
-
-        public SimTicket? Ticket { get; } = ticket;
-
-        public int Arg { get; } = arg;
-
-        public EventKind Kind { get; } = kind;
 
         public Presence Presence => (Presence)_presence;
     }
 
-    internal sealed class SimTicket(string idPrefix, int tiers) : SimulatedTicket
+    internal sealed class SimTicket(string idPrefix, int tiers, int index) : SimulatedTicket
     {
         private string? _id;
+
+        /// <summary>The object's place in the run's table of ticket objects; it keeps it through reuse.</summary>
+        public int Index { get; } = index;
 
         /// <summary>Built on first use: a fast run that keeps no outcomes never needs it.</summary>
         public override string Id => _id ??= idPrefix + "T" + Number.ToString(CultureInfo.InvariantCulture);
@@ -761,6 +839,12 @@ public sealed class SimulationRun
         public double ReopenDelay { get; set; }
         public int Tier { get; set; }
         public double QueuedAt { get; set; }
+
+        /// <summary>Metrics interval of <see cref="Created"/>; set by the metrics for counted tickets.</summary>
+        public int CreatedInterval { get; set; }
+
+        /// <summary>Metrics interval of <see cref="QueuedAt"/>; set by the metrics for counted tickets.</summary>
+        public int QueuedInterval { get; set; }
         public double AssignedAt { get; set; }
         public TicketState State { get; set; }
         public SimAgent? Agent { get; set; }
@@ -770,7 +854,11 @@ public sealed class SimulationRun
         /// <summary>Makes this object the ticket of a new customer; every field a previous one set is reset.</summary>
         public void Start(TicketClassSpec ticketClass, int classIndex, long number, double created, bool counted, bool recordPath)
         {
-            Class = ticketClass;
+            // Usually the class of the object's previous customer: skip the reference store then.
+            if (!ReferenceEquals(Class, ticketClass))
+            {
+                Class = ticketClass;
+            }
             DriverHandle = -1;
             _id = null;
             Number = number;
@@ -784,6 +872,8 @@ public sealed class SimulationRun
             ReopenDelay = 0;
             Tier = 0;
             QueuedAt = 0;
+            CreatedInterval = 0;
+            QueuedInterval = 0;
             AssignedAt = 0;
             State = TicketState.Waiting;
             Agent = null;

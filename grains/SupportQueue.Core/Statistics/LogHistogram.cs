@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SupportQueue.Core.Statistics;
 
 /// <summary>
@@ -63,9 +65,9 @@ public sealed class LogHistogram
 
     public void Record(double value)
     {
-        if (!(value >= 0) || double.IsPositiveInfinity(value))
+        if (!(value >= 0 && value < double.PositiveInfinity))
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "must be finite and >= 0");
+            ThrowNotRecordable(value);
         }
 
         _counts[IndexOf(value)]++;
@@ -153,6 +155,11 @@ public sealed class LogHistogram
         Min = double.PositiveInfinity;
         Max = double.NegativeInfinity;
     }
+
+    /// <summary>Out of line, so <see cref="Record"/> stays small enough to inline.</summary>
+    [DoesNotReturn]
+    private static void ThrowNotRecordable(double value) =>
+        throw new ArgumentOutOfRangeException(nameof(value), value, "must be finite and >= 0");
 
     private int IndexOf(double value)
     {

@@ -88,7 +88,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
         _tickets.Remove(ticket.Id);
     }
 
-    public async ValueTask<DateTimeOffset?> Settle(DateTimeOffset at, List<SettleEntry> journal)
+    public async ValueTask<long> Settle(DateTimeOffset at, List<SettleEntry> journal)
     {
         clock.SetUtcNow(at);
         var report = await Desk.DrainJournal();
@@ -98,6 +98,6 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
             journal.Add(new SettleEntry(entry.Kind, _tickets[entry.TicketId], agent, _settings.TierIndex(entry.Tier), entry.At));
         }
 
-        return report.NextDeadline;
+        return report.NextDeadline is { } deadline ? deadline.UtcTicks : long.MaxValue;
     }
 }

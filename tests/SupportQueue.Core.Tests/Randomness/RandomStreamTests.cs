@@ -103,4 +103,53 @@ public class RandomStreamTests
         Assert.InRange(stats.Mean, -4 * stats.StandardError, 4 * stats.StandardError);
         Assert.InRange(stats.Variance, 1 - 4 * Math.Sqrt(2.0 / 200_000), 1 + 4 * Math.Sqrt(2.0 / 200_000));
     }
+    [Fact]
+    public void Ziggurat_layers_have_equal_area_and_close_at_the_top()
+    {
+        var layers = ExponentialZiggurat.Layers;
+        Assert.Equal(ExponentialZiggurat.R, layers[1].Width);
+        Assert.Equal(0, layers[ExponentialZiggurat.LayerCount].Width);
+        for (var i = 1; i < ExponentialZiggurat.LayerCount; i++)
+        {
+            Assert.True(layers[i + 1].Width < layers[i].Width);
+
+            // Each layer's rectangle (width × height between the densities at its edges) has area V.
+            var area = layers[i].Width * (layers[i + 1].Density - layers[i].Density);
+            Assert.Equal(ExponentialZiggurat.V, area, 12);
+        }
+    }
+
+    [Fact]
+    public void Exponential_draws_follow_exp_1_across_the_range_and_the_tail()
+    {
+        var rng = RandomStream.Create(11, StreamId.Arrivals, 0);
+        const int Draws = 2_000_000;
+
+        // 50 bins of equal probability, then the far tail beyond the ziggurat's base (x > R) on its
+        // own: the tail holds e^−R ≈ 4.5e−4 of the mass and is drawn by a separate path.
+        const int Bins = 50;
+        var observed = new long[Bins + 1];
+        var stats = new RunningStatistics();
+        for (var i = 0; i < Draws; i++)
+        {
+            var x = rng.NextExponential();
+            Assert.True(x > 0 && double.IsFinite(x));
+            stats.Add(x);
+            if (x > ExponentialZiggurat.R)
+            {
+                observed[Bins]++;
+                continue;
+            }
+
+            // F(x) = 1 − e^−x, rescaled to the mass below R.
+            var p = (1 - Math.Exp(-x)) / (1 - Math.Exp(-ExponentialZiggurat.R));
+            observed[Math.Min(Bins - 1, (int)(p * Bins))]++;
+        }
+
+        var tail = Math.Exp(-ExponentialZiggurat.R);
+        var expected = Enumerable.Repeat(Draws * (1 - tail) / Bins, Bins).Append(Draws * tail).ToArray();
+        Assert.True(ChiSquare.GoodnessOfFit(observed, expected).PValue > 0.001);
+        Assert.InRange(stats.Mean, 1 - 4 * stats.StandardError, 1 + 4 * stats.StandardError);
+        Assert.InRange(stats.Variance, 1 - 4 * Math.Sqrt(8.0 / Draws), 1 + 4 * Math.Sqrt(8.0 / Draws));
+    }
 }
