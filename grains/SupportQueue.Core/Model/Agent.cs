@@ -88,6 +88,25 @@ public sealed class Agent
         }
     }
 
+    /// <summary>
+    /// Drops a ticket this record still lists although the ticket's own record, the authority on
+    /// who holds it, says this agent does not: a resolve or escalation whose ticket write was stored
+    /// while the agent's write was lost (its silo died in between). Without this the slot would stay
+    /// taken for good. Returns whether the record changed.
+    /// </summary>
+    /// <param name="ticketId">A ticket the record lists.</param>
+    /// <param name="ticket">The ticket's stored record; null when it has none.</param>
+    public bool ForgetUnlessHolder(string ticketId, Ticket? ticket)
+    {
+        if (!Holds(ticketId) || (ticket is { Status: TicketStatus.Assigned } && ticket.AgentId == Id))
+        {
+            return false;
+        }
+
+        Assignments.Remove(ticketId);
+        return true;
+    }
+
     public void Finish(string ticketId, bool escalated)
     {
         RequireHolds(ticketId);

@@ -22,6 +22,40 @@ public sealed class AgentGrain(
 
     private IDeskSchedulerGrain Desk => _desk ??= GrainFactory.Desk(Current.DeskId);
 
+    /// <summary>
+    /// A reactivated agent checks the tickets its record lists against the tickets' own records:
+    /// a write lost with a dead silo must not keep a slot taken (see <see cref="Agent.ForgetUnlessHolder"/>).
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.State.Exists || state.State.Assignments.Count == 0)
+        {
+            return;
+        }
+
+        var agent = state.State;
+        var changed = false;
+        foreach (var ticketId in agent.Assignments.ToArray())
+        {
+            Ticket? ticket;
+            try
+            {
+                ticket = await GrainFactory.Ticket(ticketId).Get();
+            }
+            catch (SupportQueueException ex) when (ex.Code == RefusalCode.UnknownTicket)
+            {
+                ticket = null;
+            }
+
+            changed |= agent.ForgetUnlessHolder(ticketId, ticket);
+        }
+
+        if (changed)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
     public async Task<Agent> Register(AgentSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);

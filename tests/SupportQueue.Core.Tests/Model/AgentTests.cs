@@ -109,4 +109,28 @@ public class AgentTests
         Assert.Equal("deskId: 'other-desk' — agent 'a' belongs to desk 'desk-1'", ex.Message);
         Assert.Equal(before, Snapshot(agent));
     }
+
+    [Fact]
+    public void An_agent_forgets_a_listed_ticket_only_when_the_ticket_says_someone_else_or_nobody_holds_it()
+    {
+        var agent = Create(capacity: 3);
+        agent.Accept("mine");
+        agent.Accept("resolved");
+        agent.Accept("lost");
+        var mine = Ticket.Create(new TicketSpec("mine", TestDesk.DeskId, Priority.P3, []), null, _t0);
+        mine.MarkQueued("L2", _t0);
+        mine.TakeOffer("a", "L2", _t0, out _);
+        var resolved = Ticket.Create(new TicketSpec("resolved", TestDesk.DeskId, Priority.P3, []), null, _t0);
+        resolved.MarkQueued("L2", _t0);
+        resolved.TakeOffer("a", "L2", _t0, out _);
+        resolved.Resolve("a", _t0);
+
+        Assert.False(agent.ForgetUnlessHolder("mine", mine));
+        Assert.True(agent.ForgetUnlessHolder("resolved", resolved));
+        Assert.True(agent.ForgetUnlessHolder("lost", null));
+        Assert.False(agent.ForgetUnlessHolder("never-held", null));
+
+        Assert.Equal(["mine"], agent.Assignments);
+        Assert.Null(agent.CheckCanAccept());
+    }
 }
