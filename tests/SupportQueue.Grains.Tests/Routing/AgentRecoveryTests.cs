@@ -12,19 +12,17 @@ public sealed class AgentRecoveryTests(ClusterFixture fixture)
 {
     private readonly IGrainFactory _grains = fixture.Client;
 
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
-
     [Fact]
     public async Task A_reactivated_agent_forgets_a_ticket_the_ticket_says_it_no_longer_holds()
     {
-        var desk = NewId("desk");
+        var desk = TestIds.New("desk");
         await _grains.Desk(desk).Configure(DeskSettings.Default);
-        var agentId = NewId("a");
+        var agentId = TestIds.New("a");
         var agent = _grains.Agent(agentId);
         await agent.Register(new AgentSpec(agentId, desk, "L1", [], 2));
         await agent.SetPresence(Presence.Available);
-        var done = NewId("t");
-        var kept = NewId("t");
+        var done = TestIds.New("t");
+        var kept = TestIds.New("t");
         foreach (var id in new[] { done, kept })
         {
             await _grains.Ticket(id).Submit(new TicketSpec(id, desk, Priority.P3, []));
@@ -44,7 +42,7 @@ public sealed class AgentRecoveryTests(ClusterFixture fixture)
         Assert.Equal([kept], after.Assignments);
         Assert.Equal(TicketStatus.Assigned, (await _grains.Ticket(kept).Get()).Status);
         // The slot is usable again: a third ticket is assigned to this agent.
-        var third = NewId("t");
+        var third = TestIds.New("t");
         await _grains.Ticket(third).Submit(new TicketSpec(third, desk, Priority.P3, []));
         await _grains.Desk(desk).WhenIdle();
         Assert.Equal(agentId, (await _grains.Ticket(third).Get()).AgentId);

@@ -7,12 +7,10 @@ public sealed class BadInputTests(ClusterFixture fixture)
 {
     private readonly IGrainFactory _grains = fixture.Client;
 
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
-
     [Fact]
     public async Task Submitting_to_an_unknown_desk_is_refused_and_leaves_no_ticket()
     {
-        var id = NewId("t");
+        var id = TestIds.New("t");
         var ex = await Assert.ThrowsAsync<SupportQueueException>(() =>
             _grains.GetGrain<ITicketGrain>(id).Submit(new TicketSpec(id, "no-such-desk", Priority.P2, [])));
         Assert.Equal(RefusalCode.UnknownDesk, ex.Code);
@@ -25,7 +23,7 @@ public sealed class BadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task Unknown_agent_and_unknown_ticket_are_named()
     {
-        var agent = NewId("ghost");
+        var agent = TestIds.New("ghost");
         var ex = await Assert.ThrowsAsync<SupportQueueException>(() => _grains.GetGrain<IAgentGrain>(agent).Get());
         Assert.Equal(RefusalCode.UnknownAgent, ex.Code);
         Assert.Contains(agent, ex.Message);
@@ -37,13 +35,13 @@ public sealed class BadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task Resolving_a_ticket_that_is_not_yours_is_refused_and_changes_nothing()
     {
-        var desk = NewId("desk");
+        var desk = TestIds.New("desk");
         await _grains.GetGrain<IDeskSchedulerGrain>(desk).Configure(DeskSettings.Default);
-        var holder = NewId("a");
-        var other = NewId("b");
+        var holder = TestIds.New("a");
+        var other = TestIds.New("b");
         await _grains.GetGrain<IAgentGrain>(holder).Register(new AgentSpec(holder, desk, "L1", []));
         await _grains.GetGrain<IAgentGrain>(holder).SetPresence(Presence.Available);
-        var ticketId = NewId("t");
+        var ticketId = TestIds.New("t");
         await _grains.GetGrain<ITicketGrain>(ticketId).Submit(new TicketSpec(ticketId, desk, Priority.P3, []));
         await _grains.GetGrain<IDeskSchedulerGrain>(desk).WhenIdle();
         await _grains.GetGrain<IAgentGrain>(other).Register(new AgentSpec(other, desk, "L1", []));
@@ -62,7 +60,7 @@ public sealed class BadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task Invalid_settings_are_refused_with_the_field_and_the_desk_keeps_its_old_settings()
     {
-        var desk = NewId("desk");
+        var desk = TestIds.New("desk");
         var grain = _grains.GetGrain<IDeskSchedulerGrain>(desk);
         await grain.Configure(DeskSettings.Default);
 
@@ -81,16 +79,16 @@ public sealed class BadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task A_duplicate_submit_and_a_bad_agent_tier_are_refused()
     {
-        var desk = NewId("desk");
+        var desk = TestIds.New("desk");
         await _grains.GetGrain<IDeskSchedulerGrain>(desk).Configure(DeskSettings.Default);
-        var ticketId = NewId("t");
+        var ticketId = TestIds.New("t");
         var ticket = _grains.GetGrain<ITicketGrain>(ticketId);
         await ticket.Submit(new TicketSpec(ticketId, desk, Priority.P3, []));
         var dup = await Assert.ThrowsAsync<SupportQueueException>(() => ticket.Submit(new TicketSpec(ticketId, desk, Priority.P1, [])));
         Assert.Equal(RefusalCode.DuplicateTicket, dup.Code);
         Assert.Equal(Priority.P3, (await ticket.Get()).Priority);
 
-        var agentId = NewId("a");
+        var agentId = TestIds.New("a");
         var badTier = await Assert.ThrowsAsync<SupportQueueException>(() =>
             _grains.GetGrain<IAgentGrain>(agentId).Register(new AgentSpec(agentId, desk, "L9", [])));
         Assert.Equal(RefusalCode.InvalidArgument, badTier.Code);

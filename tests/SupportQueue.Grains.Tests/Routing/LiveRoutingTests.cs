@@ -8,18 +8,16 @@ public sealed class LiveRoutingTests(ClusterFixture fixture)
 {
     private readonly IGrainFactory _grains = fixture.Client;
 
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
-
     private async Task<string> NewDesk(DeskSettings? settings = null)
     {
-        var desk = NewId("desk");
+        var desk = TestIds.New("desk");
         await _grains.GetGrain<IDeskSchedulerGrain>(desk).Configure(settings ?? DeskSettings.Default);
         return desk;
     }
 
     private async Task<string> NewAgent(string desk, string tier, int capacity = 1, Presence presence = Presence.Available, params SkillLevel[] skills)
     {
-        var id = NewId($"agent-{tier}");
+        var id = TestIds.New($"agent-{tier}");
         var agent = _grains.GetGrain<IAgentGrain>(id);
         await agent.Register(new AgentSpec(id, desk, tier, [.. skills], capacity));
         if (presence != Presence.Offline)
@@ -32,7 +30,7 @@ public sealed class LiveRoutingTests(ClusterFixture fixture)
 
     private async Task<Ticket> Submit(string desk, Priority priority = Priority.P3, string? id = null, ImmutableArray<string> skills = default)
     {
-        id ??= NewId("ticket");
+        id ??= TestIds.New("ticket");
         return await _grains.GetGrain<ITicketGrain>(id).Submit(new TicketSpec(id, desk, priority, skills.IsDefault ? [] : skills));
     }
 
@@ -178,7 +176,7 @@ public sealed class LiveRoutingTests(ClusterFixture fixture)
             agents.Add(await NewAgent(desk, "L1", capacity: 3));
         }
 
-        var ids = Enumerable.Range(0, ticketCount).Select(i => NewId($"t{i}")).ToArray();
+        var ids = Enumerable.Range(0, ticketCount).Select(i => TestIds.New($"t{i}")).ToArray();
         var submitting = Task.WhenAll(ids.Select(id => Submit(desk, (Priority)(1 + (id.Length % 4)), id)));
 
         // Agents work concurrently with the submissions until every ticket is resolved.
