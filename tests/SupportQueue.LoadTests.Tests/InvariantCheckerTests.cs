@@ -10,6 +10,21 @@ public class InvariantCheckerTests
     private static readonly DateTimeOffset _t0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void Submits_the_desk_withdrew_because_their_ticket_was_never_stored_are_not_counted_as_tickets()
+    {
+        var world = new World();
+        world.Resolved("t1", "a1");
+        var status = world.Status();
+
+        // Two more submits reached the desk, whose ticket grains died before storing them.
+        var withdrawn = InvariantChecker.Check(world.Input() with { Status = status with { Submitted = status.Submitted + 2, Withdrawn = 2 } });
+        var unexplained = InvariantChecker.Check(world.Input() with { Status = status with { Submitted = status.Submitted + 2 } });
+
+        Assert.True(withdrawn.Passed, string.Join("\n", withdrawn.Violations));
+        Assert.Contains(unexplained.Violations, v => v == "desk accounting: desk counts 3 submitted (less withdrawn), the tickets say 1");
+    }
+
+    [Fact]
     public void A_consistent_run_passes_and_every_ticket_is_accounted_for()
     {
         var world = new World();

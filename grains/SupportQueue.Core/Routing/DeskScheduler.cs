@@ -714,8 +714,44 @@ public sealed class DeskScheduler : IDeskView
         return true;
     }
 
-    /// <summary>The holding agent finished the ticket.</summary>
-    public void Resolve(string ticketId, string agentId, DateTimeOffset now) => Resolve(GetHeld(ticketId, agentId, now), now);
+    /// <summary>
+    /// The holding agent finished the ticket. The same agent resolving a ticket this desk closed for
+    /// it a moment ago changes nothing and does not throw: the first attempt reached the desk but the
+    /// ticket's own record was never stored (its silo died in between), and the retry must be able to
+    /// finish the ticket instead of being refused until a restart reconciles it.
+    /// </summary>
+    public void Resolve(string ticketId, string agentId, DateTimeOffset now)
+    {
+        if (!_tickets.ContainsKey(ticketId) && _recentlyResolved.TryGetValue(ticketId, out var by) && by == agentId)
+        {
+            return;
+        }
+
+        Resolve(GetHeld(ticketId, agentId, now), now);
+        RememberResolved(ticketId, agentId);
+    }
+
+    // Resolutions by id the desk still recognises as retries: the last RecentResolutions of them.
+    private const int RecentResolutions = 16_384;
+    private readonly Dictionary<string, string> _recentlyResolved = new(StringComparer.Ordinal);
+    private readonly Queue<string> _resolvedOrder = new();
+
+    private void RememberResolved(string ticketId, string agentId)
+    {
+        if (_recentlyResolved.TryAdd(ticketId, agentId))
+        {
+            _resolvedOrder.Enqueue(ticketId);
+        }
+        else
+        {
+            _recentlyResolved[ticketId] = agentId;
+        }
+
+        if (_resolvedOrder.Count > RecentResolutions)
+        {
+            _recentlyResolved.Remove(_resolvedOrder.Dequeue());
+        }
+    }
 
     /// <summary><see cref="Resolve(string, string, DateTimeOffset)"/> by handles.</summary>
     public void Resolve(int ticket, int agent, DateTimeOffset now) => Resolve(Held(TicketAt(ticket), AgentAt(agent), now), now);
@@ -1101,7 +1137,7 @@ public sealed class DeskScheduler : IDeskView
             sla.Add(new SlaCounters(p, c.FirstResponseMet, c.FirstResponseBreached, c.ResolutionMet, c.ResolutionBreached, past));
         }
 
-        return new DeskStatus(DeskId, now, tiers.MoveToImmutable(), sla.ToImmutable(), Submitted, Resolved, Abandoned, Escalations, _open, Reopened);
+        return new DeskStatus(DeskId, now, tiers.MoveToImmutable(), sla.ToImmutable(), Submitted, Resolved, Abandoned, Escalations, _open, Reopened, Withdrawn);
     }
 
     /// <summary>

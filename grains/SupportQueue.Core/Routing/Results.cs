@@ -97,4 +97,5 @@ public sealed record DeskStatus(
     [property: Id(6)] long Abandoned,
     [property: Id(7)] long Escalations,
     [property: Id(8)] int Open,
-    [property: Id(9)] long Reopened = 0);
+    [property: Id(9)] long Reopened = 0,
+    [property: Id(10)] long Withdrawn = 0);

@@ -33,6 +33,10 @@ internal sealed class ModelTicket
     public required string[] Skills { get; init; }
     public Where Where { get; set; }
     public string? Agent { get; set; }
+
+    /// <summary>The agent that resolved the ticket last, while it stays resolved.</summary>
+    public string? ResolvedBy { get; set; }
+
     public long Reservation { get; set; }
 
     public bool Open => Where is Where.Queued or Where.Offered or Where.Assigned;
@@ -379,13 +383,14 @@ internal sealed class DeskModel
         var held = _tickets.Where(t => t.Where == Where.Assigned).ToList();
         if (held.Count == 0 || op.A % 5 == 0)
         {
-            RefuseSomethingNotHeld(op, (t, a) => _desk.Resolve(t, a, _now));
+            RefuseSomethingNotHeld(op, (t, a) => _desk.Resolve(t, a, _now), repeatOf: Where.Resolved);
             return;
         }
 
         var ticket = held[op.B % held.Count];
         _desk.Resolve(ticket.Id, ticket.Agent!, _now);
         ticket.Where = Where.Resolved;
+        ticket.ResolvedBy = ticket.Agent;
         ticket.Agent = null;
     }
 
@@ -525,7 +530,9 @@ internal sealed class DeskModel
 
     // ------------------------------------------------------------ checks
 
-    private void RefuseSomethingNotHeld(Op op, Action<string, string> call)
+    // With repeatOf set, a ticket in that state that this agent itself resolved is no refusal: the
+    // desk takes a repeat (a retry whose first attempt was never answered) as a no-op.
+    private void RefuseSomethingNotHeld(Op op, Action<string, string> call, Where? repeatOf = null)
     {
         var agentId = _agents.Count > 0 ? _agents[op.C % _agents.Count].Id : "ghost";
         // A ticket offered to this agent is not refused: acting on it settles the offer first.
@@ -537,6 +544,14 @@ internal sealed class DeskModel
         }
 
         var ticket = candidates[op.B % candidates.Count];
+        if (repeatOf is { } closed && ticket.Where == closed && ticket.ResolvedBy == agentId)
+        {
+            var before = (_desk.Resolved, _desk.OpenTickets, _desk.Withdrawn);
+            call(ticket.Id, agentId);
+            Assert.Equal(before, (_desk.Resolved, _desk.OpenTickets, _desk.Withdrawn));
+            return;
+        }
+
         var code = !ticket.Open ? RefusalCode.UnknownTicket : _agents.Count == 0 ? RefusalCode.UnknownAgent : RefusalCode.NotYourTicket;
         Refused(code, () => call(ticket.Id, agentId));
     }

@@ -55,6 +55,24 @@ public class BadInputTests
     public void Unknown_ticket_on_release() => Refused(RefusalCode.UnknownTicket, d => d.ReleaseAssigned("nope", "a", Min(4)), "ticketId: 'nope'");
 
     [Fact]
+    public void A_repeated_resolve_by_the_same_agent_changes_nothing_and_another_agents_is_refused()
+    {
+        var desk = BusyDesk();
+        desk.Resolve("held", "a", Min(4));
+        var resolved = desk.Resolved;
+        var status = desk.Status(Min(4));
+
+        // The retry of a resolve whose first attempt reached the desk: accepted, not counted again.
+        desk.Resolve("held", "a", Min(5));
+        Assert.Equal(resolved, desk.Resolved);
+        Assert.Equal(status.Resolved, desk.Status(Min(5)).Resolved);
+        desk.CheckInvariants();
+
+        var ex = Assert.Throws<SupportQueueException>(() => desk.Resolve("held", "b", Min(5)));
+        Assert.Equal(RefusalCode.UnknownTicket, ex.Code);
+    }
+
+    [Fact]
     public void Unknown_agent_on_resolve() => Refused(RefusalCode.UnknownAgent, d => d.Resolve("held", "ghost", Min(4)), "agentId: 'ghost' — no such agent");
 
     [Fact]
