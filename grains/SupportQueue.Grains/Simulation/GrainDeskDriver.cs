@@ -14,6 +14,10 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
     /// <summary>Tickets the desk may still report, by id: from submit or reopen until resolved or abandoned.</summary>
     private readonly Dictionary<string, SimulatedTicket> _tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _agentIndex = new(StringComparer.Ordinal);
+
+    // Closed since the last settle. Forgotten only after it: the desk may still report on them in the
+    // same step (an escalation falling due at the very moment the customer left).
+    private readonly List<string> _closed = [];
     private IDeskSchedulerGrain? _desk;
     private string _deskId = "";
     private DeskSettings _settings = DeskSettings.Default;
@@ -71,7 +75,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
     {
         clock.SetUtcNow(at);
         await grains.Agent(_agentIds[agent]).Resolve(ticket.Id);
-        _tickets.Remove(ticket.Id);
+        _closed.Add(ticket.Id);
     }
 
     public async ValueTask<int> Escalate(SimulatedTicket ticket, int agent, string reason, DateTimeOffset at)
@@ -85,7 +89,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
     {
         clock.SetUtcNow(at);
         await grains.Ticket(ticket.Id).Abandon("customer ran out of patience");
-        _tickets.Remove(ticket.Id);
+        _closed.Add(ticket.Id);
     }
 
     public async ValueTask<long> Settle(DateTimeOffset at, List<SettleEntry> journal)
@@ -97,6 +101,13 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
             var agent = entry.AgentId is { } id ? _agentIndex[id] : -1;
             journal.Add(new SettleEntry(entry.Kind, _tickets[entry.TicketId], agent, _settings.TierIndex(entry.Tier), entry.At));
         }
+
+        foreach (var id in _closed)
+        {
+            _tickets.Remove(id);
+        }
+
+        _closed.Clear();
 
         return report.NextDeadline is { } deadline ? deadline.UtcTicks : long.MaxValue;
     }
