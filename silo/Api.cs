@@ -10,29 +10,29 @@ internal static class Api
     {
         app.MapPut("/desks/{deskId}", async (string deskId, DeskSettings settings, IGrainFactory grains) =>
         {
-            await grains.GetGrain<IDeskSchedulerGrain>(deskId).Configure(settings);
+            await grains.Desk(deskId).Configure(settings);
             return Results.NoContent();
         });
         app.MapGet("/desks/{deskId}/status", (string deskId, IGrainFactory grains) =>
-            grains.GetGrain<IDeskSchedulerGrain>(deskId).GetStatus());
+            grains.Desk(deskId).GetStatus());
         app.MapPost("/tickets", (TicketSpec spec, IGrainFactory grains) =>
-            grains.GetGrain<ITicketGrain>(spec.TicketId ?? "").Submit(spec));
+            grains.Ticket(spec.TicketId ?? "").Submit(spec));
         app.MapGet("/tickets/{ticketId}", (string ticketId, IGrainFactory grains) =>
-            grains.GetGrain<ITicketGrain>(ticketId).Get());
+            grains.Ticket(ticketId).Get());
         app.MapPut("/agents/{agentId}", (string agentId, AgentSpec spec, IGrainFactory grains) =>
-            grains.GetGrain<IAgentGrain>(agentId).Register(spec with { AgentId = agentId }));
+            grains.Agent(agentId).Register(spec with { AgentId = agentId }));
         app.MapPut("/agents/{agentId}/presence/{presence}", async (string agentId, Presence presence, IGrainFactory grains) =>
         {
-            await grains.GetGrain<IAgentGrain>(agentId).SetPresence(presence);
+            await grains.Agent(agentId).SetPresence(presence);
             return Results.NoContent();
         });
         app.MapPost("/agents/{agentId}/tickets/{ticketId}/resolve", async (string agentId, string ticketId, IGrainFactory grains) =>
         {
-            await grains.GetGrain<IAgentGrain>(agentId).Resolve(ticketId);
+            await grains.Agent(agentId).Resolve(ticketId);
             return Results.NoContent();
         });
         app.MapPost("/agents/{agentId}/tickets/{ticketId}/escalate", (string agentId, string ticketId, EscalationRequest request, IGrainFactory grains) =>
-            grains.GetGrain<IAgentGrain>(agentId).Escalate(ticketId, request.Reason, request.ToTier));
+            grains.Agent(agentId).Escalate(ticketId, request.Reason, request.ToTier));
 
         // Refusals name the field and the value; they map to 4xx, never 500.
         app.Use(async (context, next) =>

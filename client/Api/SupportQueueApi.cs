@@ -105,9 +105,9 @@ public sealed class SupportQueueApi(IGrainFactory grains, TimeProvider? clock = 
         return new SubmitResult(await Ticket(ticketId).Get(), settled);
     }
 
-    private IDeskSchedulerGrain Desk(string deskId) => grains.GetGrain<IDeskSchedulerGrain>(deskId);
+    private IDeskSchedulerGrain Desk(string deskId) => grains.Desk(deskId);
 
-    private IAgentGrain Agent(string agentId) => grains.GetGrain<IAgentGrain>(agentId);
+    private IAgentGrain Agent(string agentId) => grains.Agent(agentId);
 
-    private ITicketGrain Ticket(string ticketId) => grains.GetGrain<ITicketGrain>(ticketId);
+    private ITicketGrain Ticket(string ticketId) => grains.Ticket(ticketId);
 }

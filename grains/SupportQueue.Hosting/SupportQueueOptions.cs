@@ -20,7 +20,7 @@ public sealed class SupportQueueOptions
     public const string SectionName = "SupportQueue";
 
     /// <summary>Grain storage provider name every SupportQueue grain persists through.</summary>
-    public const string StorageProviderName = "supportqueue";
+    public const string StorageProviderName = SupportQueue.Grains.Hosting.StorageName;
 
     public StorageKind Storage { get; set; } = StorageKind.Memory;
 

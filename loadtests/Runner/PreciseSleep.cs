@@ -9,7 +9,7 @@ namespace SupportQueue.LoadTests.Runner;
 /// dispatcher start requests ~2 ms late at the median and ~7–9 ms at p99 with a no-op step; with
 /// coordinated-omission correction that lateness is charged to the system under test. On Linux a
 /// dedicated thread sleeps with <c>clock_nanosleep</c> (timer slack lowered to 1 µs for that thread);
-/// elsewhere it falls back to <see cref="Thread.Sleep(int)"/>, which is no better than a timer.
+/// where that is not available the dispatcher keeps to timers and never calls <see cref="Until"/>.
 /// </summary>
 internal static partial class PreciseSleep
 {
@@ -32,9 +32,17 @@ internal static partial class PreciseSleep
         }
     }
 
-    /// <summary>Blocks the calling thread until <see cref="Stopwatch.GetTimestamp"/> reaches <paramref name="timestamp"/>.</summary>
+    /// <summary>
+    /// Blocks the calling thread until <see cref="Stopwatch.GetTimestamp"/> reaches <paramref name="timestamp"/>.
+    /// Only where <see cref="IsPrecise"/>.
+    /// </summary>
     public static void Until(long timestamp, CancellationToken cancellationToken)
     {
+        if (!IsPrecise)
+        {
+            throw new PlatformNotSupportedException("clock_nanosleep is not available here; use a timer.");
+        }
+
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -45,17 +53,10 @@ internal static partial class PreciseSleep
             }
 
             var slice = Math.Min(remaining, _sliceTicks);
-            if (IsPrecise)
-            {
-                var nanos = (long)(slice * ((double)NanosPerSecond / Stopwatch.Frequency));
-                var request = new Timespec { Seconds = nanos / NanosPerSecond, Nanoseconds = nanos % NanosPerSecond };
-                // Interrupted sleeps (EINTR) just go round the loop with a fresh remainder.
-                _ = ClockNanosleep(ClockMonotonic, 0, in request, IntPtr.Zero);
-            }
-            else
-            {
-                Thread.Sleep(TimeSpan.FromSeconds(Math.Max((double)slice / Stopwatch.Frequency, 0.001)));
-            }
+            var nanos = (long)(slice * ((double)NanosPerSecond / Stopwatch.Frequency));
+            var request = new Timespec { Seconds = nanos / NanosPerSecond, Nanoseconds = nanos % NanosPerSecond };
+            // Interrupted sleeps (EINTR) just go round the loop with a fresh remainder.
+            _ = ClockNanosleep(ClockMonotonic, 0, in request, IntPtr.Zero);
         }
     }
 

@@ -98,7 +98,7 @@ public sealed class Agent
     /// <param name="ticket">The ticket's stored record; null when it has none.</param>
     public bool ForgetUnlessHolder(string ticketId, Ticket? ticket)
     {
-        if (!Holds(ticketId) || (ticket is { Status: TicketStatus.Assigned } && ticket.AgentId == Id))
+        if (!Holds(ticketId) || ticket?.IsHeldBy(Id) == true)
         {
             return false;
         }

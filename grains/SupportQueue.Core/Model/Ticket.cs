@@ -87,7 +87,7 @@ public sealed class Ticket
     public OfferOutcome TakeOffer(string agentId, string tier, DateTimeOffset at, out bool changed)
     {
         changed = false;
-        if (Status == TicketStatus.Assigned && AgentId == agentId)
+        if (IsHeldBy(agentId))
         {
             return OfferOutcome.Accepted;
         }
@@ -101,6 +101,9 @@ public sealed class Ticket
         return OfferOutcome.Accepted;
     }
 
+    /// <summary>Whether <paramref name="agentId"/> holds the ticket now: this record is the authority on it.</summary>
+    public bool IsHeldBy(string agentId) => Status == TicketStatus.Assigned && AgentId == agentId;
+
     /// <summary>
     /// An agent accepted the ticket. This is the fence against holding a ticket twice: only a
     /// queued ticket can be assigned. Returns false (and changes nothing) when the same agent
@@ -108,7 +111,7 @@ public sealed class Ticket
     /// </summary>
     public bool Assign(string agentId, string tier, DateTimeOffset at)
     {
-        if (Status == TicketStatus.Assigned && AgentId == agentId)
+        if (IsHeldBy(agentId))
         {
             return false;
         }
@@ -138,10 +141,6 @@ public sealed class Ticket
     }
 
     /// <summary>
-    /// Moves the ticket to a higher tier's queue. <paramref name="agentId"/> is the holder for an
-    /// agent-initiated escalation, or null when the desk escalates a queued ticket.
-    /// </summary>
-    /// <summary>
     /// Whether <paramref name="agentId"/>'s escalation is the latest one and the ticket has left
     /// that agent: how a retried escalate whose first attempt was stored (but never answered)
     /// is told apart from an agent acting on a ticket it does not hold.
@@ -166,6 +165,10 @@ public sealed class Ticket
     public bool WasResolvedBy(string agentId) =>
         Status == TicketStatus.Resolved && History.LastOrDefault(e => e.Kind == TicketEventKind.Resolved)?.AgentId == agentId;
 
+    /// <summary>
+    /// Moves the ticket to a higher tier's queue. <paramref name="agentId"/> is the holder for an
+    /// agent-initiated escalation, or null when the desk escalates a queued ticket.
+    /// </summary>
     public void Escalate(string? agentId, string toTier, DateTimeOffset at, string reason)
     {
         if (agentId is null)

@@ -29,7 +29,7 @@ public sealed partial class DeskSchedulerGrain(
     IOptions<SupportQueueGrainOptions> options,
     ILogger<DeskSchedulerGrain> logger) : Grain, IDeskSchedulerGrain
 {
-    // Grain references are cached: building one resolves the interface type by reflection each time.
+    // Grain references are kept: each GrainReferences lookup still builds an id and a proxy.
     private readonly Dictionary<string, IAgentGrain> _agentGrains = new(StringComparer.Ordinal);
     private int _offersInFlight;
 
@@ -95,7 +95,7 @@ public sealed partial class DeskSchedulerGrain(
             try
             {
                 var ticket = await GrainFactory.Ticket(ticketId).Get();
-                if (ticket.Status == TicketStatus.Assigned && ticket.AgentId == agent.Id)
+                if (ticket.IsHeldBy(agent.Id))
                 {
                     _engine!.Restore(ticket.ToSpec(), ticket.CreatedAt, ticket.Tier!, ticket.LastQueuedAt(), agent.Id, responded: true, now);
                 }

@@ -23,7 +23,7 @@ public sealed partial class TicketGrain(
 
     private Ticket Current => state.State.Exists ? state.State : throw SupportQueueException.UnknownTicket(this.GetPrimaryKeyString());
 
-    // Grain references are cached: building one resolves the interface type by reflection each time.
+    // Grain references are kept: each GrainReferences lookup still builds an id and a proxy.
     private IDeskSchedulerGrain? _desk;
 
     private IDeskSchedulerGrain Desk => _desk ??= GrainFactory.Desk(Current.DeskId);

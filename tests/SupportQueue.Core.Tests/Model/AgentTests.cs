@@ -113,10 +113,11 @@ public class AgentTests
     [Fact]
     public void An_agent_forgets_a_listed_ticket_only_when_the_ticket_says_someone_else_or_nobody_holds_it()
     {
-        var agent = Create(capacity: 3);
+        var agent = Create(capacity: 4);
         agent.Accept("mine");
         agent.Accept("resolved");
         agent.Accept("lost");
+        agent.Accept("theirs");
         var mine = Ticket.Create(new TicketSpec("mine", TestDesk.DeskId, Priority.P3, []), null, _t0);
         mine.MarkQueued("L2", _t0);
         mine.TakeOffer("a", "L2", _t0, out _);
@@ -124,10 +125,14 @@ public class AgentTests
         resolved.MarkQueued("L2", _t0);
         resolved.TakeOffer("a", "L2", _t0, out _);
         resolved.Resolve("a", _t0);
+        var theirs = Ticket.Create(new TicketSpec("theirs", TestDesk.DeskId, Priority.P3, []), null, _t0);
+        theirs.MarkQueued("L2", _t0);
+        theirs.TakeOffer("b", "L2", _t0, out _);
 
         Assert.False(agent.ForgetUnlessHolder("mine", mine));
         Assert.True(agent.ForgetUnlessHolder("resolved", resolved));
         Assert.True(agent.ForgetUnlessHolder("lost", null));
+        Assert.True(agent.ForgetUnlessHolder("theirs", theirs));
         Assert.False(agent.ForgetUnlessHolder("never-held", null));
 
         Assert.Equal(["mine"], agent.Assignments);

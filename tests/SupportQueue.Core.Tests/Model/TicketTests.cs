@@ -109,6 +109,12 @@ public class TicketTests
         // Once the desk escalates it further, a's escalation is no longer the latest.
         t.Escalate(null, "L3", TestDesk.Min(20), "waited too long");
         Assert.False(t.WasLastEscalatedBy("a", out _));
+
+        // An agent holding the ticket again is acting on it, not retrying its old escalation.
+        var back = AssignedTo("a");
+        back.Escalate("a", "L2", TestDesk.Min(3), "needs L2");
+        back.Assign("a", "L2", TestDesk.Min(4));
+        Assert.False(back.WasLastEscalatedBy("a", out _));
     }
 
     [Fact]

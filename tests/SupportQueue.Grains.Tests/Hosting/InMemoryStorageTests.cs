@@ -87,15 +87,16 @@ public sealed class InMemoryStorageTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Silos_given_the_same_store_see_each_others_writes()
+    public async Task The_clusters_silos_share_one_store()
     {
-        var store = new InMemoryStateStore();
-        var one = new InMemoryGrainStorage(store, fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer>());
-        var two = new InMemoryGrainStorage(store, fixture.Cluster.Silos[1].ServiceProvider.GetRequiredService<Serializer>());
-        await one.WriteStateAsync("s", Id("z"), new Held<string> { State = "from silo 1" });
+        // The storage each silo really uses, as the fixture configured it.
+        var one = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(global::SupportQueue.Grains.Hosting.StorageName);
+        var two = fixture.Cluster.Silos[1].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(global::SupportQueue.Grains.Hosting.StorageName);
+        var id = Id(TestIds.New("z"));
+        await one.WriteStateAsync("s", id, new Held<string> { State = "from silo 1" });
 
         var read = new Held<string>();
-        await two.ReadStateAsync("s", Id("z"), read);
+        await two.ReadStateAsync("s", id, read);
         Assert.Equal("from silo 1", read.State);
     }
 
