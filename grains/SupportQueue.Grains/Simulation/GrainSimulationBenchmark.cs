@@ -14,7 +14,8 @@ public sealed record GrainBenchmarkResult(
     TimeSpan Elapsed,
     TimeSpan FastElapsed,
     bool? OutcomesMatch,
-    TimeSpan SerialCall = default)
+    TimeSpan SerialCall = default,
+    CapacityProbeResult? Capacity = null)
 {
     public double TicketsPerSecond => Tickets / Elapsed.TotalSeconds;
 
@@ -23,7 +24,8 @@ public sealed record GrainBenchmarkResult(
     public override string ToString() =>
         $"grain mode: {Tickets} tickets, {Events} events in {Elapsed.TotalSeconds:F1} s = {TicketsPerSecond:F0} tickets/s" +
         (OutcomesMatch is { } match ? $"; fast mode {FastElapsed.TotalSeconds:F2} s = {FastTicketsPerSecond:F0} tickets/s; per-ticket outcomes {(match ? "identical" : "DIFFER")}" : "") +
-        (SerialCall > TimeSpan.Zero ? $"{Environment.NewLine}one awaited no-op grain call on the same silo: {SerialCall.TotalMicroseconds:F1} us; a ticket's events await about {CallsPerTicket} calls in sequence (submit 2, offer 2, resolve 3, two journal drains 2 each), so the latency floor is {1 / (SerialCall.TotalSeconds * CallsPerTicket):F0} tickets/s" : "");
+        (SerialCall > TimeSpan.Zero ? $"{Environment.NewLine}one awaited no-op grain call on the same silo: {SerialCall.TotalMicroseconds:F1} us; a ticket's events await about {CallsPerTicket} calls in sequence (submit 2, offer 2, resolve 3, two journal drains 2 each), so the latency floor is {1 / (SerialCall.TotalSeconds * CallsPerTicket):F0} tickets/s" : "") +
+        (Capacity is { } capacity ? Environment.NewLine + capacity : "");
 
     /// <summary>Grain calls a simulated ticket's events await one after another (see <see cref="GrainDeskDriver"/>).</summary>
     public const int CallsPerTicket = 11;
@@ -77,25 +79,27 @@ public static class GrainSimulationBenchmark
         ReplicationResult grains;
         TimeSpan elapsed;
         TimeSpan serialCall;
+        CapacityProbeResult capacity;
         await using (var silo = await SimulationSilo.StartAsync(GrainSimulation.Epoch(scenario), hosting, cancellationToken))
         {
             var watch = Stopwatch.StartNew();
             grains = await run.RunAsync(new GrainDeskDriver(silo.Grains, silo.Clock), progress, cancellationToken);
             elapsed = watch.Elapsed;
             serialCall = await MeasureSerialCallAsync(silo.Grains, GrainSimulation.IdPrefix(0) + "desk");
+            capacity = await CapacityProbeResult.MeasureAsync(silo.Grains);
         }
 
         var tickets = (long)grains.Totals.Values["arrivals"];
         if (!verify)
         {
-            return new GrainBenchmarkResult(tickets, grains.Events, elapsed, TimeSpan.Zero, null, serialCall);
+            return new GrainBenchmarkResult(tickets, grains.Events, elapsed, TimeSpan.Zero, null, serialCall, capacity);
         }
 
         var fastWatch = Stopwatch.StartNew();
         var fast = new SimulationRun(scenario, 0, options).RunFast();
         var fastElapsed = fastWatch.Elapsed;
         var match = fast.Outcomes.SequenceEqual(grains.Outcomes) && fast.Events == grains.Events;
-        return new GrainBenchmarkResult(tickets, grains.Events, elapsed, fastElapsed, match, serialCall);
+        return new GrainBenchmarkResult(tickets, grains.Events, elapsed, fastElapsed, match, serialCall, capacity);
     }
 
     /// <summary>
