@@ -56,6 +56,16 @@ public static class SimulationBenchmark
         return new BenchmarkRun((long)result.Totals.Values["arrivals"], result.Events, watch.Elapsed);
     }
 
+    /// <summary>How far apart runs on an otherwise idle machine stay (measured here: a few percent).</summary>
+    public const double QuietSpread = 0.10;
+
+    /// <summary>The fastest rate over the slowest, minus one; 0 for fewer than two runs.</summary>
+    public static double Spread(IReadOnlyList<double> rates)
+    {
+        ArgumentNullException.ThrowIfNull(rates);
+        return rates.Count < 2 ? 0 : (rates.Max() / rates.Min()) - 1;
+    }
+
     public static double Median(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);

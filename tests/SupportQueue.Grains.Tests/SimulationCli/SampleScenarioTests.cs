@@ -110,5 +110,7 @@ public class SampleScenarioTests
         Assert.True(run.Events > run.Customers);
         Assert.Equal(2.0, SimulationBenchmark.Median([3.0, 1.0, 2.0]));
         Assert.Equal(2.5, SimulationBenchmark.Median([4.0, 1.0, 2.0, 3.0]));
+        Assert.Equal(0.5, SimulationBenchmark.Spread([3.0, 2.0, 2.5]), 12);
+        Assert.Equal(0, SimulationBenchmark.Spread([3.0]));
     }
 }

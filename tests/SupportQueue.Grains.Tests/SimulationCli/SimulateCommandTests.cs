@@ -223,6 +223,7 @@ public class SimulateCommandTests(CliTestCluster cluster) : IClassFixture<CliTes
         Assert.True(exit == ExitCodes.Ok, output.Error);
         Assert.Contains("M/M/50 fast mode", output.Out, StringComparison.Ordinal);
         Assert.Matches(@"Median: [\d,]+ customers/s", output.Out);
+        Assert.Matches(@"Best: [\d,]+ customers/s; spread between runs \d+ ?%", output.Out);
     }
 
     private static int CountOf(string text, string value)
