@@ -668,6 +668,7 @@ public sealed class DeskScheduler : IDeskView
         ticket.Agent = agent;
         ticket.AssignedAt = now;
         ticket.Responded = true;
+        ticket.Escalation = null;
         return true;
     }
 
@@ -782,13 +783,36 @@ public sealed class DeskScheduler : IDeskView
     /// The holding agent escalates the ticket to <paramref name="toTier"/> (default: the policy's
     /// next tier). Throws NoHigherTier at the top tier, changing nothing.
     /// </summary>
+    /// <remarks>
+    /// The same agent escalating again, with the same <paramref name="toTier"/>, a ticket this desk
+    /// escalated for it and that still waits untouched where that escalation queued it (not offered,
+    /// assigned or escalated since) changes nothing and gets the first answer: the first attempt
+    /// reached the desk but the ticket's own record was never stored (its silo died in between), so
+    /// the ticket still names the agent as holder and asks again. The reason of a repeat is not
+    /// compared; the answer keeps the first one. Once anything else has happened to the ticket, the
+    /// repeat is refused like any escalation by an agent that does not hold it.
+    /// </remarks>
     public Placement Escalate(string ticketId, string agentId, string reason, DateTimeOffset now, string? toTier = null)
     {
         CheckReason(reason);
+        if (_tickets.TryGetValue(ticketId, out var open) && open.Escalation is { } first && IsRepeat(first, agentId, toTier))
+        {
+            return first.Placement;
+        }
+
         var ticket = GetHeld(ticketId, agentId, now);
+        var agent = ticket.Agent!;
         var tier = Escalate(ticket, reason, now, toTier, out var why);
-        return new Placement(ticketId, _settings.Tiers[tier].Name, why);
+        var placement = new Placement(ticketId, _settings.Tiers[tier].Name, why);
+
+        // Escalate validated toTier, so a named one is a real tier (above the old one, so ≥ 1).
+        ticket.Escalation = new AgentEscalation(agent, toTier is null ? -1 : _settings.TierIndex(toTier), placement);
+        return placement;
     }
+
+    private bool IsRepeat(AgentEscalation first, string agentId, string? toTier) =>
+        string.Equals(first.Agent.Id, agentId, StringComparison.Ordinal)
+        && (toTier is null ? first.RequestedTier < 0 : first.RequestedTier >= 0 && _settings.TierIndex(toTier) == first.RequestedTier);
 
     /// <summary>
     /// <see cref="Escalate(string, string, string, DateTimeOffset, string?)"/> by handles, to the
@@ -1161,6 +1185,11 @@ public sealed class DeskScheduler : IDeskView
                 }
             }
 
+            if (t.Escalation is { } escalation && (t.State != DeskTicketState.Queued || !string.Equals(escalation.Placement.Tier, _settings.Tiers[t.Tier].Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InvalidOperationException($"ticket '{t.Name}' is {t.State} at {_settings.Tiers[t.Tier].Name} but still answers a repeated escalation to {escalation.Placement.Tier}");
+            }
+
             switch (t.State)
             {
                 case DeskTicketState.Queued:
@@ -1294,6 +1323,7 @@ public sealed class DeskScheduler : IDeskView
         var queue = _queues[ticket.Tier];
         queue.PopHead(ticket);
         queue.Waiting--;
+        ticket.Escalation = null;
         _freeCapacity[agent.Tier] -= agent.FreeCapacity;
         agent.Load++;
         _freeCapacity[agent.Tier] += agent.FreeCapacity;
@@ -1317,6 +1347,9 @@ public sealed class DeskScheduler : IDeskView
         ticket.State = DeskTicketState.Queued;
         ticket.QueuedAt = now;
         ticket.Epoch++;
+
+        // A new queue entry (a later escalation) ends what an earlier escalation's repeat may claim.
+        ticket.Escalation = null;
         _queues[tier].Count++;
         _queues[tier].Waiting++;
         _queues[tier].Push(ticket);
