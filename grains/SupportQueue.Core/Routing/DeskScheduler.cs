@@ -77,6 +77,9 @@ public sealed class DeskScheduler : IDeskView
     /// </summary>
     private bool _armsDeadlines = true;
 
+    /// <summary>Whether <see cref="_policy"/> is the rule policy of <see cref="_settings"/> (no policy was plugged in).</summary>
+    private bool _policyFromSettings;
+
     public DeskScheduler(string deskId, DeskSettings settings, IEscalationPolicy? policy = null, DeskSchedulerOptions? options = null)
     {
         if (string.IsNullOrWhiteSpace(deskId))
@@ -106,6 +109,7 @@ public sealed class DeskScheduler : IDeskView
 
         _slaTargets = SlaTargets(settings);
         _armsDeadlines = ArmsDeadlines(settings, _policy);
+        _policyFromSettings = policy is null;
     }
 
     private static bool ArmsDeadlines(DeskSettings settings, IEscalationPolicy policy) =>
@@ -144,12 +148,17 @@ public sealed class DeskScheduler : IDeskView
 
     public int OpenTickets => _open;
 
+    /// <summary>Entries in the deadline heap, stale ones not yet dropped included: for tests of its growth.</summary>
+    internal int PendingDeadlines => _deadlines.Count;
+
     /// <summary>
     /// Replaces the settings. Tiers may change only while the desk has no agents and no open
     /// tickets, so nothing is ever left in a tier that disappeared. Waiting tickets get their
     /// deadlines armed again under the new policy: a wait limit that is now shorter, or new, is
     /// due from when each ticket was queued (but not before <paramref name="now"/>); one that is
-    /// now longer or gone is judged when its old deadline fires.
+    /// now longer or gone is judged when its old deadline fires. When the policy is the settings'
+    /// own rules before and after, and neither the wait-timeout rules nor borrowing changed, the
+    /// deadlines already armed are the ones arming again would add, so nothing is added.
     /// </summary>
     /// <param name="settings">The new settings.</param>
     /// <param name="policy">The escalation policy; by default the rules in <paramref name="settings"/>.</param>
@@ -175,16 +184,21 @@ public sealed class DeskScheduler : IDeskView
         }
 
         var agingChanged = settings.AgingStep != _settings.AgingStep;
+
+        // A plugged-in policy may answer differently whatever the settings say: only the rules'
+        // own wait limits are known to be unchanged.
+        var deadlinesChanged = policy is not null || !_policyFromSettings || !SameDeadlines(_settings, settings);
         _settings = settings;
         _slaTargets = SlaTargets(settings);
         _policy = policy ?? new RuleBasedEscalationPolicy(settings);
+        _policyFromSettings = policy is null;
         _armsDeadlines = ArmsDeadlines(settings, _policy);
         if (agingChanged && _open > 0)
         {
             RekeyQueues();
         }
 
-        if (_open > 0)
+        if (deadlinesChanged && _open > 0)
         {
             foreach (var ticket in OpenTicketList())
             {
@@ -195,6 +209,19 @@ public sealed class DeskScheduler : IDeskView
             }
         }
     }
+
+    /// <summary>
+    /// Whether the settings' rule policy arms the same deadlines under both: the wait-timeout rules
+    /// (the only rules with a deadline), borrowing (its wake-ups) and the number of tiers (the top
+    /// tier borrows from nobody) are the same. Compared by value, as settings arrive deserialized.
+    /// </summary>
+    private static bool SameDeadlines(DeskSettings before, DeskSettings after) =>
+        before.TierCount == after.TierCount
+        && before.Borrowing == after.Borrowing
+        && WaitTimeouts(before).SequenceEqual(WaitTimeouts(after));
+
+    private static IEnumerable<EscalationRule> WaitTimeouts(DeskSettings settings) =>
+        settings.Escalation.IsDefault ? [] : settings.Escalation.Where(r => r.Kind == EscalationRuleKind.WaitTimeout);
 
     /// <summary>
     /// Queue keys bake in the aging step (aged keys all have rank 0, strict ones rank by priority),
@@ -668,6 +695,7 @@ public sealed class DeskScheduler : IDeskView
         ticket.Agent = agent;
         ticket.AssignedAt = now;
         ticket.Responded = true;
+        ticket.Escalation = null;
         return true;
     }
 
@@ -782,13 +810,36 @@ public sealed class DeskScheduler : IDeskView
     /// The holding agent escalates the ticket to <paramref name="toTier"/> (default: the policy's
     /// next tier). Throws NoHigherTier at the top tier, changing nothing.
     /// </summary>
+    /// <remarks>
+    /// The same agent escalating again, with the same <paramref name="toTier"/>, a ticket this desk
+    /// escalated for it and that still waits untouched where that escalation queued it (not offered,
+    /// assigned or escalated since) changes nothing and gets the first answer: the first attempt
+    /// reached the desk but the ticket's own record was never stored (its silo died in between), so
+    /// the ticket still names the agent as holder and asks again. The reason of a repeat is not
+    /// compared; the answer keeps the first one. Once anything else has happened to the ticket, the
+    /// repeat is refused like any escalation by an agent that does not hold it.
+    /// </remarks>
     public Placement Escalate(string ticketId, string agentId, string reason, DateTimeOffset now, string? toTier = null)
     {
         CheckReason(reason);
+        if (_tickets.TryGetValue(ticketId, out var open) && open.Escalation is { } first && IsRepeat(first, agentId, toTier))
+        {
+            return first.Placement;
+        }
+
         var ticket = GetHeld(ticketId, agentId, now);
+        var agent = ticket.Agent!;
         var tier = Escalate(ticket, reason, now, toTier, out var why);
-        return new Placement(ticketId, _settings.Tiers[tier].Name, why);
+        var placement = new Placement(ticketId, _settings.Tiers[tier].Name, why);
+
+        // Escalate validated toTier, so a named one is a real tier (above the old one, so ≥ 1).
+        ticket.Escalation = new AgentEscalation(agent, toTier is null ? -1 : _settings.TierIndex(toTier), placement);
+        return placement;
     }
+
+    private bool IsRepeat(AgentEscalation first, string agentId, string? toTier) =>
+        string.Equals(first.Agent.Id, agentId, StringComparison.Ordinal)
+        && (toTier is null ? first.RequestedTier < 0 : first.RequestedTier >= 0 && _settings.TierIndex(toTier) == first.RequestedTier);
 
     /// <summary>
     /// <see cref="Escalate(string, string, string, DateTimeOffset, string?)"/> by handles, to the
@@ -1161,6 +1212,11 @@ public sealed class DeskScheduler : IDeskView
                 }
             }
 
+            if (t.Escalation is { } escalation && (t.State != DeskTicketState.Queued || !string.Equals(escalation.Placement.Tier, _settings.Tiers[t.Tier].Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new InvalidOperationException($"ticket '{t.Name}' is {t.State} at {_settings.Tiers[t.Tier].Name} but still answers a repeated escalation to {escalation.Placement.Tier}");
+            }
+
             switch (t.State)
             {
                 case DeskTicketState.Queued:
@@ -1294,6 +1350,7 @@ public sealed class DeskScheduler : IDeskView
         var queue = _queues[ticket.Tier];
         queue.PopHead(ticket);
         queue.Waiting--;
+        ticket.Escalation = null;
         _freeCapacity[agent.Tier] -= agent.FreeCapacity;
         agent.Load++;
         _freeCapacity[agent.Tier] += agent.FreeCapacity;
@@ -1317,6 +1374,9 @@ public sealed class DeskScheduler : IDeskView
         ticket.State = DeskTicketState.Queued;
         ticket.QueuedAt = now;
         ticket.Epoch++;
+
+        // A new queue entry (a later escalation) ends what an earlier escalation's repeat may claim.
+        ticket.Escalation = null;
         _queues[tier].Count++;
         _queues[tier].Waiting++;
         _queues[tier].Push(ticket);

@@ -75,6 +75,13 @@ internal sealed class DeskTicket
     public bool Responded { get; set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// The agent escalation that queued the ticket where it now waits, kept only while nothing else
+    /// has happened to it there (no offer, no assignment, no further escalation): a repeat of that
+    /// escalation is answered from it. Null otherwise.
+    /// </summary>
+    public AgentEscalation? Escalation { get; set; }
+
     /// <summary>Makes this the record of a newly admitted ticket; everything starts afresh, the epoch at a value no earlier use had.</summary>
     public void Start(string? id, Priority priority, string[] skills, int skillGroup, string? requestedEntryTier, DateTimeOffset createdAt, bool responded)
     {
@@ -106,5 +113,12 @@ internal sealed class DeskTicket
         AssignedAt = default;
         Responded = responded;
         CreatedAt = createdAt;
+        Escalation = null;
     }
 }
+
+/// <summary>
+/// An escalation by <see cref="Agent"/>, as asked (<see cref="RequestedTier"/>: the tier named in
+/// the request, -1 when the policy chose) and as answered.
+/// </summary>
+internal sealed record AgentEscalation(PoolAgent Agent, int RequestedTier, Placement Placement);

@@ -39,6 +39,20 @@ internal sealed class ModelTicket
 
     public long Reservation { get; set; }
 
+    /// <summary>
+    /// The agent escalation that queued the ticket where it waits, while nothing else has happened
+    /// to it there: the desk answers a repeat of it (same agent, same requested tier) with <see cref="EscalationAnswer"/>.
+    /// </summary>
+    public (string Agent, string? ToTier)? Escalation { get; set; }
+
+    public Placement? EscalationAnswer { get; set; }
+
+    public void ForgetEscalation()
+    {
+        Escalation = null;
+        EscalationAnswer = null;
+    }
+
     public bool Open => Where is Where.Queued or Where.Offered or Where.Assigned;
 }
 
@@ -318,6 +332,7 @@ internal sealed class DeskModel
         }
 
         Assert.False(_pending.ContainsKey(offer.ReservationId));
+        ticket.ForgetEscalation();
         ticket.Where = Where.Offered;
         ticket.Agent = agent.Id;
         ticket.Reservation = offer.ReservationId;
@@ -396,10 +411,17 @@ internal sealed class DeskModel
 
     private void Escalate(Op op)
     {
+        var escalated = _tickets.Where(t => t.Escalation is not null).ToList();
+        if (escalated.Count > 0 && op.A % 5 == 1)
+        {
+            RetryEscalation(op, escalated[op.B % escalated.Count]);
+            return;
+        }
+
         var held = _tickets.Where(t => t.Where == Where.Assigned).ToList();
         if (held.Count == 0 || op.A % 5 == 0)
         {
-            RefuseSomethingNotHeld(op, (t, a) => _desk.Escalate(t, a, "stuck", _now));
+            RefuseSomethingNotHeld(op, (t, a) => _desk.Escalate(t, a, "stuck", _now), repeat: RepeatedEscalation);
             return;
         }
 
@@ -416,8 +438,44 @@ internal sealed class DeskModel
         var placement = _desk.Escalate(ticket.Id, ticket.Agent!, "stuck", _now, toTier);
         Assert.True(_settings.TierIndex(placement.Tier) > tier, $"escalated {ticket.Id} from {tierName} to {placement.Tier}");
         Log.Add($"escalate {ticket.Id} → {placement.Tier}");
+        ticket.Escalation = (ticket.Agent!, toTier);
+        ticket.EscalationAnswer = placement;
         ticket.Where = Where.Queued;
         ticket.Agent = null;
+    }
+
+    /// <summary>The escalation is asked for again, by its agent (a repeat) or by another (a refusal).</summary>
+    private void RetryEscalation(Op op, ModelTicket ticket)
+    {
+        var (agentId, toTier) = ticket.Escalation!.Value;
+        Assert.Equal(Where.Queued, ticket.Where);
+        if (op.C % 3 == 0 && _agents.FirstOrDefault(a => a.Id != agentId) is { } other)
+        {
+            Refused(RefusalCode.NotYourTicket, () => _desk.Escalate(ticket.Id, other.Id, "stuck", _now, toTier));
+            return;
+        }
+
+        Assert.True(RepeatedEscalation(ticket, agentId, toTier));
+    }
+
+    /// <summary>When the call is a repeat of the ticket's escalation, checks it is answered as the first was and changes nothing.</summary>
+    private bool RepeatedEscalation(ModelTicket ticket, string agentId) => RepeatedEscalation(ticket, agentId, toTier: null);
+
+    private bool RepeatedEscalation(ModelTicket ticket, string agentId, string? toTier)
+    {
+        if (ticket.Escalation != (agentId, toTier))
+        {
+            return false;
+        }
+
+        var ids = _tickets.Select(t => t.Id).ToArray();
+        var agents = _agents.Select(a => a.Id).ToArray();
+        var before = _desk.Snapshot(_now, ids, agents);
+        var again = _desk.Escalate(ticket.Id, agentId, "stuck again", _now, toTier);
+        Assert.Equal(ticket.EscalationAnswer, again);
+        Assert.Equal(before, _desk.Snapshot(_now, ids, agents));
+        Log.Add($"repeat escalate {ticket.Id} → {again.Tier}");
+        return true;
     }
 
     private void Abandon(Op op)
@@ -434,6 +492,7 @@ internal sealed class DeskModel
             case Where.Queued:
             case Where.Offered:
                 _desk.Abandon(ticket.Id, _now);
+                ticket.ForgetEscalation();
                 ticket.Where = Where.Abandoned;
                 break;
             case Where.Assigned:
@@ -484,6 +543,7 @@ internal sealed class DeskModel
         }
 
         Log.Add($"record {ticket.Id} → {agent.Id}");
+        ticket.ForgetEscalation();
         ticket.Where = Where.Assigned;
         ticket.Agent = agent.Id;
     }
@@ -524,6 +584,7 @@ internal sealed class DeskModel
             {
                 Assert.Equal(Where.Queued, ticket.Where);
                 Assert.True(_settings.TierIndex(action.ToTier) > _settings.TierIndex(action.FromTier));
+                ticket.ForgetEscalation();
             }
         }
     }
@@ -531,8 +592,9 @@ internal sealed class DeskModel
     // ------------------------------------------------------------ checks
 
     // With repeatOf set, a ticket in that state that this agent itself resolved is no refusal: the
-    // desk takes a repeat (a retry whose first attempt was never answered) as a no-op.
-    private void RefuseSomethingNotHeld(Op op, Action<string, string> call, Where? repeatOf = null)
+    // desk takes a repeat (a retry whose first attempt was never answered) as a no-op. With repeat
+    // set, it checks (and returns true for) a call the desk takes as a repeat.
+    private void RefuseSomethingNotHeld(Op op, Action<string, string> call, Where? repeatOf = null, Func<ModelTicket, string, bool>? repeat = null)
     {
         var agentId = _agents.Count > 0 ? _agents[op.C % _agents.Count].Id : "ghost";
         // A ticket offered to this agent is not refused: acting on it settles the offer first.
@@ -544,6 +606,11 @@ internal sealed class DeskModel
         }
 
         var ticket = candidates[op.B % candidates.Count];
+        if (repeat is not null && repeat(ticket, agentId))
+        {
+            return;
+        }
+
         if (repeatOf is { } closed && ticket.Where == closed && ticket.ResolvedBy == agentId)
         {
             var before = (_desk.Resolved, _desk.OpenTickets, _desk.Withdrawn);

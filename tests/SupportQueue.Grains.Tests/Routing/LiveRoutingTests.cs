@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SupportQueue.Core.Model;
+using SupportQueue.Core.Routing;
 
 namespace SupportQueue.Grains.Tests.Routing;
 
@@ -164,6 +165,58 @@ public sealed class LiveRoutingTests(ClusterFixture fixture)
         Assert.Equal(RefusalCode.InvalidTransition, refused.Code);
         await _grains.GetGrain<IDeskSchedulerGrain>(desk).CheckInvariants();
     }
+
+    [Fact]
+    public async Task An_escalate_the_desk_applied_but_the_ticket_never_stored_completes_when_the_agent_retries()
+    {
+        var desk = await NewDesk();
+        var deskGrain = _grains.GetGrain<IDeskSchedulerGrain>(desk);
+        var l1 = await NewAgent(desk, "L1");
+        var ticket = await Submit(desk, Priority.P2);
+        await Idle(desk);
+        Assert.Equal(l1, (await Get(ticket.Id)).AgentId);
+
+        // The ticket's first attempt: its call to the desk went through, then its silo died before
+        // it stored the escalation, so the ticket still names l1 as the holder.
+        var first = await deskGrain.Escalate(ticket.Id, l1, "needs a network engineer", null);
+        Assert.Equal("L2", first.Tier);
+        Assert.Equal((TicketStatus.Assigned, l1), ((await Get(ticket.Id)).Status, (await Get(ticket.Id)).AgentId));
+        var before = Flatten(await deskGrain.GetStatus());
+
+        // The desk answers the same call again as it did the first time, and nothing moves.
+        var again = await deskGrain.Escalate(ticket.Id, l1, "needs a network engineer", null);
+        Assert.Equal(first, again);
+        Assert.Equal(before, Flatten(await deskGrain.GetStatus()));
+        await deskGrain.CheckInvariants();
+
+        // So the agent's retry, which goes through the ticket, now completes instead of being refused.
+        var retry = await _grains.GetGrain<IAgentGrain>(l1).Escalate(ticket.Id, "needs a network engineer");
+        Assert.Equal(first.Tier, retry.Tier);
+        var after = await Get(ticket.Id);
+        Assert.Equal((TicketStatus.Queued, "L2", (string?)null), (after.Status, after.Tier, after.AgentId));
+        Assert.Single(after.History, e => e.Kind == TicketEventKind.Escalated);
+        Assert.Empty((await _grains.GetGrain<IAgentGrain>(l1).Get()).Assignments);
+
+        // One escalation, the ticket queued once at L2, l1's one slot free once.
+        var status = await deskGrain.GetStatus();
+        Assert.Equal(before, Flatten(status));
+        Assert.Equal((1, 1, 0, 1), (status.Escalations, status.Tiers[1].Queued, status.Tiers[0].Queued, status.Tiers[0].FreeCapacity));
+
+        // Another agent is refused, and so is l1 once the ticket is someone else's.
+        var stranger = await NewAgent(desk, "L1");
+        var refused = await Assert.ThrowsAsync<SupportQueueException>(() => deskGrain.Escalate(ticket.Id, stranger, "no", null));
+        Assert.Equal(RefusalCode.NotYourTicket, refused.Code);
+        var l2 = await NewAgent(desk, "L2");
+        await Idle(desk);
+        Assert.Equal(l2, (await Get(ticket.Id)).AgentId);
+        var stale = await Assert.ThrowsAsync<SupportQueueException>(() => deskGrain.Escalate(ticket.Id, l1, "needs a network engineer", null));
+        Assert.Equal(RefusalCode.NotYourTicket, stale.Code);
+        await deskGrain.CheckInvariants();
+    }
+
+    /// <summary>The whole status as text: records holding ImmutableArray compare by reference.</summary>
+    private static string Flatten(DeskStatus status) =>
+        string.Join("\n", [(status with { Tiers = [], Sla = [] }).ToString(), .. status.Tiers.Select(t => t.ToString()), .. status.Sla.Select(s => s.ToString())]);
 
     [Fact]
     public async Task Concurrent_submits_and_completions_never_lose_or_double_assign_a_ticket()
