@@ -18,6 +18,12 @@ public sealed class RuleBasedEscalationPolicy : IEscalationPolicy
     /// <summary>Whether any rule limits waiting; without one, <see cref="WaitLimit"/> is always null.</summary>
     public bool HasWaitTimeouts { get; }
 
+    /// <summary>
+    /// Whether there are rules at all. Without any, a ticket that requests no entry tier enters at
+    /// the first tier and is never redirected, for no reason given.
+    /// </summary>
+    public bool HasRules => _rules.Length > 0;
+
     public TierDecision EntryTier(TicketView ticket, IDeskView desk)
     {
         var tier = 0;
