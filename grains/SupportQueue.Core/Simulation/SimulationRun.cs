@@ -51,15 +51,19 @@ public sealed class SimulationRun
     private readonly List<SettleEntry> _journal = [];
     private readonly List<SimAgent> _agents = [];
 
+    // The run's own tables name tickets by their index in _ticketObjects rather than hold them:
+    // storing a number costs no GC write barrier, and these change on every customer.
+
     /// <summary>
-    /// Open tickets by slot. A closed ticket's slot is reused first (last freed, first reused), so
-    /// walking the slots visits open tickets in a fixed order: the end-of-run accounting depends on it.
+    /// Open tickets by slot, as indexes into <see cref="_ticketObjects"/> (-1: free). A closed
+    /// ticket's slot is reused first (last freed, first reused), so walking the slots visits open
+    /// tickets in a fixed order: the end-of-run accounting depends on it.
     /// </summary>
-    private readonly List<SimTicket?> _open = [];
+    private readonly List<int> _open = [];
     private readonly Stack<int> _freeSlots = new();
 
-    /// <summary>Closed tickets, for reuse: a long run allocates only as many as are ever open at once.</summary>
-    private readonly Stack<SimTicket> _recycled = new();
+    /// <summary>Closed tickets (indexes), for reuse: a long run allocates only as many as are ever open at once.</summary>
+    private readonly Stack<int> _recycled = new();
 
     /// <summary>Every ticket object the run made, by <see cref="SimTicket.Index"/>: calendar events name tickets by this index.</summary>
     private SimTicket[] _ticketObjects = new SimTicket[64];
@@ -398,10 +402,7 @@ public sealed class SimulationRun
         }
 
         var tc = _scenario.TicketClasses[cls];
-        if (!_recycled.TryPop(out var ticket))
-        {
-            ticket = NewTicketObject();
-        }
+        var ticket = _recycled.TryPop(out var recycled) ? _ticketObjects[recycled] : NewTicketObject();
 
         ticket.Start(tc, cls, ++_ticketNumber, now, now >= _warmUp, _options.RecordOutcomes);
 
@@ -461,7 +462,7 @@ public sealed class SimulationRun
 
     private ValueTask EndServiceAsync(IDeskDriver driver, SimTicket ticket, double now, DateTimeOffset at)
     {
-        var agent = ticket.Agent!;
+        var agent = _agents[ticket.AgentIndex];
         var tier = ticket.Tier;
         _metrics.ServiceEnded(ticket, agent, now);
         var resolves = tier == _tiers - 1 || ticket.ResolveDraw[tier] < _resolveProbability[ticket.ClassIndex][tier];
@@ -497,7 +498,7 @@ public sealed class SimulationRun
     private void Resolved(SimTicket ticket, double now)
     {
         ticket.State = TicketState.Done;
-        ticket.Agent = null;
+        ticket.AgentIndex = -1;
         _metrics.Resolved(ticket, now);
         var reopen = ticket.Class.Reopen;
         if (reopen is not null && ticket.ReopenDraw < reopen.Probability)
@@ -516,7 +517,7 @@ public sealed class SimulationRun
 
     private void Escalated(SimTicket ticket, int fromTier, int toTier, double now)
     {
-        ticket.Agent = null;
+        ticket.AgentIndex = -1;
         _metrics.Escalated(ticket, fromTier, now);
         Queue(ticket, toTier, now);
     }
@@ -572,7 +573,7 @@ public sealed class SimulationRun
 
             var agent = _agents[entry.Agent];
             ticket.State = TicketState.InService;
-            ticket.Agent = agent;
+            ticket.AgentIndex = entry.Agent;
             ticket.AssignedAt = at;
             ticket.Path?.Append('>').Append(agent.Id).Append('@').Append(at.ToString("0.######", CultureInfo.InvariantCulture));
             _metrics.Assigned(ticket, agent, at);
@@ -594,12 +595,12 @@ public sealed class SimulationRun
     {
         if (_freeSlots.TryPop(out var slot))
         {
-            _open[slot] = ticket;
+            _open[slot] = ticket.Index;
         }
         else
         {
             slot = _open.Count;
-            _open.Add(ticket);
+            _open.Add(ticket.Index);
         }
 
         ticket.Slot = slot;
@@ -607,7 +608,7 @@ public sealed class SimulationRun
 
     private void Close(SimTicket ticket, string ending, double now)
     {
-        _open[ticket.Slot] = null;
+        _open[ticket.Slot] = -1;
         _freeSlots.Push(ticket.Slot);
         if (ticket.Path is not null)
         {
@@ -616,7 +617,7 @@ public sealed class SimulationRun
 
         // Only a pending abandonment can still name the ticket, and it checks the generation.
         ticket.Generation++;
-        _recycled.Push(ticket);
+        _recycled.Push(ticket.Index);
     }
 
     // ------------------------------------------------------------------ roster
@@ -754,11 +755,11 @@ public sealed class SimulationRun
             _metrics.PresenceChanged(agent, Presence.Offline, _horizon);
         }
 
-        foreach (var ticket in _open)
+        foreach (var index in _open)
         {
-            if (ticket is { State: TicketState.InService })
+            if (index >= 0 && _ticketObjects[index] is { State: TicketState.InService } ticket)
             {
-                _metrics.ServiceEnded(ticket, ticket.Agent!, _horizon, finished: false);
+                _metrics.ServiceEnded(ticket, _agents[ticket.AgentIndex], _horizon, finished: false);
             }
         }
 
@@ -847,7 +848,8 @@ public sealed class SimulationRun
         public int QueuedInterval { get; set; }
         public double AssignedAt { get; set; }
         public TicketState State { get; set; }
-        public SimAgent? Agent { get; set; }
+        /// <summary>The serving agent's index in the run's agent list; -1 when none.</summary>
+        public int AgentIndex { get; set; } = -1;
         public bool Responded { get; set; }
         public bool Reopened { get; set; }
 
@@ -876,7 +878,7 @@ public sealed class SimulationRun
             QueuedInterval = 0;
             AssignedAt = 0;
             State = TicketState.Waiting;
-            Agent = null;
+            AgentIndex = -1;
             Responded = false;
             Reopened = false;
         }
