@@ -256,7 +256,7 @@ public static class LoadCommands
         await Task.Delay(during / 3).ConfigureAwait(false);
         var desk = cluster.Client.GetGrain<IDeskSchedulerGrain>(target.DeskId).GetGrainId();
         var killed = await cluster.KillSiloAsync(desk, originalSilos: 2).ConfigureAwait(false);
-        events.Add($"{At()}: silo {killed} killed (no shutdown; one of the original silos, not the desk's; its in-memory grain storage dies with it)");
+        events.Add($"{At()}: silo {killed} killed (no shutdown; one of the original silos, not the desk's; grain state stays in the process-wide store, as it would in a database)");
     }
 
     private static async Task WriteSummaryAsync(string outDir, string title, string table, IReadOnlyList<OrleansRunRecord> records)
