@@ -3,9 +3,25 @@ using SupportQueue.Core.Routing;
 
 namespace SupportQueue.LoadTests.Orleans;
 
+/// <summary>What the caller of a submit heard back, as far as the audit is concerned.</summary>
+public enum SubmitOutcome
+{
+    /// <summary>No answer yet: the call is still waiting (its reply may have been lost with a silo).</summary>
+    Pending,
+
+    /// <summary>The submit returned success: the ticket must exist.</summary>
+    Stored,
+
+    /// <summary>The desk or ticket refused it (a <c>SupportQueueException</c>): nothing changed.</summary>
+    Refused,
+
+    /// <summary>It failed in a way that leaves open whether it was stored (timeouts, lost silos).</summary>
+    Unknown,
+}
+
 /// <summary>Everything read back from the cluster after a run, for the invariant check.</summary>
 /// <param name="Submitted">Tickets whose submit returned success: each must exist.</param>
-/// <param name="Uncertain">Tickets whose submit failed in a way that leaves it unknown whether it was stored (timeouts, lost silos): counted when they exist.</param>
+/// <param name="Uncertain">Tickets whose submit failed in a way that leaves it unknown whether it was stored (timeouts, lost silos), or had not answered when the audit began: counted when they exist.</param>
 /// <param name="Tickets">Ticket id → the ticket as read, or null when the grain says it does not exist.</param>
 /// <param name="Agents">Every synthetic agent as read.</param>
 /// <param name="Status">The desk's counters, read after the tickets settled.</param>
@@ -41,6 +57,33 @@ public sealed record InvariantReport(
 /// </summary>
 public static class InvariantChecker
 {
+    /// <summary>
+    /// Splits submits by what their callers heard: those that must exist, and those that may.
+    /// A submit still waiting for its answer is as uncertain as one that failed ambiguously: when
+    /// its silo was killed after the ticket was stored, the reply is lost and the call waits for
+    /// its timeout while the ticket lives on (and gets resolved). A refusal changed nothing.
+    /// </summary>
+    public static (IReadOnlySet<string> Submitted, IReadOnlySet<string> Uncertain) SplitSubmits(IEnumerable<KeyValuePair<string, SubmitOutcome>> submits)
+    {
+        ArgumentNullException.ThrowIfNull(submits);
+        var submitted = new HashSet<string>(StringComparer.Ordinal);
+        var uncertain = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, outcome) in submits)
+        {
+            switch (outcome)
+            {
+                case SubmitOutcome.Stored:
+                    submitted.Add(id);
+                    break;
+                case SubmitOutcome.Pending or SubmitOutcome.Unknown:
+                    uncertain.Add(id);
+                    break;
+            }
+        }
+
+        return (submitted, uncertain);
+    }
+
     // A flood of violations of one kind says nothing more than the first few.
     private const int MaxListedPerRule = 20;
 

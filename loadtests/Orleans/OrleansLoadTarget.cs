@@ -283,8 +283,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
             auditError = ex.Message;
         }
 
-        var submitted = _tickets.Where(t => t.Value.SubmitState == SubmitState.Stored).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
-        var uncertain = _tickets.Where(t => t.Value.SubmitState == SubmitState.Unknown).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var (submitted, uncertain) = InvariantChecker.SplitSubmits(_tickets.Select(t => KeyValuePair.Create(t.Key, t.Value.SubmitState)));
         var report = InvariantChecker.Check(new AuditInput(submitted, uncertain, tickets, [.. agents], status, auditError) { ReadErrors = [.. readErrors] });
         var now = _cluster.GrainClock?.GetUtcNow() ?? DateTimeOffset.UtcNow;
         var outcome = DeskOutcome.From(tickets.Values.OfType<Ticket>().ToList(), _workload.ServiceLevelTarget, now);
@@ -301,12 +300,12 @@ public sealed class OrleansLoadTarget : ILoadTarget
         try
         {
             await _cluster.Client.Ticket(id).Submit(_workload.Ticket(DeskId, id, number)).ConfigureAwait(false);
-            track.SubmitState = SubmitState.Stored;
+            track.SubmitState = SubmitOutcome.Stored;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A refusal changed nothing; anything else may or may not have stored the ticket.
-            track.SubmitState = ex is SupportQueueException ? SubmitState.Refused : SubmitState.Unknown;
+            track.SubmitState = ex is SupportQueueException ? SubmitOutcome.Refused : SubmitOutcome.Unknown;
             return StepResult.Fail(Classify(ex));
         }
 
@@ -491,14 +490,6 @@ public sealed class OrleansLoadTarget : ILoadTarget
         _ => "other:" + ex.GetType().Name,
     };
 
-    private enum SubmitState
-    {
-        Pending,
-        Stored,
-        Refused,
-        Unknown,
-    }
-
     private sealed class TicketTrack(long number, long intendedStart, long actualStart)
     {
         public int Assignments;
@@ -509,7 +500,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
 
         public long ActualStart { get; } = actualStart;
 
-        public SubmitState SubmitState { get; set; } = SubmitState.Pending;
+        public SubmitOutcome SubmitState { get; set; } = SubmitOutcome.Pending;
     }
 
     private sealed record Work(string TicketId, long Number, int Visit);
