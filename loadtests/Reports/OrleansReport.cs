@@ -64,7 +64,7 @@ public static class OrleansReport
         sb.Append("- Verdict: **").Append(r.Passed ? "PASSED" : "FAILED").Append("**\n");
         sb.Append("- Accounted: ").Append(I(r.Accounted)).Append(" tickets = ").Append(I(r.Resolved)).Append(" resolved + ").Append(I(r.Queued)).Append(" queued + ")
             .Append(I(r.InService)).Append(" in service + ").Append(I(r.Abandoned)).Append(" abandoned (")
-            .Append(I(r.UncertainFound)).Append(" of them from submits that failed ambiguously)\n");
+            .Append(I(r.UncertainFound)).Append(" of them from submits that failed ambiguously or never answered)\n");
         if (!r.Passed)
         {
             sb.Append("\n| violation |\n| --- |\n");
