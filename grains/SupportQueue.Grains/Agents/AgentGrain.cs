@@ -52,7 +52,7 @@ public sealed class AgentGrain(
 
         if (changed)
         {
-            await state.WriteStateAsync(cancellationToken);
+            await state.WriteOrReloadAsync(this, cancellationToken);
         }
     }
 
@@ -88,7 +88,7 @@ public sealed class AgentGrain(
             state.State = agent;
         }
 
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         _desk = null;
         return agent;
     }
@@ -105,7 +105,7 @@ public sealed class AgentGrain(
 
         await Desk.SetPresence(agent.Id, presence);
         agent.SetPresence(presence, clock.GetUtcNow());
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     public async Task<OfferReply> Offer(Offer offer)
@@ -133,7 +133,7 @@ public sealed class AgentGrain(
         }
 
         agent.Accept(offer.TicketId);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         foreach (var observer in _observers)
         {
             observer.OnAssigned(offer.TicketId, agent.Id);
@@ -148,7 +148,7 @@ public sealed class AgentGrain(
         if (!agent.Holds(ticketId))
         {
             agent.Assignments.Add(ticketId);
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
     }
 
@@ -158,7 +158,7 @@ public sealed class AgentGrain(
         agent.RequireHolds(ticketId);
         await GrainFactory.Ticket(ticketId).Resolve(agent.Id);
         agent.Finish(ticketId, escalated: false);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     public async Task<Placement> Escalate(string ticketId, string reason, string? toTier = null)
@@ -172,7 +172,7 @@ public sealed class AgentGrain(
 
         var placement = await GrainFactory.Ticket(ticketId).Escalate(agent.Id, reason, toTier);
         agent.Finish(ticketId, escalated: true);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return placement;
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class TicketGrain(
         // desk, while a reminder without a stored ticket just removes itself.
         await KeepReconcilingAsync();
         state.State = ticket;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         LogSubmitted(ticket.Id, ticket.DeskId, placement.Tier);
         return ticket;
     }
@@ -73,7 +73,7 @@ public sealed partial class TicketGrain(
         var outcome = state.State.TakeOffer(agentId, tier, clock.GetUtcNow(), out var changed);
         if (changed)
         {
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
 
         return outcome;
@@ -93,7 +93,7 @@ public sealed partial class TicketGrain(
         ticket.RequireHolder(agentId);
         await Desk.Resolved(ticket.Id, agentId);
         ticket.Resolve(agentId, clock.GetUtcNow());
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }
@@ -111,7 +111,7 @@ public sealed partial class TicketGrain(
         ticket.RequireHolder(agentId);
         var placement = await Desk.Escalate(ticket.Id, agentId, reason, toTier);
         ticket.Escalate(agentId, placement.Tier, clock.GetUtcNow(), placement.Reason ?? reason);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return placement;
     }
 
@@ -125,7 +125,7 @@ public sealed partial class TicketGrain(
         }
 
         ticket.Escalate(null, action.ToTier, action.At, action.Reason);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     public async Task Abandon(string reason)
@@ -135,7 +135,7 @@ public sealed partial class TicketGrain(
 
         await Desk.Abandon(ticket.Id);
         ticket.Abandon(clock.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? "customer left the queue" : reason);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }
@@ -150,7 +150,7 @@ public sealed partial class TicketGrain(
         ticket.Reopen(now, string.IsNullOrWhiteSpace(reason) ? "reopened" : reason);
         ticket.MarkQueued(placement.Tier, now, placement.Reason);
         await KeepReconcilingAsync();
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return ticket;
     }
 
@@ -169,7 +169,7 @@ public sealed partial class TicketGrain(
         // cluster was down) is recorded at the moment it passed.
         if (ticket.RecordSlaBreaches(clock.GetUtcNow()))
         {
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
 
         var open = new OpenTicket(ticket.ToSpec(), ticket.CreatedAt, ticket.Tier!, ticket.LastQueuedAt(), ticket.AgentId, ticket.FirstAssignedAt is not null);
