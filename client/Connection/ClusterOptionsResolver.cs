@@ -66,7 +66,7 @@ public static class ClusterOptionsResolver
     /// </summary>
     public static SupportQueueOptions ForEmbeddedSilo(SupportQueueOptions configured)
     {
-        var (siloPort, gatewayPort) = FreePorts();
+        var (siloPort, gatewayPort) = Grains.LoopbackPorts.ForSilo();
         return new SupportQueueOptions
         {
             Storage = StorageKind.Memory,
@@ -81,22 +81,4 @@ public static class ClusterOptionsResolver
     public static string Describe(SupportQueueOptions options) => options.Storage == StorageKind.PostgreSQL
         ? $"the PostgreSQL membership table (cluster '{options.ClusterId}')"
         : $"localhost:{options.GatewayPort}";
-
-    private static (int Silo, int Gateway) FreePorts()
-    {
-        // Both listeners stay open until both ports are known, so the two cannot coincide.
-        var a = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        var b = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        a.Start();
-        b.Start();
-        try
-        {
-            return (((System.Net.IPEndPoint)a.LocalEndpoint).Port, ((System.Net.IPEndPoint)b.LocalEndpoint).Port);
-        }
-        finally
-        {
-            a.Stop();
-            b.Stop();
-        }
-    }
 }

@@ -84,9 +84,24 @@ public sealed class Ticket
     /// is already that agent's (a retried accept), TicketGone when it is held by someone else or no
     /// longer waiting. <paramref name="changed"/> says whether there is anything new to store.
     /// </summary>
-    public OfferOutcome TakeOffer(string agentId, string tier, DateTimeOffset at, out bool changed)
+    /// <param name="agentId">The agent the desk offered the ticket to.</param>
+    /// <param name="tier">The tier whose queue the offer took it from.</param>
+    /// <param name="at">When the offer is taken.</param>
+    /// <param name="changed">Whether the record changed and must be stored.</param>
+    /// <param name="escalated">
+    /// The agent escalation the desk applied before this offer and has not seen confirmed. When this
+    /// record still says that agent holds the ticket below that tier, the escalation's write was lost:
+    /// it is applied first, as the desk did, so the ticket is not refused as taken (and withdrawn).
+    /// </param>
+    public OfferOutcome TakeOffer(string agentId, string tier, DateTimeOffset at, out bool changed, UnconfirmedEscalation? escalated = null)
     {
         changed = false;
+        if (escalated is { } e && IsHeldBy(e.AgentId) && !string.Equals(Tier, e.Tier, StringComparison.OrdinalIgnoreCase))
+        {
+            Escalate(e.AgentId, e.Tier, e.At, e.Reason);
+            changed = true;
+        }
+
         if (IsHeldBy(agentId))
         {
             return OfferOutcome.Accepted;
@@ -97,7 +112,7 @@ public sealed class Ticket
             return OfferOutcome.TicketGone;
         }
 
-        changed = Assign(agentId, tier, at);
+        changed |= Assign(agentId, tier, at);
         return OfferOutcome.Accepted;
     }
 

@@ -476,6 +476,8 @@ public sealed class DeskScheduler : IDeskView
             return false;
         }
 
+        // Read before taking it off the queue, which ends what the escalation's repeat may claim.
+        var escalated = ticket.Escalation?.Unconfirmed;
         TakeFromQueue(ticket, agent);
         ticket.State = DeskTicketState.Offered;
         var id = ++_sequence;
@@ -487,7 +489,7 @@ public sealed class DeskScheduler : IDeskView
             _deadlines.Enqueue(new Deadline(null, 0, id), (expires.UtcTicks, id));
         }
 
-        offer = new Offer(id, ticket.Name, agent.Id, _settings.Tiers[queueTier].Name, now, expires, queueTier != agent.Tier);
+        offer = new Offer(id, ticket.Name, agent.Id, _settings.Tiers[queueTier].Name, now, expires, queueTier != agent.Tier, escalated);
         return true;
     }
 
@@ -852,7 +854,7 @@ public sealed class DeskScheduler : IDeskView
         var placement = new Placement(ticketId, _settings.Tiers[tier].Name, why);
 
         // Escalate validated toTier, so a named one is a real tier (above the old one, so ≥ 1).
-        ticket.Escalation = new AgentEscalation(agent, toTier is null ? -1 : _settings.TierIndex(toTier), placement);
+        ticket.Escalation = new AgentEscalation(agent, toTier is null ? -1 : _settings.TierIndex(toTier), placement, new UnconfirmedEscalation(agentId, placement.Tier, now, why ?? reason));
         return placement;
     }
 

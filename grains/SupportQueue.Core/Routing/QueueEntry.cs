@@ -119,6 +119,7 @@ internal sealed class DeskTicket
 
 /// <summary>
 /// An escalation by <see cref="Agent"/>, as asked (<see cref="RequestedTier"/>: the tier named in
-/// the request, -1 when the policy chose) and as answered.
+/// the request, -1 when the policy chose), as answered, and as the ticket records it
+/// (<see cref="Unconfirmed"/>, sent with the ticket's next offer).
 /// </summary>
-internal sealed record AgentEscalation(PoolAgent Agent, int RequestedTier, Placement Placement);
+internal sealed record AgentEscalation(PoolAgent Agent, int RequestedTier, Placement Placement, UnconfirmedEscalation Unconfirmed);

@@ -126,7 +126,7 @@ public sealed class AgentGrain(
             return new OfferReply(OfferOutcome.Declined, agent.Presence, agent.Assignments.Count);
         }
 
-        var outcome = await GrainFactory.Ticket(offer.TicketId).Assign(agent.Id, offer.Tier);
+        var outcome = await GrainFactory.Ticket(offer.TicketId).Assign(agent.Id, offer.Tier, offer.Escalated);
         if (outcome != OfferOutcome.Accepted)
         {
             return new OfferReply(outcome, agent.Presence);

@@ -20,7 +20,10 @@ public interface ITicketGrain : IGrainWithStringKey
     /// agent already holds it); TicketGone otherwise, also for a ticket that was never stored.
     /// Only one agent can ever hold the ticket.
     /// </summary>
-    Task<OfferOutcome> Assign(string agentId, string tier);
+    /// <param name="agentId">The agent the desk offered the ticket to.</param>
+    /// <param name="tier">The tier whose queue the offer took it from.</param>
+    /// <param name="escalated">The desk's agent escalation of the ticket not yet seen confirmed (see <see cref="UnconfirmedEscalation"/>).</param>
+    Task<OfferOutcome> Assign(string agentId, string tier, UnconfirmedEscalation? escalated = null);
 
     /// <summary>Called by the holding agent's grain: the work is done. Repeating it as the agent that resolved the ticket is harmless.</summary>
     Task Resolve(string agentId);

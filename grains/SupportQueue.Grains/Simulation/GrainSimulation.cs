@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -45,7 +43,7 @@ public sealed class SimulationSilo : IAsyncDisposable
         options ??= new GrainSimulationOptions();
         var clock = new VirtualClock(start);
         var id = "supportqueue-sim-" + Guid.NewGuid().ToString("N");
-        var (siloPort, gatewayPort) = FreePorts();
+        var (siloPort, gatewayPort) = LoopbackPorts.ForSilo();
         var host = new HostBuilder()
             .ConfigureLogging(logging =>
             {
@@ -87,17 +85,6 @@ public sealed class SimulationSilo : IAsyncDisposable
         {
             _host.Dispose();
         }
-    }
-
-    private static (int Silo, int Gateway) FreePorts()
-    {
-        // Both listeners are open at once so the two ports differ; they are free again when the
-        // listeners close, and the silo binds them a moment later.
-        using var silo = new TcpListener(IPAddress.Loopback, 0);
-        using var gateway = new TcpListener(IPAddress.Loopback, 0);
-        silo.Start();
-        gateway.Start();
-        return (((IPEndPoint)silo.LocalEndpoint).Port, ((IPEndPoint)gateway.LocalEndpoint).Port);
     }
 }
 

@@ -60,7 +60,7 @@ public sealed partial class TicketGrain(
 
     public Task<Ticket> Get() => Task.FromResult(Current);
 
-    public async Task<OfferOutcome> Assign(string agentId, string tier)
+    public async Task<OfferOutcome> Assign(string agentId, string tier, UnconfirmedEscalation? escalated = null)
     {
         if (!state.State.Exists)
         {
@@ -70,7 +70,7 @@ public sealed partial class TicketGrain(
             return OfferOutcome.TicketGone;
         }
 
-        var outcome = state.State.TakeOffer(agentId, tier, clock.GetUtcNow(), out var changed);
+        var outcome = state.State.TakeOffer(agentId, tier, clock.GetUtcNow(), out var changed, escalated);
         if (changed)
         {
             await state.WriteOrReloadAsync(this);

@@ -80,6 +80,40 @@ public class TicketTests
     }
 
     [Fact]
+    public void An_offer_carrying_an_escalation_this_record_missed_applies_it_first_and_is_accepted()
+    {
+        var t = Queued();
+        t.TakeOffer("a", "L1", TestDesk.Min(2), out _);
+        var missed = new UnconfirmedEscalation("a", "L2", TestDesk.Min(5), "needs L2");
+
+        // Without the escalation the record believes "a" still holds it, and refuses the L2 agent.
+        var stale = Queued();
+        stale.TakeOffer("a", "L1", TestDesk.Min(2), out _);
+        Assert.Equal(OfferOutcome.TicketGone, stale.TakeOffer("l2", "L2", TestDesk.Min(6), out _));
+
+        Assert.Equal((OfferOutcome.Accepted, true), (t.TakeOffer("l2", "L2", TestDesk.Min(6), out var changed, missed), changed));
+        Assert.Equal((TicketStatus.Assigned, "l2", "L2"), (t.Status, t.AgentId, t.Tier));
+        var escalated = Assert.Single(t.History, e => e.Kind == TicketEventKind.Escalated);
+        Assert.Equal(("a", TestDesk.Min(5), "L1 → L2: needs L2"), (escalated.AgentId, escalated.At, escalated.Reason));
+        Assert.True(t.WasLastEscalatedBy("a", out var queuedAt));
+        Assert.Equal("L2", queuedAt);
+
+        // Applied once: the same offer again, or one whose escalation the record already has, changes nothing.
+        Assert.Equal((OfferOutcome.Accepted, false), (t.TakeOffer("l2", "L2", TestDesk.Min(7), out var again, missed), again));
+        var recorded = Queued();
+        recorded.TakeOffer("a", "L1", TestDesk.Min(2), out _);
+        recorded.Escalate("a", "L2", TestDesk.Min(5), "needs L2");
+        Assert.Equal((OfferOutcome.Accepted, true), (recorded.TakeOffer("l2", "L2", TestDesk.Min(6), out var once, missed), once));
+        Assert.Single(recorded.History, e => e.Kind == TicketEventKind.Escalated);
+
+        // Another agent's escalation is no licence: a ticket "b" holds stays "b"'s.
+        var others = Queued();
+        others.TakeOffer("b", "L1", TestDesk.Min(2), out _);
+        Assert.Equal(OfferOutcome.TicketGone, others.TakeOffer("l2", "L2", TestDesk.Min(6), out _, missed));
+        Assert.Equal("b", others.AgentId);
+    }
+
+    [Fact]
     public void An_offer_lands_once_is_accepted_again_for_the_same_agent_and_is_gone_for_anyone_else()
     {
         var t = Queued();

@@ -180,4 +180,23 @@ public class EscalationRetryTests
         desk.Submit(Ticket("held") with { EntryTier = "L2" }, Min(6));
         desk.AssertRefusedUnchanged(RefusalCode.NotYourTicket, Min(7), _tickets, _agents, () => desk.Escalate("held", "a", "why", Min(7)));
     }
+
+    [Fact]
+    public void The_first_offer_after_an_agent_escalation_carries_it_and_later_offers_do_not()
+    {
+        var desk = Desk();
+        var placement = desk.Escalate("held", "a", "needs L2", Min(3));
+        desk.SetPresence("l2", Presence.Available, Min(4));
+
+        var offer = desk.NextOffer(Min(4));
+        Assert.Equal(("held", "l2"), Pair(offer));
+        Assert.Equal(new UnconfirmedEscalation("a", placement.Tier, Min(3), "needs L2"), offer.Escalated);
+
+        // Declined: the ticket was offered since, so what the escalation may claim has ended.
+        Assert.True(desk.DeclineOffer(offer.ReservationId, Min(5), Presence.Available));
+        var next = desk.NextOffer(Min(5));
+        Assert.Equal("held", next.TicketId);
+        Assert.Null(next.Escalated);
+        desk.CheckInvariants();
+    }
 }

@@ -214,6 +214,38 @@ public sealed class LiveRoutingTests(ClusterFixture fixture)
         await deskGrain.CheckInvariants();
     }
 
+    [Fact]
+    public async Task An_escalate_the_ticket_never_stored_is_applied_by_the_ticket_when_a_free_agent_is_offered_it_at_once()
+    {
+        var desk = await NewDesk();
+        var deskGrain = _grains.GetGrain<IDeskSchedulerGrain>(desk);
+        var l1 = await NewAgent(desk, "L1");
+        var ticket = await Submit(desk, Priority.P2);
+        await Idle(desk);
+        var l2 = await NewAgent(desk, "L2");
+
+        // As above, the ticket's record never got the escalation; this time an L2 agent is free, so
+        // the desk offers the ticket straight away, to a ticket that still names l1 as its holder.
+        var first = await deskGrain.Escalate(ticket.Id, l1, "needs a network engineer", null);
+        await Idle(desk);
+
+        // Before, the ticket answered "gone" and the desk withdrew it: lost, l1's slot with it.
+        var held = await Get(ticket.Id);
+        Assert.Equal((TicketStatus.Assigned, l2, "L2"), (held.Status, held.AgentId, held.Tier));
+        var escalated = Assert.Single(held.History, e => e.Kind == TicketEventKind.Escalated);
+        Assert.Equal(l1, escalated.AgentId);
+        Assert.Equal([ticket.Id], (await _grains.GetGrain<IAgentGrain>(l2).Get()).Assignments);
+        var status = await deskGrain.GetStatus();
+        Assert.Equal((0L, 1), (status.Withdrawn, status.Open));
+
+        // l1's retry is answered from the ticket's record, and frees l1's slot.
+        var retry = await _grains.GetGrain<IAgentGrain>(l1).Escalate(ticket.Id, "needs a network engineer");
+        Assert.Equal(first.Tier, retry.Tier);
+        Assert.Empty((await _grains.GetGrain<IAgentGrain>(l1).Get()).Assignments);
+        Assert.Single((await Get(ticket.Id)).History, e => e.Kind == TicketEventKind.Escalated);
+        await deskGrain.CheckInvariants();
+    }
+
     /// <summary>The whole status as text: records holding ImmutableArray compare by reference.</summary>
     private static string Flatten(DeskStatus status) =>
         string.Join("\n", [(status with { Tiers = [], Sla = [] }).ToString(), .. status.Tiers.Select(t => t.ToString()), .. status.Sla.Select(s => s.ToString())]);
