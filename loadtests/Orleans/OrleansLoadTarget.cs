@@ -237,6 +237,11 @@ public sealed class OrleansLoadTarget : ILoadTarget
         var client = _cluster.Client;
         var desk = client.GetGrain<IDeskSchedulerGrain>(DeskId);
         await desk.WhenIdle().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
+
+        // What each submit's caller heard, taken before any ticket is read: a submit that answers
+        // while the tickets are read then counts as pending (uncertain), never as a success whose
+        // ticket was read before it existed.
+        var (submitted, uncertain) = InvariantChecker.SplitSubmits([.. _tickets.Select(t => KeyValuePair.Create(t.Key, t.Value.SubmitState))]);
         var tickets = new ConcurrentDictionary<string, Ticket?>(StringComparer.Ordinal);
         var readErrors = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(_tickets.Keys, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (id, _) =>
@@ -283,7 +288,6 @@ public sealed class OrleansLoadTarget : ILoadTarget
             auditError = ex.Message;
         }
 
-        var (submitted, uncertain) = InvariantChecker.SplitSubmits(_tickets.Select(t => KeyValuePair.Create(t.Key, t.Value.SubmitState)));
         var report = InvariantChecker.Check(new AuditInput(submitted, uncertain, tickets, [.. agents], status, auditError) { ReadErrors = [.. readErrors] });
         var now = _cluster.GrainClock?.GetUtcNow() ?? DateTimeOffset.UtcNow;
         var outcome = DeskOutcome.From(tickets.Values.OfType<Ticket>().ToList(), _workload.ServiceLevelTarget, now);

@@ -25,7 +25,8 @@ public sealed class CapacityProbeGrain([PersistentState("probe", Hosting.Storage
 /// <param name="CallCpu">Process CPU time per no-op call between live activations.</param>
 /// <param name="ActivationCpu">Process CPU time per first call to a new grain, activation included.</param>
 /// <param name="Cores">Cores the process may use.</param>
-public sealed record CapacityProbeResult(TimeSpan CallCpu, TimeSpan ActivationCpu, int Cores)
+/// <param name="InFlight">Calls kept in flight while measuring.</param>
+public sealed record CapacityProbeResult(TimeSpan CallCpu, TimeSpan ActivationCpu, int Cores, int InFlight = 64)
 {
     /// <summary>
     /// The calls a simulated ticket cannot do without, journal drains aside: submit (driver → ticket
@@ -42,7 +43,7 @@ public sealed record CapacityProbeResult(TimeSpan CallCpu, TimeSpan ActivationCp
         Cores / (ActivationCpu + ((MinimumCallsPerTicket - 1) * CallCpu)).TotalSeconds;
 
     public override string ToString() =>
-        $"Orleans' own CPU cost on this silo with 64 calls in flight: {CallCpu.TotalMicroseconds:F1} us per no-op call, " +
+        $"Orleans' own CPU cost on this silo with {InFlight} calls in flight: {CallCpu.TotalMicroseconds:F1} us per no-op call, " +
         $"{ActivationCpu.TotalMicroseconds:F1} us per first call to a new grain with a persistent state; one activation and " +
         $"{MinimumCallsPerTicket} calls per ticket on {Cores} cores cap grain mode at {CeilingTicketsPerSecond:F0} tickets/s, however concurrent the driver";
 
@@ -70,7 +71,7 @@ public sealed record CapacityProbeResult(TimeSpan CallCpu, TimeSpan ActivationCp
         }
 
         var activationCpu = await CpuPerOperation(() => Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => ActivateNext())), activations);
-        return new CapacityProbeResult(callCpu, activationCpu, Environment.ProcessorCount);
+        return new CapacityProbeResult(callCpu, activationCpu, Environment.ProcessorCount, inFlight);
     }
 
     private static async Task PingRepeatedly(ICapacityProbeGrain grain, int times)

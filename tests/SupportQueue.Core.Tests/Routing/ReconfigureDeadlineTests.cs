@@ -150,4 +150,17 @@ public class ReconfigureDeadlineTests
         Assert.Equal([("a", Min(32)), ("b", Min(32))], fired.Select(f => (f.TicketId, f.At)).OrderBy(f => f.TicketId));
         desk.CheckInvariants();
     }
+
+    [Fact]
+    public void Rules_added_by_a_reconfigure_apply_to_tickets_that_name_no_entry_tier()
+    {
+        // Built without rules, a desk admits plain tickets without asking its policy; once rules
+        // arrive, that shortcut must end with them.
+        var desk = Create(DeskSettings.Default);
+        desk.Reconfigure(DeskSettings.Default with { Escalation = [new EscalationRule(EscalationRuleKind.SeverityBypass, Priority: Priority.P1, EntryTier: "L3")] }, now: T0);
+
+        var placement = desk.Submit(new TicketSpec("p1", desk.DeskId, Priority.P1, []), T0);
+
+        Assert.Equal("L3", placement.Tier);
+    }
 }

@@ -26,5 +26,6 @@ public sealed class CapacityProbeTests
         Assert.True(probe.ActivationCpu > TimeSpan.Zero, $"activation CPU {probe.ActivationCpu}");
         Assert.Equal(Environment.ProcessorCount, probe.Cores);
         Assert.True(double.IsFinite(probe.CeilingTicketsPerSecond));
+        Assert.Contains("with 8 calls in flight", probe.ToString(), StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,8 @@ namespace SupportQueue.Grains.Tests.SimulationCli;
 /// Fast mode's results for the shipped samples and the benchmark queue, pinned. Same seed, same
 /// result is the engine's promise, and performance work must not change what a planner gets. A
 /// fingerprint changes only when the event logic, the random streams or the metrics change on
-/// purpose; the commit that updates one says why.
+/// purpose; the commit that updates one says why. The pins are for x64 Linux, where CI runs: ticket
+/// times are hashed exactly, and another platform's Math.Log or Math.Exp may differ in the last bit.
 /// </summary>
 public sealed class SimulationFingerprintTests
 {
