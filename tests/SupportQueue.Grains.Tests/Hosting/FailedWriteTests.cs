@@ -45,8 +45,7 @@ public sealed class FailedWriteTests : IAsyncLifetime
     [Fact]
     public async Task A_ticket_whose_assignment_was_not_stored_is_still_queued_and_the_next_offer_stores_it()
     {
-        var desk = TestIds.New("desk");
-        await Grains.Desk(desk).Configure(DeskSettings.Default);
+        var desk = await TestIds.NewDesk(Grains);
         var id = TestIds.New("ticket");
         var ticket = Grains.Ticket(id);
         await ticket.Submit(new TicketSpec(id, desk, Priority.P3, []));
@@ -69,8 +68,7 @@ public sealed class FailedWriteTests : IAsyncLifetime
     [Fact]
     public async Task An_agent_whose_presence_change_was_not_stored_still_has_the_stored_presence()
     {
-        var desk = TestIds.New("desk");
-        await Grains.Desk(desk).Configure(DeskSettings.Default);
+        var desk = await TestIds.NewDesk(Grains);
         var id = TestIds.New("agent");
         var agent = Grains.Agent(id);
         await agent.Register(new AgentSpec(id, desk, "L1", [], 1));

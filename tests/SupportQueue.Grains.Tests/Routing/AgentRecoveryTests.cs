@@ -15,8 +15,7 @@ public sealed class AgentRecoveryTests(ClusterFixture fixture)
     [Fact]
     public async Task A_reactivated_agent_forgets_a_ticket_the_ticket_says_it_no_longer_holds()
     {
-        var desk = TestIds.New("desk");
-        await _grains.Desk(desk).Configure(DeskSettings.Default);
+        var desk = await TestIds.NewDesk(_grains);
         var agentId = TestIds.New("a");
         var agent = _grains.Agent(agentId);
         await agent.Register(new AgentSpec(agentId, desk, "L1", [], 2));

@@ -35,8 +35,7 @@ public sealed class BadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task Resolving_a_ticket_that_is_not_yours_is_refused_and_changes_nothing()
     {
-        var desk = TestIds.New("desk");
-        await _grains.GetGrain<IDeskSchedulerGrain>(desk).Configure(DeskSettings.Default);
+        var desk = await TestIds.NewDesk(_grains);
         var holder = TestIds.New("a");
         var other = TestIds.New("b");
         await _grains.GetGrain<IAgentGrain>(holder).Register(new AgentSpec(holder, desk, "L1", []));
@@ -79,8 +78,7 @@ public sealed class BadInputTests(ClusterFixture fixture)
     [Fact]
     public async Task A_duplicate_submit_and_a_bad_agent_tier_are_refused()
     {
-        var desk = TestIds.New("desk");
-        await _grains.GetGrain<IDeskSchedulerGrain>(desk).Configure(DeskSettings.Default);
+        var desk = await TestIds.NewDesk(_grains);
         var ticketId = TestIds.New("t");
         var ticket = _grains.GetGrain<ITicketGrain>(ticketId);
         await ticket.Submit(new TicketSpec(ticketId, desk, Priority.P3, []));

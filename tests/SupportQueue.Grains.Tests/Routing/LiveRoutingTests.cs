@@ -9,12 +9,7 @@ public sealed class LiveRoutingTests(ClusterFixture fixture)
 {
     private readonly IGrainFactory _grains = fixture.Client;
 
-    private async Task<string> NewDesk(DeskSettings? settings = null)
-    {
-        var desk = TestIds.New("desk");
-        await _grains.GetGrain<IDeskSchedulerGrain>(desk).Configure(settings ?? DeskSettings.Default);
-        return desk;
-    }
+    private Task<string> NewDesk(DeskSettings? settings = null) => TestIds.NewDesk(_grains, settings);
 
     private async Task<string> NewAgent(string desk, string tier, int capacity = 1, Presence presence = Presence.Available, params SkillLevel[] skills)
     {
