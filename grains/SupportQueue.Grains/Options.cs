@@ -17,6 +17,14 @@ public sealed class SupportQueueGrainOptions
     /// </summary>
     public int MaxOffersInFlight { get; set; } = 32;
 
+    /// <summary>
+    /// Whether a desk arms a grain timer for its next deadline, so escalations fire when nobody
+    /// calls. A simulation turns it off: its driver applies every deadline itself, in the engine's
+    /// order, and a timer firing as the driver moves the clock would let the desk act (offer a
+    /// ticket) between two of the driver's operations, which the engine never does.
+    /// </summary>
+    public bool DeadlineTimer { get; set; } = true;
+
     /// <summary>How often an open ticket's reminder re-announces it. Orleans' minimum reminder period applies.</summary>
     public TimeSpan ReconcilePeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -451,6 +451,11 @@ public sealed partial class DeskSchedulerGrain(
 
     private void ArmTimer()
     {
+        if (!options.Value.DeadlineTimer)
+        {
+            return;
+        }
+
         var due = _engine?.NextDeadline;
         if (due == _timerDue)
         {

@@ -58,7 +58,12 @@ public sealed class SimulationSilo : IAsyncDisposable
                 silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
 
                 // One offer at a time, in the engine's order: the journal then matches fast mode exactly.
-                silo.Services.Configure<SupportQueueGrainOptions>(o => o.MaxOffersInFlight = 1);
+                // No deadline timer: the driver applies every deadline itself (see DeadlineTimer).
+                silo.Services.Configure<SupportQueueGrainOptions>(o =>
+                {
+                    o.MaxOffersInFlight = 1;
+                    o.DeadlineTimer = false;
+                });
             })
             .Build();
         try
