@@ -849,17 +849,16 @@ public sealed class DeskScheduler : IDeskView
         }
 
         var ticket = GetHeld(ticketId, agentId, now);
-        var agent = ticket.Agent!;
         var tier = Escalate(ticket, reason, now, toTier, out var why);
         var placement = new Placement(ticketId, _settings.Tiers[tier].Name, why);
 
         // Escalate validated toTier, so a named one is a real tier (above the old one, so ≥ 1).
-        ticket.Escalation = new AgentEscalation(agent, toTier is null ? -1 : _settings.TierIndex(toTier), placement, new UnconfirmedEscalation(agentId, placement.Tier, now, why ?? reason));
+        ticket.Escalation = new AgentEscalation(toTier is null ? -1 : _settings.TierIndex(toTier), placement, new UnconfirmedEscalation(agentId, placement.Tier, now, why ?? reason));
         return placement;
     }
 
     private bool IsRepeat(AgentEscalation first, string agentId, string? toTier) =>
-        string.Equals(first.Agent.Id, agentId, StringComparison.Ordinal)
+        string.Equals(first.Unconfirmed.AgentId, agentId, StringComparison.Ordinal)
         && (toTier is null ? first.RequestedTier < 0 : first.RequestedTier >= 0 && _settings.TierIndex(toTier) == first.RequestedTier);
 
     /// <summary>
@@ -1328,41 +1327,41 @@ public sealed class DeskScheduler : IDeskView
         if (!queue.HasSeveralGroups)
         {
             // One skill group (the common case): its head is the only candidate, no list to fill and sort.
-            var only = queue.OnlyHead();
-            if (only is not null && !(minWait is { } limit && now - only.QueuedAt < limit))
+            ticket = queue.OnlyHead();
+            if (ticket is not null && TryServe(ticket, poolTier, minWait, now, out agent))
             {
-                agent = AgentSelector.Select(_settings.Selection, _pools[poolTier], _free[poolTier], only.Skills, ref _roundRobin[poolTier]);
-                if (agent is not null)
+                return true;
+            }
+        }
+        else
+        {
+            queue.Heads(_scratch);
+            foreach (var head in CollectionsMarshal.AsSpan(_scratch))
+            {
+                if (TryServe(head, poolTier, minWait, now, out agent))
                 {
-                    ticket = only;
+                    ticket = head;
                     return true;
                 }
-            }
-
-            ticket = null;
-            agent = null;
-            return false;
-        }
-
-        queue.Heads(_scratch);
-        foreach (var head in CollectionsMarshal.AsSpan(_scratch))
-        {
-            if (minWait is { } wait && now - head.QueuedAt < wait)
-            {
-                continue;
-            }
-
-            agent = AgentSelector.Select(_settings.Selection, _pools[poolTier], _free[poolTier], head.Skills, ref _roundRobin[poolTier]);
-            if (agent is not null)
-            {
-                ticket = head;
-                return true;
             }
         }
 
         ticket = null;
         agent = null;
         return false;
+    }
+
+    /// <summary>The agent of <paramref name="poolTier"/> that <paramref name="head"/> would go to now, if it has waited long enough.</summary>
+    private bool TryServe(DeskTicket head, int poolTier, TimeSpan? minWait, DateTimeOffset now, [NotNullWhen(true)] out PoolAgent? agent)
+    {
+        if (minWait is { } wait && now - head.QueuedAt < wait)
+        {
+            agent = null;
+            return false;
+        }
+
+        agent = AgentSelector.Select(_settings.Selection, _pools[poolTier], _free[poolTier], head.Skills, ref _roundRobin[poolTier]);
+        return agent is not null;
     }
 
     /// <summary>Takes a matched ticket off its heap and counts it against the agent; it still counts as queued until settled.</summary>
@@ -1401,10 +1400,7 @@ public sealed class DeskScheduler : IDeskView
         _queues[tier].Count++;
         _queues[tier].Waiting++;
         _queues[tier].Push(ticket);
-        if (_armsDeadlines)
-        {
-            ArmDeadlines(ticket, now);
-        }
+        ArmDeadlines(ticket, now);
     }
 
     /// <summary>Back to the queue after an offer or assignment fell through: same tier, same key, same wait clock.</summary>
