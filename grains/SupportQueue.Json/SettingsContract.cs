@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 using SupportQueue.Core.Model;
 
@@ -19,6 +21,8 @@ internal static class SettingsContract
         [typeof(BorrowingSettings)] = ["enabled"],
     };
 
+    private static readonly MethodInfo _isSet = typeof(SettingsContract).GetMethod(nameof(IsSet), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     public static void Modify(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object)
@@ -38,6 +42,17 @@ internal static class SettingsContract
             }
         }
 
+        // The engine uses default (unset) arrays for "none given"; they cannot be enumerated, so
+        // they are left out when writing and read back as the same default.
+        foreach (var property in info.Properties)
+        {
+            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(ImmutableArray<>))
+            {
+                property.ShouldSerialize = (Func<object, object?, bool>)_isSet.MakeGenericMethod(property.PropertyType.GetGenericArguments()[0])
+                    .CreateDelegate(typeof(Func<object, object?, bool>));
+            }
+        }
+
         if (_requiredFields.TryGetValue(info.Type, out var required))
         {
             foreach (var property in info.Properties)
@@ -49,4 +64,6 @@ internal static class SettingsContract
             }
         }
     }
+
+    private static bool IsSet<T>(object owner, object? value) => value is ImmutableArray<T> { IsDefault: false };
 }
