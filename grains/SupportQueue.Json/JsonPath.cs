@@ -3,9 +3,6 @@ using System.Text;
 
 namespace SupportQueue.Json;
 
-/// <summary>One step of a JSON path: a property name or an array index.</summary>
-internal readonly record struct JsonPathStep(string? Name, int? Index);
-
 /// <summary>JSON paths as the serializer writes them: <c>$.a.b[2]['c d']</c>.</summary>
 internal static class JsonPath
 {

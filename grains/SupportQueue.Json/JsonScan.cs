@@ -29,6 +29,12 @@ internal static class JsonScan
             return new JsonInputError("$", null, "invalid JSON: the input is empty");
         }
 
+        if (FirstInvalidUtf8(utf8) is { } bad)
+        {
+            var (line, column) = Position(utf8, bad);
+            return new JsonInputError("$", null, "invalid JSON: the text is not UTF-8", line, column);
+        }
+
         var reader = new Utf8JsonReader(utf8, ReaderOptions);
         var frames = new Stack<Frame>();
         var path = "$";
@@ -149,6 +155,18 @@ internal static class JsonScan
         var line = before.Count((byte)'\n');
         var lineStart = before.LastIndexOf((byte)'\n') + 1;
         return (line + 1, before.Length - lineStart + 1);
+    }
+
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return null;
+        }
+
+        var chars = new char[utf8.Length];
+        System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out var read, out _, replaceInvalidSequences: false);
+        return read;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> utf8)

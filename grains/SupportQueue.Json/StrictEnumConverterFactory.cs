@@ -26,6 +26,10 @@ internal sealed class StrictEnumConverterFactory : JsonConverterFactory
     {
         private static readonly string _reason = Reason(typeof(T));
 
+        // Written on every REST response: encode each name once.
+        private static readonly Dictionary<T, JsonEncodedText> _written = Enum.GetValues<T>().Distinct()
+            .ToDictionary(v => v, v => JsonEncodedText.Encode(typeof(T) == typeof(DistributionKind) ? v.ToString().ToLowerInvariant() : v.ToString()));
+
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             // Enum.TryParse also accepts "2" or "1, 2"; only a plain name is a name.
@@ -41,8 +45,15 @@ internal sealed class StrictEnumConverterFactory : JsonConverterFactory
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         {
-            var name = value.ToString();
-            writer.WriteStringValue(typeof(T) == typeof(DistributionKind) ? name.ToLowerInvariant() : name);
+            if (_written.TryGetValue(value, out var name))
+            {
+                writer.WriteStringValue(name);
+            }
+            else
+            {
+                // An undefined value (e.g. an unset Priority) is written as its number, which reading refuses.
+                writer.WriteStringValue(value.ToString());
+            }
         }
     }
 }

@@ -263,3 +263,22 @@ public class SupportQueueJsonTests
         Assert.Equal(withText.Reason, withoutText.Reason);
     }
 }
+
+/// <summary>Bytes that are not UTF-8 are bad input like any other, not a crash.</summary>
+public class InvalidUtf8Tests
+{
+    [Theory]
+    [InlineData("{ \"na\xFFme\": \"x\" }")]
+    [InlineData("{ \"name\": \"\xFF\" }")]
+    [InlineData("{ \"name\": \"x\", \"na\xFFme\": 1 }")]
+    public void Invalid_utf8_is_refused_with_a_position(string latin1)
+    {
+        var bytes = System.Text.Encoding.Latin1.GetBytes(latin1);
+
+        var result = SupportQueueJson.Read<SupportQueue.Core.Simulation.Scenario>(bytes);
+
+        Assert.Null(result.Value);
+        Assert.NotNull(result.InputError);
+        Assert.NotNull(result.InputError.Line);
+    }
+}
