@@ -30,8 +30,6 @@ public static class SupportQueueJson
     public static void Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var resolver = new DefaultJsonTypeInfoResolver();
-        resolver.Modifiers.Add(SettingsContract.Modify);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.PropertyNameCaseInsensitive = false;
@@ -45,10 +43,20 @@ public static class SupportQueueJson
 
         // Nulls are written: "agingStep": null (aging off) must not read back as the default.
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        options.TypeInfoResolver = resolver;
-        options.Converters.Clear();
-        options.Converters.Add(new DurationConverter());
-        options.Converters.Add(new StrictEnumConverterFactory());
+
+        // Keep whatever resolvers the host put there (ASP.NET Core adds its own, e.g. for problem
+        // details) and put our converters first, so they win over any added earlier.
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(SettingsContract.Modify);
+        for (var i = options.Converters.Count - 1; i >= 0; i--)
+        {
+            if (options.Converters[i] is DurationConverter or StrictEnumConverterFactory)
+            {
+                options.Converters.RemoveAt(i);
+            }
+        }
+
+        options.Converters.Insert(0, new DurationConverter());
+        options.Converters.Insert(1, new StrictEnumConverterFactory());
     }
 
     /// <summary>Reads JSON text as a <typeparamref name="T"/>; never throws for bad input. No semantic validation.</summary>

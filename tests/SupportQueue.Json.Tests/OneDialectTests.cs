@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Simulation;
 
@@ -16,7 +18,10 @@ public class OneDialectTests
     /// <summary>What <c>ConfigureHttpJsonOptions(o =&gt; SupportQueueJson.Configure(o.SerializerOptions))</c> leaves the silo with.</summary>
     private static JsonSerializerOptions Http()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        // As ASP.NET Core hands them over: web defaults, a reflection resolver, and here also the
+        // lenient enum converter the silo used to add, which ours must override.
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+        options.Converters.Add(new JsonStringEnumConverter());
         SupportQueueJson.Configure(options);
         return options;
     }
@@ -96,6 +101,7 @@ public class OneDialectTests
         Assert.False(options.PropertyNameCaseInsensitive);
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Presence>("1", options));
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<int>("\"5\"", options));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<DeskSettings>("""{ "tierCount": 3 }""", options));
     }
 
     [Fact]
