@@ -1212,6 +1212,35 @@ public sealed class DeskScheduler : IDeskView
     }
 
     /// <summary>
+    /// The tickets waiting at <paramref name="tier"/> (queued or offered), in queue order (priority,
+    /// then age), <paramref name="take"/> of them after the first <paramref name="skip"/>.
+    /// </summary>
+    public WaitingPage Waiting(string tier, int skip, int take)
+    {
+        var t = _settings.TierIndex(tier);
+        if (t < 0)
+        {
+            throw SupportQueueException.Invalid("tier", tier, $"no such tier; the desk has {string.Join(", ", _settings.Tiers.Select(x => x.Name))}");
+        }
+
+        var waiting = OpenTicketList()
+            .Where(x => x.Tier == t && x.State is DeskTicketState.Queued or DeskTicketState.Offered)
+            .OrderBy(x => x.Key)
+            .ToList();
+        var page = waiting
+            .Skip(Math.Max(0, skip))
+            .Take(Math.Max(0, take))
+            .Select(x => new WaitingTicket(x.Name, x.Priority, _settings.Tiers[t].Name, x.CreatedAt, x.QueuedAt, x.State == DeskTicketState.Offered));
+        return new WaitingPage(waiting.Count, [.. page]);
+    }
+
+    /// <summary>Every agent in the desk's pools, by id.</summary>
+    public ImmutableArray<DeskAgent> Agents() =>
+        [.. _agents.Values
+            .OrderBy(a => a.Id, StringComparer.Ordinal)
+            .Select(a => new DeskAgent(a.Id, _settings.Tiers[a.Tier].Name, a.Presence, a.Capacity, a.Load))];
+
+    /// <summary>
     /// Verifies the bookkeeping: queue counts, capacities, conservation. Throws
     /// <see cref="InvalidOperationException"/> describing the first violation. For tests and audits.
     /// </summary>

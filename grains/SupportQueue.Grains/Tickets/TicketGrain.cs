@@ -39,6 +39,12 @@ public sealed partial class TicketGrain(
 
         if (state.State.Exists)
         {
+            // A retry after a lost reply gets the stored ticket; another ticket under this id is refused.
+            if (state.State.IsSameSubmission(spec))
+            {
+                return state.State;
+            }
+
             throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already submitted (status {state.State.Status})");
         }
 
