@@ -1,6 +1,7 @@
 using SupportQueue.Hosting;
 using SupportQueue.Hosting.Database;
 using SupportQueue.Silo;
+using SupportQueue.Silo.Api;
 
 // `dotnet run --project silo` starts a silo; `dotnet run --project silo -- db migrate` prepares PostgreSQL.
 var builder = WebApplication.CreateBuilder(args);
@@ -37,7 +38,7 @@ if (options.Storage == StorageKind.PostgreSQL)
 }
 
 builder.UseOrleans(silo => silo.UseSupportQueue(options));
-builder.Services.ConfigureHttpJsonOptions(o => SupportQueue.Json.SupportQueueJson.Configure(o.SerializerOptions));
+builder.AddSupportQueueApi();
 var httpUrl = builder.Configuration["SupportQueue:HttpUrl"] ?? "http://127.0.0.1:5080";
 builder.WebHost.UseUrls(httpUrl);
 
