@@ -10,14 +10,14 @@ internal static class AgentEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/agents").WithTags("Agents");
-        group.MapPut("/{agentId}", Register).WithName("RegisterAgent").Accepts<AgentRequest>("application/json")
+        var group = routes.MapGroup("/agents").ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithTags("Agents");
+        group.MapPut("/{agentId}", Register).WithName("RegisterAgent").ProducesProblem(StatusCodes.Status413PayloadTooLarge).Accepts<AgentRequest>("application/json")
             .WithSummary("Register an agent on a desk's tier, or update its tier, skills and capacity (new agents start Offline)");
         group.MapGet("/{agentId}", Get).WithName("GetAgent").WithSummary("An agent: presence, held tickets, counters");
         group.MapPut("/{agentId}/presence/{presence}", SetPresence).WithName("SetAgentPresence")
             .WithSummary("Available, Break or Offline (any case); held tickets stay held");
         group.MapPost("/{agentId}/tickets/{ticketId}/resolve", Resolve).WithName("ResolveTicket").WithSummary("The agent resolved a ticket it holds");
-        group.MapPost("/{agentId}/tickets/{ticketId}/escalate", Escalate).WithName("EscalateTicket").Accepts<EscalateRequest>("application/json")
+        group.MapPost("/{agentId}/tickets/{ticketId}/escalate", Escalate).WithName("EscalateTicket").ProducesProblem(StatusCodes.Status413PayloadTooLarge).Accepts<EscalateRequest>("application/json")
             .WithSummary("The agent moves a ticket it holds to a higher tier");
     }
 

@@ -12,6 +12,17 @@ internal static class ApiErrorMiddleware
 {
     public static async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
+        // Typed problem results (NotFound<ProblemDetails> …) write plain JSON; RFC 9457 names the media type.
+        context.Response.OnStarting(static state =>
+        {
+            var response = (HttpResponse)state;
+            if (response.StatusCode >= 400 && response.ContentType?.StartsWith("application/json", StringComparison.Ordinal) == true)
+            {
+                response.ContentType = "application/problem+json; charset=utf-8";
+            }
+
+            return Task.CompletedTask;
+        }, context.Response);
         try
         {
             await next();

@@ -15,10 +15,10 @@ internal static class DeskEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/desks").WithTags("Desks");
+        var group = routes.MapGroup("/desks").ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithTags("Desks");
         group.MapGet("/", List).WithName("ListDesks").WithSummary("The configured desks' ids, paged (offset, limit ≤ 500)");
         group.MapGet("/{deskId}", Get).WithName("GetDesk").WithSummary("A desk at a glance: tiers, open tickets, agents");
-        group.MapPut("/{deskId}", Configure).WithName("ConfigureDesk").Accepts<DeskSettings>("application/json")
+        group.MapPut("/{deskId}", Configure).WithName("ConfigureDesk").ProducesProblem(StatusCodes.Status413PayloadTooLarge).Accepts<DeskSettings>("application/json")
             .WithSummary("Create a desk or replace its settings")
             .WithDescription("The body is a desk settings file (see client/scenarios/desk-default.json). Invalid settings are refused and change nothing.");
         group.MapGet("/{deskId}/settings", Settings).WithName("GetDeskSettings").WithSummary("The desk's settings, as a settings file");

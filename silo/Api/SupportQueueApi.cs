@@ -23,6 +23,18 @@ public static class SupportQueueApi
             document.Info.Title = "SupportQueue";
             document.Info.Description = "Live ticket routing: desks, agents, tickets. Every 4xx is an RFC 9457 problem naming the field and the value.";
             return Task.CompletedTask;
+        }).AddOperationTransformer((operation, _, _) =>
+        {
+            // Typed problem results document themselves as application/json; they are sent as problem+json.
+            foreach (var (code, response) in operation.Responses ?? [])
+            {
+                if (code[0] is '4' or '5' && response.Content is { } content && content.Remove("application/json", out var media))
+                {
+                    content["application/problem+json"] = media;
+                }
+            }
+
+            return Task.CompletedTask;
         }));
 
         // A backstop for bodies sent without a length; the API's own limit is lower (InputChecks.MaxBodyBytes).

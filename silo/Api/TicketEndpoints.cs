@@ -9,16 +9,16 @@ internal static class TicketEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/tickets").WithTags("Tickets");
-        group.MapPost("/", Submit).WithName("SubmitTicket").Accepts<TicketRequest>("application/json")
+        var group = routes.MapGroup("/tickets").ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithTags("Tickets");
+        group.MapPost("/", Submit).WithName("SubmitTicket").ProducesProblem(StatusCodes.Status413PayloadTooLarge).Accepts<TicketRequest>("application/json")
             .WithSummary("Submit a ticket")
             .WithDescription("Queues the ticket on its desk and answers once it is stored. Re-sending the same body under the same ticketId (a retry after a lost reply) answers the stored ticket again; a different body under a used id is 409.");
         group.MapGet("/{ticketId}", Get).WithName("GetTicket").WithSummary("A ticket with its history and SLA verdicts");
-        group.MapPost("/{ticketId}/abandon", Abandon).WithName("AbandonTicket").Accepts<ReasonRequest>(true, "application/json")
+        group.MapPost("/{ticketId}/abandon", Abandon).WithName("AbandonTicket").ProducesProblem(StatusCodes.Status413PayloadTooLarge).Accepts<ReasonRequest>(true, "application/json")
             .WithSummary("The customer left the queue (only a waiting ticket)");
-        group.MapPost("/{ticketId}/cancel", Cancel).WithName("CancelTicket").Accepts<ReasonRequest>(true, "application/json")
+        group.MapPost("/{ticketId}/cancel", Cancel).WithName("CancelTicket").ProducesProblem(StatusCodes.Status413PayloadTooLarge).Accepts<ReasonRequest>(true, "application/json")
             .WithSummary("The submitter withdraws a waiting ticket");
-        group.MapPost("/{ticketId}/reopen", Reopen).WithName("ReopenTicket").Accepts<ReasonRequest>(true, "application/json")
+        group.MapPost("/{ticketId}/reopen", Reopen).WithName("ReopenTicket").ProducesProblem(StatusCodes.Status413PayloadTooLarge).Accepts<ReasonRequest>(true, "application/json")
             .WithSummary("A resolved ticket comes back and is queued again");
     }
 
