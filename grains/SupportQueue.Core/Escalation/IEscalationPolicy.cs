@@ -46,4 +46,17 @@ public interface IEscalationPolicy
 
     /// <summary>Where an agent-initiated escalation from <paramref name="fromTier"/> goes; -1 when there is no higher tier.</summary>
     int EscalationTarget(TicketView ticket, int fromTier, IDeskView desk);
+
+    /// <summary>
+    /// False only when <see cref="WaitLimit"/> is null for every ticket and tier: the desk then skips
+    /// the deadline bookkeeping when it queues a ticket. A policy that cannot promise it keeps the default.
+    /// </summary>
+    bool MayLimitWait => true;
+
+    /// <summary>
+    /// True only when a ticket that requests no entry tier always enters at the first tier and
+    /// <see cref="Redirect"/> keeps it there, both with no reason: the desk then admits such tickets
+    /// without asking. A policy that cannot promise it keeps the default.
+    /// </summary>
+    bool AdmitsAtFirstTier => false;
 }
