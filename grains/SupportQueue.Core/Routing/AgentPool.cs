@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using SupportQueue.Core.Model;
 
 namespace SupportQueue.Core.Routing;
@@ -59,6 +60,7 @@ internal sealed class AgentPool
         _byId.TryGetValue(agentId, out var agent) ? agent : throw SupportQueueException.UnknownAgent(agentId);
 
     // On every in-process operation: the throw is out of line so this inlines.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PoolAgent At(int handle) =>
         (uint)handle < (uint)_all.Count ? _all[handle] : UnknownAgent(handle);
 
@@ -128,6 +130,7 @@ internal sealed class AgentPool
     }
 
     /// <summary>The agent takes on (+1) or is relieved of (−1) a ticket or a pending offer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ChangeLoad(PoolAgent agent, int delta)
     {
         var before = agent.FreeCapacity;
@@ -141,6 +144,7 @@ internal sealed class AgentPool
     /// it never moved FreeSince, and restoring the value from offer time would undo a return to
     /// Available or a finished ticket that happened while the offer was out.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void FinishWork(PoolAgent agent, DateTimeOffset now)
     {
         var before = agent.FreeCapacity;
@@ -217,6 +221,7 @@ internal sealed class AgentPool
     /// The one place free capacity is counted: the agent's tier gains what the agent has free now
     /// less <paramref name="before"/> (what it had when the change began), and the free list follows.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Recount(PoolAgent agent, int before)
     {
         _freeCapacity[agent.Tier] += agent.FreeCapacity - before;

@@ -48,6 +48,11 @@ internal sealed class CheckedPolicy
             return 0;
         }
 
+        return Ask(ticket, desk, out reason);
+    }
+
+    private int Ask(DeskTicket ticket, IDeskView desk, out string? reason)
+    {
         var view = View(ticket);
         var entry = _policy.EntryTier(view, desk);
         Check(entry.Tier, 0, nameof(IEscalationPolicy.EntryTier));

@@ -20,6 +20,11 @@ namespace SupportQueue.Core.Routing;
 public sealed class DeskScheduler : IDeskView
 {
     private readonly DeskState _desk;
+
+    // The parts the simulator reaches on every customer, held here too to save a hop.
+    private readonly TicketTable _table;
+    private readonly AgentPool _pool;
+    private readonly DeadlineQueue _deadlines;
     private readonly OfferBook _offers;
     private readonly TicketLifecycle _tickets;
     private readonly List<DeskAction> _actions = [];
@@ -34,6 +39,9 @@ public sealed class DeskScheduler : IDeskView
         settings.EnsureValid();
         DeskId = deskId;
         _desk = new DeskState(deskId, settings, policy, options ?? new DeskSchedulerOptions(), this);
+        _table = _desk.Tickets;
+        _pool = _desk.Pool;
+        _deadlines = _desk.Deadlines;
         _offers = _desk.Offers;
         _tickets = new TicketLifecycle(_desk);
     }
@@ -56,10 +64,10 @@ public sealed class DeskScheduler : IDeskView
     /// <summary>Tickets the desk dropped because the agent side reported them gone while offered.</summary>
     public long Withdrawn => _desk.Withdrawn;
 
-    public int OpenTickets => _desk.Tickets.Open;
+    public int OpenTickets => _table.Open;
 
     /// <summary>Entries in the deadline heap, stale ones not yet dropped included: for tests of its growth.</summary>
-    internal int PendingDeadlines => _desk.Deadlines.Count;
+    internal int PendingDeadlines => _deadlines.Count;
 
     /// <summary>Offers the agent settled whose answer has not arrived: for tests that none is left behind.</summary>
     internal int SettledByAgentOffers => _offers.SettledByAgent;
@@ -93,7 +101,7 @@ public sealed class DeskScheduler : IDeskView
 
         CheckPresence(presence);
         var tier = settings.TierIndex(spec.Tier);
-        if (_desk.Pool.TryGet(spec.AgentId, out var agent))
+        if (_pool.TryGet(spec.AgentId, out var agent))
         {
             if (agent.Tier != tier && agent.Load > 0)
             {
@@ -109,18 +117,18 @@ public sealed class DeskScheduler : IDeskView
         }
 
         var skills = spec.SkillLevels.ToDictionary(s => s.Skill, s => s.Proficiency, StringComparer.Ordinal);
-        _desk.Pool.Upsert(spec.AgentId, tier, spec.Capacity, skills, presence, now);
+        _pool.Upsert(spec.AgentId, tier, spec.Capacity, skills, presence, now);
     }
 
-    public void SetPresence(string agentId, Presence presence, DateTimeOffset now) => SetPresence(_desk.Pool.Get(agentId), presence, now);
+    public void SetPresence(string agentId, Presence presence, DateTimeOffset now) => SetPresence(_pool.Get(agentId), presence, now);
 
     /// <summary><see cref="SetPresence(string, Presence, DateTimeOffset)"/> for an agent addressed by handle.</summary>
-    public void SetPresence(int agent, Presence presence, DateTimeOffset now) => SetPresence(_desk.Pool.At(agent), presence, now);
+    public void SetPresence(int agent, Presence presence, DateTimeOffset now) => SetPresence(_pool.At(agent), presence, now);
 
     private void SetPresence(PoolAgent agent, Presence presence, DateTimeOffset now)
     {
         CheckPresence(presence);
-        _desk.Pool.SetPresence(agent, presence, now);
+        _pool.SetPresence(agent, presence, now);
     }
 
     private static void CheckPresence(Presence presence)
@@ -131,15 +139,15 @@ public sealed class DeskScheduler : IDeskView
         }
     }
 
-    public bool HasAgent(string agentId) => _desk.Pool.Contains(agentId);
+    public bool HasAgent(string agentId) => _pool.Contains(agentId);
 
     /// <summary>
     /// The agent's handle, for hosts in the same process that address agents by number rather than
     /// by id (the simulator): it is the agent's registration order and never changes.
     /// </summary>
-    public int AgentHandle(string agentId) => _desk.Pool.Get(agentId).Order;
+    public int AgentHandle(string agentId) => _pool.Get(agentId).Order;
 
-    public int AgentLoad(string agentId) => _desk.Pool.Get(agentId).Load;
+    public int AgentLoad(string agentId) => _pool.Get(agentId).Load;
 
     // ---------------------------------------------------------------- tickets
 
@@ -207,7 +215,7 @@ public sealed class DeskScheduler : IDeskView
 
     /// <summary><see cref="Resolve(string, string, DateTimeOffset)"/> by handles.</summary>
     public void Resolve(int ticket, int agent, DateTimeOffset now) =>
-        _tickets.Resolve(_desk.Held(_desk.Tickets.At(ticket), _desk.Pool.At(agent), now), now);
+        _tickets.Resolve(_desk.Held(_table.At(ticket), _pool.At(agent), now), now);
 
     /// <summary>
     /// The holding agent escalates the ticket to <paramref name="toTier"/> (default: the policy's
@@ -232,7 +240,7 @@ public sealed class DeskScheduler : IDeskView
     public int Escalate(int ticket, int agent, string reason, DateTimeOffset now)
     {
         TicketLifecycle.CheckReason(reason);
-        return _tickets.Escalate(_desk.Held(_desk.Tickets.At(ticket), _desk.Pool.At(agent), now), reason, now, null, out _);
+        return _tickets.Escalate(_desk.Held(_table.At(ticket), _pool.At(agent), now), reason, now, null, out _);
     }
 
     /// <summary>The holding agent hands the ticket back unfinished; it waits again at its tier, at its old place.</summary>
@@ -241,15 +249,15 @@ public sealed class DeskScheduler : IDeskView
 
     /// <summary>The customer left while the ticket waited. Throws if an agent already holds it.</summary>
     public void Abandon(string ticketId, DateTimeOffset now) =>
-        _tickets.Abandon(_desk.Tickets.TryGet(ticketId, out var ticket) ? ticket : throw SupportQueueException.UnknownTicket(ticketId));
+        _tickets.Abandon(_table.TryGet(ticketId, out var ticket) ? ticket : throw SupportQueueException.UnknownTicket(ticketId));
 
     /// <summary><see cref="Abandon(string, DateTimeOffset)"/> by handle.</summary>
-    public void Abandon(int ticket, DateTimeOffset now) => _tickets.Abandon(_desk.Tickets.At(ticket));
+    public void Abandon(int ticket, DateTimeOffset now) => _tickets.Abandon(_table.At(ticket));
 
     /// <summary>Whether the ticket is open on this desk, and where.</summary>
     public bool TryGetTicket(string ticketId, out DeskTicketState state, out string tier, out string? agentId)
     {
-        if (_desk.Tickets.TryGet(ticketId, out var t))
+        if (_table.TryGet(ticketId, out var t))
         {
             state = t.State;
             tier = _desk.Settings.Tiers[t.Tier].Name;
@@ -331,16 +339,16 @@ public sealed class DeskScheduler : IDeskView
     {
         get
         {
-            var ticks = _desk.Deadlines.NextTicks;
+            var ticks = _deadlines.NextTicks;
             return ticks == long.MaxValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
         }
     }
 
     /// <summary><see cref="NextDeadline"/> in UTC ticks; <see cref="long.MaxValue"/> when nothing is pending.</summary>
-    public long NextDeadlineTicks => _desk.Deadlines.NextTicks;
+    public long NextDeadlineTicks => _deadlines.NextTicks;
 
     /// <summary>Whether a deadline is due at <paramref name="now"/>; when not, <see cref="AdvanceTo(DateTimeOffset)"/> has nothing to do.</summary>
-    public bool IsDue(DateTimeOffset now) => _desk.Deadlines.IsDue(now);
+    public bool IsDue(DateTimeOffset now) => _deadlines.IsDue(now);
 
     /// <summary>
     /// Applies every deadline due at or before <paramref name="now"/>, in time order, each at its own
@@ -355,7 +363,7 @@ public sealed class DeskScheduler : IDeskView
     public IReadOnlyList<DeskAction> AdvanceTo(DateTimeOffset now, List<int>? ticketHandles)
     {
         _actions.Clear();
-        while (_desk.Deadlines.TryTakeDue(now.UtcTicks, out var d, out var key))
+        while (_deadlines.TryTakeDue(now.UtcTicks, out var d, out var key))
         {
             var at = new DateTimeOffset(key.Ticks, TimeSpan.Zero);
             if (d.ReservationId != 0)
@@ -378,9 +386,9 @@ public sealed class DeskScheduler : IDeskView
 
     public int QueueLength(int tier) => _desk.Queues[tier].Count;
 
-    public TimeSpan ExpectedWait(int tier) => _desk.Pool.ExpectedWait(tier, _desk.Queues[tier].Waiting);
+    public TimeSpan ExpectedWait(int tier) => _pool.ExpectedWait(tier, _desk.Queues[tier].Waiting);
 
-    public bool TierHasSkills(int tier, IReadOnlyList<string> skills) => _desk.Pool.TierHasSkills(tier, skills);
+    public bool TierHasSkills(int tier, IReadOnlyList<string> skills) => _pool.TierHasSkills(tier, skills);
 
     public DeskStatus Status(DateTimeOffset now) => DeskStatusBuilder.Build(this, _desk.Queues, _desk.Pool, _desk.Tickets, _desk.Sla, now);
 

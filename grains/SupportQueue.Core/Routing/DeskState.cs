@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SupportQueue.Core.Escalation;
 using SupportQueue.Core.Model;
 
@@ -138,6 +139,7 @@ internal sealed class DeskState
     }
 
     /// <summary>Takes a matched ticket off its heap and counts it against the agent; it still counts as queued until settled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void TakeFromQueue(DeskTicket ticket, PoolAgent agent)
     {
         var queue = Queues[ticket.Tier];
@@ -148,6 +150,7 @@ internal sealed class DeskState
     }
 
     /// <summary>The agent took the ticket, which leaves its queue now: the first response, if it is one, counts for the SLA.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Settle(DeskTicket ticket, PoolAgent agent, DateTimeOffset now)
     {
         if (ticket.State == DeskTicketState.Closed)

@@ -13,6 +13,7 @@ internal sealed class OfferBook(DeskState desk)
 {
     private readonly Dictionary<long, Reservation> _pending = [];
     private readonly HashSet<long> _settledByAgent = [];
+    private readonly TicketMatcher _matcher = desk.Matcher;
 
     /// <summary>Offers settled by the agent whose answer has not arrived yet.</summary>
     public int SettledByAgent => _settledByAgent.Count;
@@ -26,7 +27,7 @@ internal sealed class OfferBook(DeskState desk)
     /// <summary>Reserves the best waiting ticket for the best free eligible agent, if there is such a pair.</summary>
     public bool TryOffer(DateTimeOffset now, [NotNullWhen(true)] out Offer? offer)
     {
-        if (!desk.Matcher.TryFind(desk.Queues, desk.Settings, now, out var ticket, out var agent, out var queueTier))
+        if (!_matcher.TryFind(desk.Queues, desk.Settings, now, out var ticket, out var agent, out var queueTier))
         {
             offer = null;
             return false;
@@ -52,7 +53,7 @@ internal sealed class OfferBook(DeskState desk)
     /// <summary>Offers and accepts in one step, for hosts whose agents answer at once: no reservation to keep.</summary>
     public bool TryAssign(DateTimeOffset now, out Assignment assignment)
     {
-        if (!desk.Matcher.TryFind(desk.Queues, desk.Settings, now, out var ticket, out var agent, out var queueTier))
+        if (!_matcher.TryFind(desk.Queues, desk.Settings, now, out var ticket, out var agent, out var queueTier))
         {
             assignment = default;
             return false;

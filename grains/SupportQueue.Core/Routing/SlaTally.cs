@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SupportQueue.Core.Model;
 
 namespace SupportQueue.Core.Routing;
@@ -25,9 +26,11 @@ internal sealed class SlaTally
         _targets = targets;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void FirstResponse(Priority priority, DateTimeOffset createdAt, DateTimeOffset now) =>
         Count(_targets[(int)priority]?.FirstResponse, createdAt, now, ref _firstResponse[(int)priority]);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Resolution(Priority priority, DateTimeOffset createdAt, DateTimeOffset now) =>
         Count(_targets[(int)priority]?.Resolution, createdAt, now, ref _resolution[(int)priority]);
 
@@ -38,6 +41,7 @@ internal sealed class SlaTally
         return new SlaCounters(priority, first.Met, first.Breached, resolution.Met, resolution.Breached, openPastFirstResponse);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Count(TimeSpan? target, DateTimeOffset createdAt, DateTimeOffset now, ref MetBreached counter)
     {
         if (target is { } t)

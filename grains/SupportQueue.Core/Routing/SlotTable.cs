@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SupportQueue.Core.Routing;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal sealed class SlotTable<T>
     public ref T this[int slot] => ref _items[slot];
 
     /// <summary>Stores <paramref name="item"/> in a free slot and returns its number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Add(T item)
     {
         int slot;
@@ -46,6 +49,7 @@ internal sealed class SlotTable<T>
     }
 
     /// <summary>Clears the slot and makes it the next one <see cref="Add"/> hands out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Free(int slot)
     {
         _items[slot] = default!;

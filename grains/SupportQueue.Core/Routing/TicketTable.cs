@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using SupportQueue.Core.Model;
 
 namespace SupportQueue.Core.Routing;
@@ -13,8 +14,8 @@ internal sealed class TicketTable
     /// <summary>Open tickets that have an id, by id. Tickets admitted by handle alone are not here.</summary>
     private readonly Dictionary<string, DeskTicket> _byId = new(StringComparer.Ordinal);
 
-    /// <summary>Every open ticket by handle; null slots are free.</summary>
-    private readonly SlotTable<DeskTicket?> _slots = new(64);
+    /// <summary>Every open ticket by handle; empty slots are free.</summary>
+    private readonly SlotTable<Slot> _slots = new(64);
 
     /// <summary>
     /// Records of closed tickets, for reuse. A ticket closed while an offer of it was out is never
@@ -34,8 +35,9 @@ internal sealed class TicketTable
     public bool TryGet(string ticketId, [MaybeNullWhen(false)] out DeskTicket ticket) => _byId.TryGetValue(ticketId, out ticket);
 
     // On every in-process operation: the throw is out of line so this inlines.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public DeskTicket At(int handle) =>
-        (uint)handle < (uint)_slots.Used && _slots[handle] is { } ticket ? ticket : UnknownTicket(handle);
+        (uint)handle < (uint)_slots.Used && _slots[handle].Ticket is { } ticket ? ticket : UnknownTicket(handle);
 
     /// <summary>A fresh record for a ticket about to be admitted (not yet open: see <see cref="Add"/>).</summary>
     public DeskTicket Create(string? ticketId, TicketProfile profile, DateTimeOffset createdAt, bool responded)
@@ -57,7 +59,7 @@ internal sealed class TicketTable
             _byId.Add(ticket.Id, ticket);
         }
 
-        ticket.Handle = _slots.Add(ticket);
+        ticket.Handle = _slots.Add(new Slot(ticket));
         Open++;
     }
 
@@ -86,7 +88,7 @@ internal sealed class TicketTable
     {
         for (var i = 0; i < _slots.Used; i++)
         {
-            if (_slots[i] is { } ticket)
+            if (_slots[i].Ticket is { } ticket)
             {
                 yield return ticket;
             }
@@ -115,4 +117,13 @@ internal sealed class TicketTable
 
     [DoesNotReturn]
     private static DeskTicket UnknownTicket(int handle) => throw SupportQueueException.UnknownTicket($"#{handle}");
+
+    /// <summary>
+    /// A slot's content. A struct, so the slot table's code is made for it: over a class the
+    /// shared generic code would type-check every store and every reference into the array.
+    /// </summary>
+    private readonly struct Slot(DeskTicket ticket)
+    {
+        public readonly DeskTicket? Ticket = ticket;
+    }
 }
