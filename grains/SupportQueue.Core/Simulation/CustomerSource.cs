@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using SupportQueue.Core.Demand;
 using SupportQueue.Core.Randomness;
@@ -70,9 +71,11 @@ internal sealed class CustomerSource
     public RateFunction Rate { get; }
 
     /// <summary>The first arrival after <paramref name="now"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextArrival(double now) => _arrivals.NextArrival(now);
 
     /// <summary>Draws the class of a new customer (an index into the scenario's ticket classes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DrawClass()
     {
         var u = _classStream.NextDouble();
@@ -85,6 +88,7 @@ internal sealed class CustomerSource
         return cls;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TicketClassSpec Class(int index) => _classes[index];
 
     /// <summary>Draws every random attribute of <paramref name="ticket"/>'s (next) stay at the desk.</summary>
@@ -104,6 +108,7 @@ internal sealed class CustomerSource
     }
 
     /// <summary>Whether service at <paramref name="tier"/> resolves the ticket (the last tier always does).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Resolves(SimTicket ticket, int tier) =>
         tier == _tiers - 1 || ticket.ResolveDraw[tier] < _resolveProbability[ticket.ClassIndex][tier];
 

@@ -21,16 +21,26 @@ internal sealed class OutcomeRecorder(Scenario scenario)
     public void Arrived(SimTicket ticket, double now) => _metrics.Arrived(ticket, now);
 
     /// <summary>The ticket joined the queue of its <see cref="SimTicket.Tier"/> at <paramref name="now"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Queued(SimTicket ticket, double now)
     {
-        ticket.Path?.Append('|').Append(_tierNames[ticket.Tier]).Append('@').Append(now.ToString("0.######", CultureInfo.InvariantCulture));
+        if (ticket.Path is not null)
+        {
+            PathQueued(ticket, now);
+        }
+
         _metrics.Queued(ticket, now);
     }
 
     /// <summary>The desk gave the ticket to <paramref name="agent"/> at <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Assigned(SimTicket ticket, SimAgent agent, double at)
     {
-        ticket.Path?.Append('>').Append(agent.Id).Append('@').Append(at.ToString("0.######", CultureInfo.InvariantCulture));
+        if (ticket.Path is not null)
+        {
+            PathAssigned(ticket, agent, at);
+        }
+
         _metrics.Assigned(ticket, agent, at);
     }
 
@@ -94,4 +104,13 @@ internal sealed class OutcomeRecorder(Scenario scenario)
         var outcomes = _outcomes.OrderBy(o => o.CreatedMinutes).ThenBy(o => o.TicketId, StringComparer.Ordinal).ToImmutableArray();
         return _metrics.Build(replication, scenario.Desk, outcomes, events, expected.MoveToImmutable());
     }
+
+    // Paths are kept only when outcomes are compared: out of line, so the fast run's callers stay small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PathQueued(SimTicket ticket, double now) =>
+        ticket.Path!.Append('|').Append(_tierNames[ticket.Tier]).Append('@').Append(now.ToString("0.######", CultureInfo.InvariantCulture));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void PathAssigned(SimTicket ticket, SimAgent agent, double at) =>
+        ticket.Path!.Append('>').Append(agent.Id).Append('@').Append(at.ToString("0.######", CultureInfo.InvariantCulture));
 }

@@ -37,6 +37,7 @@ internal sealed class RunLoop
     private readonly CancellationToken _cancellation;
     private double _nextDeadline = Never;
     private double _nextProgress;
+    private long _events;
 
     public RunLoop(
         Scenario scenario, SimTime time, RunCalendar calendar, CustomerSource customers, RosterSchedule roster,
@@ -58,7 +59,7 @@ internal sealed class RunLoop
     }
 
     /// <summary>Calendar events run so far.</summary>
-    public long Events { get; private set; }
+    public long Events => _events;
 
     // The event logic below is written once for every driver. Each step runs synchronously as long
     // as the driver answers synchronously (the in-process engine always does), so a fast run costs
@@ -94,7 +95,7 @@ internal sealed class RunLoop
             }
 
             var ev = _calendar.Take(arrivalFirst, out var now);
-            Events++;
+            _events++;
 
             // One conversion per event: the operation and the settling after it happen at the same instant.
             var at = _time.At(now);
