@@ -13,6 +13,7 @@ namespace SupportQueue.Grains.Tests.SimulationCli;
 /// purpose; the commit that updates one says why. The pins are for x64 Linux, where CI runs: ticket
 /// times are hashed exactly, and another platform's Math.Log or Math.Exp may differ in the last bit.
 /// </summary>
+[Trait("Category", "Pinned")]
 public sealed class SimulationFingerprintTests
 {
     public static TheoryData<string, int, string> Pinned() => new()

@@ -1,11 +1,11 @@
-namespace SupportQueue.Core.Statistics;
+namespace SupportQueue.Core.Tests.TestSupport;
 
 /// <summary>
 /// Sample percentiles by linear interpolation between order statistics (Hyndman–Fan type 7, the
 /// default of numpy, R and Excel's PERCENTILE.INC): with sorted x₀ … x_{n−1} and h = (n − 1)·p,
 /// the result is x_⌊h⌋ + (h − ⌊h⌋)·(x_⌊h⌋+1 − x_⌊h⌋). p = 0 gives the minimum, p = 1 the maximum.
 /// </summary>
-public static class Percentile
+internal static class Percentile
 {
     /// <summary>Percentile of already sorted values (ascending); <paramref name="p"/> in [0, 1].</summary>
     public static double OfSorted(ReadOnlySpan<double> sorted, double p)

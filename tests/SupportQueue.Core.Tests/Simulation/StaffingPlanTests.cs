@@ -5,7 +5,7 @@ using SupportQueue.Core.Queueing;
 using SupportQueue.Core.Randomness;
 using SupportQueue.Core.Simulation;
 
-namespace SupportQueue.Grains.Tests.SimulationCli;
+namespace SupportQueue.Core.Tests.Simulation;
 
 public class StaffingPlanTests
 {
@@ -25,6 +25,27 @@ public class StaffingPlanTests
         ],
         Demand = new DemandProfile { BaseVolume = perHalfHour, IntervalMinutes = 30 },
         ServiceLevel = new ServiceLevelSpec(TimeSpan.FromSeconds(20), 0.8),
+    };
+
+    /// <summary>Three tiers; one class that enters at L1, escalates with some probability and abandons after about 30 minutes.</summary>
+    private static Scenario ThreeTiers() => new()
+    {
+        Name = "three tiers",
+        Horizon = TimeSpan.FromHours(4),
+        WarmUp = TimeSpan.FromMinutes(30),
+        Replications = 2,
+        Desk = DeskSettings.Default with { Tiers = [new TierSettings("L1"), new TierSettings("L2"), new TierSettings("L3")] },
+        Roster = new RosterSpec([new AgentGroupSpec("l1", "L1", 4), new AgentGroupSpec("l2", "L2", 2), new AgentGroupSpec("l3", "L3", 1)]),
+        TicketClasses =
+        [
+            new TicketClassSpec(
+                "question", 1, Priority.P2,
+                ImmutableDictionary<string, DistributionSpec>.Empty.Add("L1", DistributionSpec.Exponential(4)).Add("*", DistributionSpec.Exponential(10)),
+                Resolve: ImmutableDictionary<string, double>.Empty.Add("L1", 0.8).Add("L2", 0.9),
+                Patience: DistributionSpec.Exponential(30)),
+        ],
+        Demand = new DemandProfile { BaseVolume = 12, IntervalMinutes = 15 },
+        ServiceLevel = new ServiceLevelSpec(TimeSpan.FromMinutes(5), 0.8),
     };
 
     /// <summary>
@@ -107,7 +128,7 @@ public class StaffingPlanTests
     [Fact]
     public void Escalated_tickets_never_abandon_so_the_upper_tier_uses_Erlang_C()
     {
-        var scenario = TestScenarios.TinyScenario;
+        var scenario = ThreeTiers();
 
         Assert.Equal(30.0, StaffingPlan.PatienceAt(scenario, 0));
         Assert.Null(StaffingPlan.PatienceAt(scenario, 1));

@@ -1,13 +1,9 @@
-namespace SupportQueue.Core.Statistics;
+using SupportQueue.Core.Statistics;
 
-/// <summary>Result of a χ² goodness-of-fit test.</summary>
-/// <param name="Statistic">Σ (observed − expected)² / expected.</param>
-/// <param name="DegreesOfFreedom">Cells minus constraints.</param>
-/// <param name="PValue">P(χ²_df ≥ statistic).</param>
-public readonly record struct ChiSquareResult(double Statistic, int DegreesOfFreedom, double PValue);
+namespace SupportQueue.Core.Tests.TestSupport;
 
 /// <summary>Pearson's χ² goodness-of-fit test with the p-value from the regularised incomplete gamma function.</summary>
-public static class ChiSquare
+internal static class ChiSquare
 {
     /// <summary>
     /// Tests observed counts against expected counts (each expected &gt; 0; keep them ≥ 5 for the

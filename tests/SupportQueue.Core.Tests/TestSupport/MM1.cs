@@ -1,7 +1,9 @@
-namespace SupportQueue.Core.Queueing;
+using SupportQueue.Core.Queueing;
+
+namespace SupportQueue.Core.Tests.TestSupport;
 
 /// <summary>M/M/1 closed forms; all return +∞ when λ ≥ μ (no steady state).</summary>
-public static class MM1
+internal static class MM1
 {
     /// <summary>Mean wait in queue Wq = λ / (μ(μ − λ)).</summary>
     public static double WaitInQueue(double arrivalRate, double serviceRate) =>
