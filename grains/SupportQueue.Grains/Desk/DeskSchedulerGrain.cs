@@ -112,6 +112,7 @@ public sealed partial class DeskSchedulerGrain(
     public async Task Configure(DeskSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        StoredId.Require("deskId", DeskId);
         settings.EnsureValid();
 
         // Deadlines already due belong to the settings they were armed under.
