@@ -155,10 +155,36 @@ public sealed partial class DeskSchedulerGrain(
 
     public Task<Placement> Submit(TicketSpec spec, DateTimeOffset createdAt)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         var now = Advance();
+
+        // Only the ticket's own grain submits it, and only while it has no stored record: a copy
+        // still waiting here is what an earlier attempt left when its store failed with its silo.
+        // The retry takes its place instead of being refused as a duplicate ("409" read as "accepted").
+        if (Engine.TryGetTicket(spec.TicketId, out var held, out var heldTier, out _))
+        {
+            if (held == DeskTicketState.Offered)
+            {
+                // The offer's acceptance waits on the ticket grain, which is busy with this submit.
+                return Task.FromResult(new Placement(spec.TicketId, heldTier, null, Engine.Settings.SlaFor(spec.Priority)));
+            }
+
+            if (held == DeskTicketState.Queued)
+            {
+                Engine.Withdraw(spec.TicketId);
+            }
+        }
+
         var placement = Engine.Submit(spec, now, createdAt);
         Kick();
         return Task.FromResult(placement);
+    }
+
+    public Task Withdraw(string ticketId)
+    {
+        Advance();
+        Engine.Withdraw(ticketId);
+        return Task.CompletedTask;
     }
 
     public Task<Placement> Reopen(TicketSpec spec)
