@@ -54,7 +54,15 @@ public sealed partial class DeskSchedulerGrain(
 
     private string DeskId => this.GetPrimaryKeyString();
 
-    private DeskScheduler Engine => _engine ?? throw SupportQueueException.UnknownDesk(DeskId);
+    private DeskScheduler Engine => _engine ?? throw Unknown();
+
+    // Desks stay active (AlwaysActive) because their queues live in memory; a desk that was never
+    // configured has none, and asking after random desk ids must not leave an activation each.
+    private SupportQueueException Unknown()
+    {
+        this.DeactivateOnIdle();
+        return SupportQueueException.UnknownDesk(DeskId);
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -112,8 +120,17 @@ public sealed partial class DeskSchedulerGrain(
     public async Task Configure(DeskSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        StoredId.Require("deskId", DeskId);
-        settings.EnsureValid();
+        try
+        {
+            StoredId.Require("deskId", DeskId);
+            settings.EnsureValid();
+        }
+        catch (SupportQueueException) when (_engine is null)
+        {
+            // Refused settings leave an unconfigured desk, which does not stay active.
+            this.DeactivateOnIdle();
+            throw;
+        }
 
         // Deadlines already due belong to the settings they were armed under.
         var now = Advance();
