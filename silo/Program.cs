@@ -64,7 +64,7 @@ if (taken.Count > 0)
 }
 
 builder.UseOrleans(silo => silo.UseSupportQueue(options));
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => SupportQueue.Json.SupportQueueJson.Configure(o.SerializerOptions));
 builder.WebHost.UseUrls(httpUrl);
 
 var app = builder.Build();
