@@ -254,6 +254,35 @@ public sealed class DeskScheduler : IDeskView
     /// <summary><see cref="Abandon(string, DateTimeOffset)"/> by handle.</summary>
     public void Abandon(int ticket, DateTimeOffset now) => _tickets.Abandon(_table.At(ticket));
 
+    /// <summary>
+    /// Takes back a waiting ticket whose submit failed after the desk queued it (its own record was
+    /// never stored, so the caller was refused): counted as withdrawn, not abandoned. False when
+    /// the desk does not have it; refused when an agent holds it (a held ticket was stored).
+    /// </summary>
+    public bool Withdraw(string ticketId)
+    {
+        if (!_tickets.TryGetValue(ticketId, out var ticket))
+        {
+            return false;
+        }
+
+        if (ticket.State == DeskTicketState.Assigned)
+        {
+            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticket.Name}': assigned to '{ticket.Agent!.Id}', cannot be withdrawn");
+        }
+
+        if (ticket.State == DeskTicketState.Queued)
+        {
+            _queues[ticket.Tier].Waiting--;
+        }
+
+        // As for an abandoned ticket, an offer out stays reserved until the agent side answers.
+        _queues[ticket.Tier].Count--;
+        Close(ticket);
+        Withdrawn++;
+        return true;
+    }
+
     /// <summary>Whether the ticket is open on this desk, and where.</summary>
     public bool TryGetTicket(string ticketId, out DeskTicketState state, out string tier, out string? agentId)
     {

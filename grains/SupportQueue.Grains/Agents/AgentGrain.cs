@@ -64,6 +64,13 @@ public sealed class AgentGrain(
             throw SupportQueueException.Invalid("agentId", spec.AgentId, $"does not match the grain key '{this.GetPrimaryKeyString()}'");
         }
 
+        // Every check the engine makes comes before any desk is told: a refused request changes
+        // nothing anywhere (a desk told first would pool an agent that belongs elsewhere).
+        if (state.State.Exists)
+        {
+            state.State.RequireSameDesk(spec);
+        }
+
         var desk = GrainFactory.Desk(spec.DeskId);
         var settings = await desk.GetSettings();
         spec.Validate(settings);

@@ -54,7 +54,15 @@ public sealed partial class DeskSchedulerGrain(
 
     private string DeskId => this.GetPrimaryKeyString();
 
-    private DeskScheduler Engine => _engine ?? throw SupportQueueException.UnknownDesk(DeskId);
+    private DeskScheduler Engine => _engine ?? throw Unknown();
+
+    // Desks stay active (AlwaysActive) because their queues live in memory; a desk that was never
+    // configured has none, and asking after random desk ids must not leave an activation each.
+    private SupportQueueException Unknown()
+    {
+        this.DeactivateOnIdle();
+        return SupportQueueException.UnknownDesk(DeskId);
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -112,7 +120,17 @@ public sealed partial class DeskSchedulerGrain(
     public async Task Configure(DeskSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        settings.EnsureValid();
+        try
+        {
+            StoredId.Require("deskId", DeskId);
+            settings.EnsureValid();
+        }
+        catch (SupportQueueException) when (_engine is null)
+        {
+            // Refused settings leave an unconfigured desk, which does not stay active.
+            this.DeactivateOnIdle();
+            throw;
+        }
 
         // Deadlines already due belong to the settings they were armed under.
         var now = Advance();
@@ -154,10 +172,36 @@ public sealed partial class DeskSchedulerGrain(
 
     public Task<Placement> Submit(TicketSpec spec, DateTimeOffset createdAt)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         var now = Advance();
+
+        // Only the ticket's own grain submits it, and only while it has no stored record: a copy
+        // still waiting here is what an earlier attempt left when its store failed with its silo.
+        // The retry takes its place instead of being refused as a duplicate ("409" read as "accepted").
+        if (Engine.TryGetTicket(spec.TicketId, out var held, out var heldTier, out _))
+        {
+            if (held == DeskTicketState.Offered)
+            {
+                // The offer's acceptance waits on the ticket grain, which is busy with this submit.
+                return Task.FromResult(new Placement(spec.TicketId, heldTier, null, Engine.Settings.SlaFor(spec.Priority)));
+            }
+
+            if (held == DeskTicketState.Queued)
+            {
+                Engine.Withdraw(spec.TicketId);
+            }
+        }
+
         var placement = Engine.Submit(spec, now, createdAt);
         Kick();
         return Task.FromResult(placement);
+    }
+
+    public Task Withdraw(string ticketId)
+    {
+        Advance();
+        Engine.Withdraw(ticketId);
+        return Task.CompletedTask;
     }
 
     public Task<Placement> Reopen(TicketSpec spec)

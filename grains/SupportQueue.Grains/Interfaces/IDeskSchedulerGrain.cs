@@ -29,6 +29,13 @@ public interface IDeskSchedulerGrain : IGrainWithStringKey
     /// <summary>Called by a ticket grain: queue a new ticket; returns where it was queued.</summary>
     Task<Placement> Submit(TicketSpec spec, DateTimeOffset createdAt);
 
+    /// <summary>
+    /// Called by a ticket grain whose submit failed after the desk queued it (the ticket was not
+    /// stored, the caller was refused): takes the waiting ticket back out. No-op when the desk
+    /// does not have it.
+    /// </summary>
+    Task Withdraw(string ticketId);
+
     /// <summary>Called by a ticket grain: queue a resolved ticket again; returns where it was queued.</summary>
     Task<Placement> Reopen(TicketSpec spec);
 
