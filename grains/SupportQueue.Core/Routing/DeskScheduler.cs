@@ -261,25 +261,12 @@ public sealed class DeskScheduler : IDeskView
     /// </summary>
     public bool Withdraw(string ticketId)
     {
-        if (!_tickets.TryGetValue(ticketId, out var ticket))
+        if (!_table.TryGet(ticketId, out var ticket))
         {
             return false;
         }
 
-        if (ticket.State == DeskTicketState.Assigned)
-        {
-            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticket.Name}': assigned to '{ticket.Agent!.Id}', cannot be withdrawn");
-        }
-
-        if (ticket.State == DeskTicketState.Queued)
-        {
-            _queues[ticket.Tier].Waiting--;
-        }
-
-        // As for an abandoned ticket, an offer out stays reserved until the agent side answers.
-        _queues[ticket.Tier].Count--;
-        Close(ticket);
-        Withdrawn++;
+        _tickets.Withdraw(ticket);
         return true;
     }
 
