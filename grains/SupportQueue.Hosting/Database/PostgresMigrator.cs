@@ -158,7 +158,7 @@ public static class PostgresMigrator
         var byVersion = applied.ToDictionary(a => a.Version);
         var pending = migrations.Where(m => !byVersion.ContainsKey(m.Version)).ToList();
         var mismatched = migrations
-            .Where(m => byVersion.TryGetValue(m.Version, out var a) && !string.Equals(a.Checksum, m.Checksum, StringComparison.OrdinalIgnoreCase))
+            .Where(m => byVersion.TryGetValue(m.Version, out var a) && !m.Matches(a.Checksum))
             .ToList();
         var known = migrations.Select(m => m.Version).ToHashSet();
         var unknown = applied.Where(a => !known.Contains(a.Version)).ToList();
