@@ -12,7 +12,7 @@ public interface ICapacityProbeGrain : IGrainWithStringKey
     Task Ping();
 }
 
-public sealed class CapacityProbeGrain([PersistentState("probe", Hosting.StorageName)] IPersistentState<int> state) : Grain, ICapacityProbeGrain
+public sealed class CapacityProbeGrain([PersistentState("probe", SupportQueueStorage.Name)] IPersistentState<int> state) : Grain, ICapacityProbeGrain
 {
     public Task Ping() => Task.FromResult(state.State);
 }

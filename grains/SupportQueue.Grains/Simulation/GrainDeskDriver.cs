@@ -19,6 +19,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
     // same step (an escalation falling due at the very moment the customer left).
     private readonly List<string> _closed = [];
     private IDeskSchedulerGrain? _desk;
+    private IDeskDiagnostics? _journal;
     private string _deskId = "";
     private DeskSettings _settings = DeskSettings.Default;
     private string[] _agentIds = [];
@@ -30,8 +31,10 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
         clock.SetUtcNow(at);
         var desk = grains.Desk(deskId);
         await desk.Configure(settings);
-        await desk.EnableJournal();
+        var journal = desk.AsReference<IDeskDiagnostics>();
+        await journal.EnableJournal();
         _desk = desk;
+        _journal = journal;
         _deskId = deskId;
         _settings = settings;
         _agentIds = [.. agents.Select(a => a.AgentId)];
@@ -95,7 +98,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
     public async ValueTask<long> Settle(DateTimeOffset at, List<SettleEntry> journal)
     {
         clock.SetUtcNow(at);
-        var report = await Desk.DrainJournal();
+        var report = await (_journal ?? throw new InvalidOperationException("not configured")).DrainJournal();
         foreach (var entry in report.Entries)
         {
             var agent = entry.AgentId is { } id ? _agentIndex[id] : -1;

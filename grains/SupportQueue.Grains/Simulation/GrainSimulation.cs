@@ -54,6 +54,7 @@ public sealed class SimulationSilo : IAsyncDisposable
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: id, clusterId: id);
                 silo.AddSupportQueueMemoryStorage();
+                silo.AddDeskDiagnostics();
                 silo.UseInMemoryReminderService();
                 silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
 
