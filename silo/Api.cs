@@ -54,5 +54,3 @@ internal static class Api
         });
     }
 }
-
-internal sealed record EscalationRequest(string Reason, string? ToTier);

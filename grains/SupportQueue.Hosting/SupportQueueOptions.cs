@@ -1,15 +1,5 @@
 namespace SupportQueue.Hosting;
 
-/// <summary>Where grain state, cluster membership and reminders live.</summary>
-public enum StorageKind
-{
-    /// <summary>One machine: localhost clustering, in-memory storage and reminders.</summary>
-    Memory,
-
-    /// <summary>PostgreSQL through Orleans' ADO.NET providers for storage, clustering and reminders.</summary>
-    PostgreSQL,
-}
-
 /// <summary>
 /// Settings shared by the silo, the CLI's embedded silo, the load tests and the test clusters.
 /// Bound from the configuration section <c>SupportQueue</c> (appsettings.json, environment
