@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Simulation;
 
@@ -9,7 +10,7 @@ namespace SupportQueue.Grains.Simulation;
 /// virtual time first. The clock must be the <see cref="TimeProviderNames.Grains"/> clock of the
 /// silo behind <paramref name="grains"/>, and nothing else may move it while a run is under way.
 /// </summary>
-public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : IDeskDriver
+public sealed class GrainDeskDriver(IGrainFactory grains, FakeTimeProvider clock) : IDeskDriver
 {
     /// <summary>Tickets the desk may still report, by id: from submit or reopen until resolved or abandoned.</summary>
     private readonly Dictionary<string, SimulatedTicket> _tickets = new(StringComparer.Ordinal);

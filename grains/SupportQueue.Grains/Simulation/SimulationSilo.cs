@@ -1,11 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportQueue.Grains.Simulation;
 
 /// <summary>
-/// A single silo with in-memory storage whose grains run on a <see cref="VirtualClock"/>. One per
+/// A single silo with in-memory storage whose grains run on a <see cref="FakeTimeProvider"/>, which
+/// stands still until the driver sets it (grain mode only reads and sets it: the desks' deadline
+/// timer is off and Orleans' own timers keep real time). One per
 /// replication: the clock is silo-wide and only moves forward, so two replications can share
 /// neither. Binds its own free loopback ports and a cluster id of its own, so it never joins, or
 /// collides with, another silo on the machine.
@@ -15,7 +18,7 @@ public sealed class SimulationSilo : IAsyncDisposable
     private readonly IHost _host;
     private readonly TimeSpan _timeout;
 
-    private SimulationSilo(IHost host, VirtualClock clock, TimeSpan timeout)
+    private SimulationSilo(IHost host, FakeTimeProvider clock, TimeSpan timeout)
     {
         _host = host;
         _timeout = timeout;
@@ -23,14 +26,14 @@ public sealed class SimulationSilo : IAsyncDisposable
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
 
-    public VirtualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public IGrainFactory Grains { get; }
 
     public static async Task<SimulationSilo> StartAsync(DateTimeOffset start, GrainSimulationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new GrainSimulationOptions();
-        var clock = new VirtualClock(start);
+        var clock = new FakeTimeProvider(start);
         var id = "supportqueue-sim-" + Guid.NewGuid().ToString("N");
         var (siloPort, gatewayPort) = LoopbackPorts.ForSilo();
         var host = new HostBuilder()
