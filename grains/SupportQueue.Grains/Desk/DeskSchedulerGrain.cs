@@ -404,29 +404,16 @@ public sealed partial class DeskSchedulerGrain(
         }
         catch (Exception ex)
         {
-            // Unknown whether the agent took it; the ticket grain fences double holding, and an
-            // agent that did take it reports back through RecordAssigned.
             LogOfferFailed(ex, DeskId, offer.TicketId, offer.AgentId);
-            reply = new OfferReply(OfferOutcome.Declined, Presence.Available);
+            Engine.OfferUnanswered(offer, clock.GetUtcNow());
+            return;
         }
 
         var now = clock.GetUtcNow();
-        switch (reply.Outcome)
+        if (Engine.AnswerOffer(offer, reply.Outcome, reply.Presence, reply.Held, now))
         {
-            case OfferOutcome.Accepted:
-                if (Engine.AcceptOffer(offer.ReservationId, now) || Engine.RecordAssigned(offer.TicketId, offer.AgentId, now))
-                {
-                    // Recorded on the reply, not the offer: the pump is sequential, so this is still the engine's order.
-                    _journal?.Add(new JournalEntry(JournalKind.Assigned, offer.TicketId, offer.AgentId, offer.Tier, null, now));
-                }
-
-                break;
-            case OfferOutcome.TicketGone:
-                Engine.WithdrawOffer(offer.ReservationId, now);
-                break;
-            default:
-                Engine.DeclineOffer(offer.ReservationId, now, reply.Presence, reply.Held);
-                break;
+            // Recorded on the reply, not the offer: the pump is sequential, so this is still the engine's order.
+            _journal?.Add(new JournalEntry(JournalKind.Assigned, offer.TicketId, offer.AgentId, offer.Tier, null, now));
         }
     }
 

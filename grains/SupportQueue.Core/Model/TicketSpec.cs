@@ -45,18 +45,3 @@ public sealed record TicketSpec(
     /// <summary>Required skills, never default.</summary>
     public ImmutableArray<string> RequiredSkills => Skills.IsDefault ? [] : Skills;
 }
-
-/// <summary>One entry of a ticket's history.</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.TicketEvent")]
-public sealed record TicketEvent(
-    [property: Id(0)] TicketEventKind Kind,
-    [property: Id(1)] DateTimeOffset At,
-    [property: Id(2)] string? Tier = null,
-    [property: Id(3)] string? AgentId = null,
-    [property: Id(4)] string? Reason = null);
-
-/// <summary>Whether a ticket met its SLA targets; null while it cannot be decided yet.</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.SlaOutcome")]
-public sealed record SlaOutcome(
-    [property: Id(0)] bool? FirstResponseMet,
-    [property: Id(1)] bool? ResolutionMet);

@@ -3,43 +3,6 @@ using SupportQueue.Core.Model;
 namespace SupportQueue.Core.Routing;
 
 /// <summary>
-/// Queue order. With aging, a ticket's effective priority rises one step per aging step waited:
-/// ordering by (age basis + (priority − 1) × step) is exactly that, and it does not change as time
-/// passes, so a heap keeps it without re-sorting. Without aging: priority, then age. Ties by
-/// arrival sequence, so the order is total and deterministic.
-/// </summary>
-public readonly record struct QueueKey(long Rank, long Age, long Sequence) : IComparable<QueueKey>
-{
-    public static QueueKey For(Priority priority, DateTimeOffset ageBasis, TimeSpan? agingStep, long sequence) =>
-        agingStep is { } step
-            ? new QueueKey(0, ageBasis.UtcTicks + ((int)priority - 1) * step.Ticks, sequence)
-            : new QueueKey((int)priority, ageBasis.UtcTicks, sequence);
-
-    public int CompareTo(QueueKey other)
-    {
-        var c = Rank.CompareTo(other.Rank);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        c = Age.CompareTo(other.Age);
-        return c != 0 ? c : Sequence.CompareTo(other.Sequence);
-    }
-}
-
-/// <summary>Where an open ticket stands from the desk's point of view.</summary>
-public enum DeskTicketState
-{
-    Queued,
-    Offered,
-    Assigned,
-
-    /// <summary>Left the desk (resolved or abandoned); any heap entry still naming it is stale.</summary>
-    Closed,
-}
-
-/// <summary>
 /// The desk's record of one open ticket. Once closed, the object may be reused for a later ticket:
 /// <see cref="Epoch"/> keeps counting across uses and each use starts at a new value, so a heap
 /// entry or deadline left from an earlier use never matches the current one, even for a ticket
@@ -116,10 +79,3 @@ internal sealed class DeskTicket
         Escalation = null;
     }
 }
-
-/// <summary>
-/// An agent's escalation as asked (<see cref="RequestedTier"/>: the tier named in the request, -1
-/// when the policy chose), as answered, and as the ticket records it (<see cref="Unconfirmed"/>,
-/// which names the agent and is sent with the ticket's next offer).
-/// </summary>
-internal sealed record AgentEscalation(int RequestedTier, Placement Placement, UnconfirmedEscalation Unconfirmed);
