@@ -64,5 +64,3 @@ internal static class Api
     private static bool Unavailable(Exception ex) =>
         ex is StorageUnavailableException or TimeoutException or OrleansMessageRejectionException or SiloUnavailableException;
 }
-
-internal sealed record EscalationRequest(string Reason, string? ToTier);

@@ -9,7 +9,7 @@ namespace SupportQueue.Grains;
 /// agent's capacity, whatever the desk believes, so capacity can never be exceeded.
 /// </summary>
 public sealed class AgentGrain(
-    [PersistentState("agent", Hosting.StorageName)] IPersistentState<Agent> state,
+    [PersistentState("agent", SupportQueueStorage.Name)] IPersistentState<Agent> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IEnumerable<IAssignmentObserver> observers) : Grain, IAgentGrain
 {

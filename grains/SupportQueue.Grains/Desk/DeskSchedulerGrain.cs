@@ -24,10 +24,10 @@ namespace SupportQueue.Grains;
 [Reentrant]
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed partial class DeskSchedulerGrain(
-    [PersistentState("desk", Hosting.StorageName)] IPersistentState<DeskState> state,
+    [PersistentState("desk", SupportQueueStorage.Name)] IPersistentState<DeskState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<SupportQueueGrainOptions> options,
-    ILogger<DeskSchedulerGrain> logger) : Grain, IDeskSchedulerGrain
+    ILogger<DeskSchedulerGrain> logger) : Grain, IDeskSchedulerGrain, IDiagnosableDesk
 {
     // Grain references are kept: each GrainReferences lookup still builds an id and a proxy.
     private readonly Dictionary<string, IAgentGrain> _agentGrains = new(StringComparer.Ordinal);
@@ -290,19 +290,12 @@ public sealed partial class DeskSchedulerGrain(
         Kick();
     }
 
-    public Task CheckInvariants()
-    {
-        Engine.CheckInvariants();
-        return Task.CompletedTask;
-    }
+    // Served through the IDeskDiagnostics extension (DeskDiagnostics), only where a silo installs it.
+    void IDiagnosableDesk.CheckInvariants() => Engine.CheckInvariants();
 
-    public Task EnableJournal()
-    {
-        _journal ??= [];
-        return Task.CompletedTask;
-    }
+    void IDiagnosableDesk.EnableJournal() => _journal ??= [];
 
-    public async Task<SettleReport> DrainJournal()
+    async Task<SettleReport> IDiagnosableDesk.DrainJournal()
     {
         await WhenIdle();
         if (_journal is null || _journal.Count == 0)

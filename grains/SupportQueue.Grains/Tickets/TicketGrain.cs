@@ -12,7 +12,7 @@ namespace SupportQueue.Grains;
 /// fence that keeps a ticket from being held twice.
 /// </summary>
 public sealed partial class TicketGrain(
-    [PersistentState("ticket", Hosting.StorageName)] IPersistentState<Ticket> state,
+    [PersistentState("ticket", SupportQueueStorage.Name)] IPersistentState<Ticket> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<SupportQueueGrainOptions> options,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain, IRemindable

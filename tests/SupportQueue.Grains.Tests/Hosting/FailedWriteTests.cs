@@ -27,7 +27,7 @@ public sealed class FailedWriteTests : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddGrainStorage(global::SupportQueue.Grains.Hosting.StorageName, (services, _) =>
+            silo.Services.AddGrainStorage(SupportQueueStorage.Name, (services, _) =>
                 new FaultyStorage(_faults, new InMemoryGrainStorage(_store, services.GetRequiredService<Serializer>())));
             silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, new FakeTimeProvider(ClusterFixture.Start));

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using SupportQueue.Client.Simulation;
 using SupportQueue.Core.Simulation;
+using SupportQueue.LoadTests.Benchmarks;
 
 namespace SupportQueue.Grains.Tests.SimulationCli;
 

@@ -1,21 +1,6 @@
 using System.Diagnostics;
 
-namespace SupportQueue.Grains.Simulation;
-
-/// <summary>
-/// A grain that does nothing but answer, with a persistent state in the same storage a ticket uses:
-/// what grain-mode benchmarks measure the runtime's own cost per call and per activation with.
-/// Not used by any simulation or routing path.
-/// </summary>
-public interface ICapacityProbeGrain : IGrainWithStringKey
-{
-    Task Ping();
-}
-
-public sealed class CapacityProbeGrain([PersistentState("probe", Hosting.StorageName)] IPersistentState<int> state) : Grain, ICapacityProbeGrain
-{
-    public Task Ping() => Task.FromResult(state.State);
-}
+namespace SupportQueue.LoadTests.Benchmarks;
 
 /// <summary>
 /// Orleans' own CPU cost on this silo, measured with as many calls in flight as a perfectly

@@ -1,29 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SupportQueue.Core.Reporting;
-
-/// <summary>How a <see cref="SvgChart"/> draws its series.</summary>
-public enum SvgChartKind
-{
-    /// <summary>Each series is a polyline through its points (or a step line, see <see cref="SvgChartSeries.StepLine"/>).</summary>
-    Line,
-
-    /// <summary>Each distinct X value is a category; the series' bars stand side by side within it.</summary>
-    Bar,
-}
-
-/// <summary>One point of a chart series.</summary>
-/// <param name="X">Horizontal value (for bar charts, the category key).</param>
-/// <param name="Y">Vertical value.</param>
-public readonly record struct SvgChartPoint(double X, double Y);
-
-/// <summary>A named series of points.</summary>
-/// <param name="Name">Shown in the legend.</param>
-/// <param name="Points">The points; line charts draw them in X order.</param>
-/// <param name="Color">CSS colour; null picks one from the built-in palette by series index.</param>
-/// <param name="StepLine">Line charts only: hold each value until the next X instead of interpolating.</param>
-public sealed record SvgChartSeries(string Name, IReadOnlyList<SvgChartPoint> Points, string? Color = null, bool StepLine = false);
+namespace SupportQueue.Reporting;
 
 /// <summary>
 /// Builds a self-contained SVG line or bar chart as a string: axes with "nice" ticks, labels, legend,
@@ -111,7 +89,7 @@ public sealed class SvgChart
 
         var (xMin, xMax) = XRange(series, categories);
         var (yMin, yMax) = YRange(series);
-        var yTicks = NiceTicks(yMin, yMax, 5);
+        var yTicks = ChartTicks.NiceTicks(yMin, yMax, 5);
         yMin = yTicks[0];
         yMax = yTicks[^1];
 
@@ -141,7 +119,7 @@ public sealed class SvgChart
         }
         else
         {
-            foreach (var t in NiceTicks(xMin, xMax, 8).Where(t => t >= xMin - 1e-9 && t <= xMax + 1e-9))
+            foreach (var t in ChartTicks.NiceTicks(xMin, xMax, 8).Where(t => t >= xMin - 1e-9 && t <= xMax + 1e-9))
             {
                 var x = Sx(t);
                 sb.Append(CultureInfo.InvariantCulture,
@@ -341,84 +319,11 @@ public sealed class SvgChart
         return (min, max);
     }
 
-    /// <summary>Round tick values (1, 2, 2.5 or 5 times a power of ten) covering [min, max].</summary>
-    internal static List<double> NiceTicks(double min, double max, int targetCount)
-    {
-        if (!double.IsFinite(min) || !double.IsFinite(max) || max <= min)
-        {
-            return [min, min + 1];
-        }
+    private string FormatX(double v) => XTickFormat?.Invoke(v) ?? SvgText.Compact(v);
 
-        var rough = (max - min) / Math.Max(1, targetCount);
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
-        var residual = rough / magnitude;
-        var step = residual switch
-        {
-            <= 1 => 1,
-            <= 2 => 2,
-            <= 2.5 => 2.5,
-            <= 5 => 5,
-            _ => 10,
-        } * magnitude;
+    private string FormatY(double v) => YTickFormat?.Invoke(v) ?? SvgText.Compact(v);
 
-        var first = Math.Floor(min / step) * step;
-        var last = Math.Ceiling(max / step) * step;
-        var ticks = new List<double>();
-        for (var i = 0; ; i++)
-        {
-            var t = first + (i * step);
-            // Snap away accumulated floating error so labels read "0.3" rather than "0.30000000000000004".
-            t = Math.Round(t / step) * step;
-            ticks.Add(t);
-            if (t >= last - (step * 1e-9) || i > 1000)
-            {
-                break;
-            }
-        }
+    private static string F(double v) => SvgText.Number(v);
 
-        return ticks;
-    }
-
-    private string FormatX(double v) => XTickFormat?.Invoke(v) ?? Compact(v);
-
-    private string FormatY(double v) => YTickFormat?.Invoke(v) ?? Compact(v);
-
-    private static string Compact(double v)
-    {
-        var a = Math.Abs(v);
-        return a switch
-        {
-            >= 1_000_000_000 => (v / 1_000_000_000).ToString("0.##", CultureInfo.InvariantCulture) + "G",
-            >= 1_000_000 => (v / 1_000_000).ToString("0.##", CultureInfo.InvariantCulture) + "M",
-            >= 10_000 => (v / 1_000).ToString("0.##", CultureInfo.InvariantCulture) + "k",
-            _ => v.ToString("0.###", CultureInfo.InvariantCulture),
-        };
-    }
-
-    private static string F(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
-
-    /// <summary>Escapes text for use in SVG/XML content and attribute values.</summary>
-    public static string Escape(string text)
-    {
-        if (text.AsSpan().IndexOfAny("<>&\"'") < 0)
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            sb.Append(c switch
-            {
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '&' => "&amp;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
-        }
-
-        return sb.ToString();
-    }
+    private static string Escape(string text) => SvgText.Escape(text);
 }

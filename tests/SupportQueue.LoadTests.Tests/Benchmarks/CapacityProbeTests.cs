@@ -1,6 +1,7 @@
 using SupportQueue.Grains.Simulation;
+using SupportQueue.LoadTests.Benchmarks;
 
-namespace SupportQueue.Grains.Tests.Simulation;
+namespace SupportQueue.LoadTests.Tests.Benchmarks;
 
 /// <summary>The grain-mode ceiling that <c>grain-sim</c> prints: its arithmetic and its measurement.</summary>
 public sealed class CapacityProbeTests
@@ -18,7 +19,7 @@ public sealed class CapacityProbeTests
     [Fact]
     public async Task The_probe_measures_a_cost_per_call_and_per_activation_on_a_real_silo()
     {
-        await using var silo = await SimulationSilo.StartAsync(ClusterFixture.Start);
+        await using var silo = await SimulationSilo.StartAsync(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 
         var probe = await CapacityProbeResult.MeasureAsync(silo.Grains, calls: 2_000, activations: 500, inFlight: 8).WaitAsync(TimeSpan.FromMinutes(2));
 

@@ -5,15 +5,7 @@ using SupportQueue.Core.Model;
 using SupportQueue.Core.Randomness;
 using SupportQueue.Core.Simulation;
 
-namespace SupportQueue.Client.Simulation;
-
-/// <summary>One timed replication.</summary>
-public sealed record BenchmarkRun(long Customers, long Events, TimeSpan Elapsed)
-{
-    public double CustomersPerSecond => Customers / Elapsed.TotalSeconds;
-
-    public double EventsPerSecond => Events / Elapsed.TotalSeconds;
-}
+namespace SupportQueue.LoadTests.Benchmarks;
 
 /// <summary>
 /// Fast-mode throughput on a plain M/M/N queue: one replication on the calling thread, no

@@ -2,43 +2,6 @@ using SupportQueue.Core.Simulation;
 
 namespace SupportQueue.Grains.Simulation;
 
-/// <summary>How a simulation reaches the routing engine.</summary>
-public enum SimulationMode
-{
-    /// <summary>Each replication runs the engine in-process inside one grain activation: no message per event.</summary>
-    Fast,
-
-    /// <summary>The scenario drives the real Ticket, Agent and DeskScheduler grains in virtual time.</summary>
-    Grains,
-}
-
-/// <summary>
-/// Runs one fast-mode replication (key: run id + replication). Replications are separate grains
-/// so the cluster spreads them over its silos.
-/// </summary>
-public interface IReplicationGrain : IGrainWithStringKey
-{
-    /// <summary>Runs replication <paramref name="replication"/> of <paramref name="scenario"/> to its horizon.</summary>
-    [ResponseTimeout("01:00:00")]
-    Task<ReplicationResult> Run(Scenario scenario, int replication);
-}
-
-[Orleans.Placement.RandomPlacement]
-public sealed class ReplicationGrain : Grain, IReplicationGrain
-{
-    public Task<ReplicationResult> Run(Scenario scenario, int replication)
-    {
-        var result = new SimulationRun(scenario, replication).RunFast();
-
-        // The result is all that matters; do not keep a finished replication resident.
-        this.DeactivateOnIdle();
-        return Task.FromResult(result);
-    }
-}
-
-/// <summary>Progress of a run: replications finished so far.</summary>
-public sealed record SimulationProgress(int Completed, int Total);
-
 /// <summary>
 /// Runs a scenario and merges its replications: fast mode as grains spread over the cluster
 /// behind <c>grains</c>; grain mode on embedded silos with a virtual clock (see <see cref="GrainSimulation"/>).

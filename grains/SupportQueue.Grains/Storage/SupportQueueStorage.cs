@@ -4,13 +4,13 @@ using Orleans.Runtime.Hosting;
 namespace SupportQueue.Grains;
 
 /// <summary>Names the grains and the host agree on, and the in-memory storage they use by default.</summary>
-public static class Hosting
+public static class SupportQueueStorage
 {
     /// <summary>The grain storage provider every SupportQueue grain persists through.</summary>
-    public const string StorageName = "supportqueue";
+    public const string Name = "supportqueue";
 
     /// <summary>
-    /// In-memory grain storage for <see cref="StorageName"/>: an <see cref="InMemoryStateStore"/> in this
+    /// In-memory grain storage for <see cref="Name"/>: an <see cref="InMemoryStateStore"/> in this
     /// process. Hosts that run several silos in one process pass every silo the same
     /// <paramref name="store"/>, so state follows a grain from silo to silo; without one, each silo
     /// gets its own. State is stored in Orleans' binary format (every state type is
@@ -21,7 +21,7 @@ public static class Hosting
     public static ISiloBuilder AddSupportQueueMemoryStorage(this ISiloBuilder silo, InMemoryStateStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.AddGrainStorage(StorageName, (services, _) =>
+        silo.Services.AddGrainStorage(Name, (services, _) =>
             new InMemoryGrainStorage(store ?? new InMemoryStateStore(), services.GetRequiredService<Orleans.Serialization.Serializer>()));
         return silo;
     }

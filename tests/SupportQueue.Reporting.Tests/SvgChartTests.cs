@@ -1,7 +1,6 @@
 using System.Xml.Linq;
-using SupportQueue.Core.Reporting;
 
-namespace SupportQueue.LoadTests.Tests;
+namespace SupportQueue.Reporting.Tests;
 
 public class SvgChartTests
 {
