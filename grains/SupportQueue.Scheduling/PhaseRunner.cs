@@ -17,6 +17,7 @@ internal static class PhaseRunner
         CpModel model,
         IReadOnlyList<IntVar> variables,
         string phase,
+        string group,
         double divisor,
         TimeSpan budget,
         SolverOptions options,
@@ -28,11 +29,11 @@ internal static class PhaseRunner
         if (budget <= TimeSpan.Zero || cancellationToken.IsCancellationRequested)
         {
             return new Outcome(ScheduleStatus.NoSolution, null, double.NaN, double.NaN,
-                new SolvePhase(phase, ScheduleStatus.NoSolution, double.NaN, double.NaN, double.NaN, TimeSpan.Zero));
+                new SolvePhase(phase, ScheduleStatus.NoSolution, double.NaN, double.NaN, double.NaN, TimeSpan.Zero, group));
         }
 
         using var solver = new CpSolver { StringParameters = Parameters(options, budget) };
-        using var callback = new ProgressCallback(phase, divisor, progress, clock);
+        using var callback = new ProgressCallback(phase, group, divisor, progress, clock);
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))
         {
@@ -53,7 +54,7 @@ internal static class PhaseRunner
 
         if (mapped is not (ScheduleStatus.Optimal or ScheduleStatus.Feasible))
         {
-            return new Outcome(mapped, null, double.NaN, double.NaN, new SolvePhase(phase, mapped, double.NaN, double.NaN, double.NaN, wall));
+            return new Outcome(mapped, null, double.NaN, double.NaN, new SolvePhase(phase, mapped, double.NaN, double.NaN, double.NaN, wall, group));
         }
 
         var values = new long[variables.Count];
@@ -65,7 +66,7 @@ internal static class PhaseRunner
         var objective = solver.ObjectiveValue;
         var bound = solver.BestObjectiveBound;
         var gap = Gap(objective, bound);
-        var report = new SolvePhase(phase, mapped, objective / divisor, bound / divisor, gap, wall);
+        var report = new SolvePhase(phase, mapped, objective / divisor, bound / divisor, gap, wall, group);
         return new Outcome(mapped, values, objective, bound, report);
     }
 

@@ -7,7 +7,7 @@ namespace SupportQueue.Scheduling;
 /// Forwards each improving solution CP-SAT finds, in the phase's own unit. Called on the solver's
 /// threads, so the receiver must be thread-safe.
 /// </summary>
-internal sealed class ProgressCallback(string phase, double divisor, IProgress<SolverProgress>? progress, Stopwatch clock)
+internal sealed class ProgressCallback(string phase, string group, double divisor, IProgress<SolverProgress>? progress, Stopwatch clock)
     : CpSolverSolutionCallback
 {
     public override void OnSolutionCallback()
@@ -19,6 +19,6 @@ internal sealed class ProgressCallback(string phase, double divisor, IProgress<S
 
         var objective = ObjectiveValue();
         var bound = BestObjectiveBound();
-        progress.Report(new SolverProgress(phase, objective / divisor, bound / divisor, PhaseRunner.Gap(objective, bound), clock.Elapsed));
+        progress.Report(new SolverProgress(phase, objective / divisor, bound / divisor, PhaseRunner.Gap(objective, bound), clock.Elapsed, group));
     }
 }

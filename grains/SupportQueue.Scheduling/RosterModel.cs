@@ -35,13 +35,14 @@ internal sealed class RosterModel
     /// <summary>Weighted shortfall (agent-minutes × <see cref="WeightScale"/> × weight); null in hard mode.</summary>
     public LinearExpr? Shortfall { get; }
 
-    public static RosterModel Build(ShiftProblem problem, IReadOnlyList<ShiftVariant> variants, bool soft)
+
+    /// <summary>The model of one group (groups share nothing, so each is solved on its own).</summary>
+    public static RosterModel Build(ShiftProblem problem, IReadOnlyList<ShiftVariant> variants, bool soft, int group)
     {
         var grid = problem.Grid;
         var size = grid.IntervalMinutes;
         var model = new CpModel();
-        var groupOf = problem.Requirements.Select((r, i) => (r.Group, i)).ToDictionary(p => p.Group, p => p.i, StringComparer.Ordinal);
-        var requirementOfVariant = variants.Select(v => problem.Requirements[groupOf[problem.Templates[v.Template].Group]]).ToArray();
+        var requirementOfVariant = variants.Select(_ => problem.Requirements[group]).ToArray();
 
         var variables = new List<IntVar>(variants.Count);
         for (var v = 0; v < variants.Count; v++)
@@ -64,50 +65,55 @@ internal sealed class RosterModel
                 upper = Math.Min(upper, cap);
             }
 
-            variables.Add(model.NewIntVar(0, upper, $"x{v}"));
+            var headCount = model.NewIntVar(0, upper, $"x{v}");
+            variables.Add(headCount);
+            if (soft)
+            {
+                model.AddHint(headCount, 0);
+            }
         }
 
         AddPerDayLimits(problem, variants, variables, requirementOfVariant, model);
 
         var shortfallTerms = new List<LinearExpr>();
         var shortfallWeights = new List<long>();
-        var byInterval = new List<(IntVar Variable, long Minutes)>[problem.Requirements.Count, grid.Count];
+        var byInterval = new List<(IntVar Variable, long Minutes)>[grid.Count];
         for (var v = 0; v < variants.Count; v++)
         {
-            var group = groupOf[problem.Templates[variants[v].Template].Group];
             foreach (var (interval, minutes) in variants[v].Presence)
             {
-                (byInterval[group, interval] ??= []).Add((variables[v], minutes));
+                (byInterval[interval] ??= []).Add((variables[v], minutes));
             }
         }
 
         var headCounts = variables.Count;
-        for (var g = 0; g < problem.Requirements.Count; g++)
+        var own = problem.Requirements[group];
+        var weight = (long)Math.Round(own.ShortfallWeight * WeightScale);
+        for (var t = 0; t < grid.Count; t++)
         {
-            var requirement = problem.Requirements[g];
-            var weight = (long)Math.Round(requirement.ShortfallWeight * WeightScale);
-            for (var t = 0; t < grid.Count; t++)
+            long needed = (long)own.Required[t] * size;
+            if (needed == 0)
             {
-                long needed = (long)requirement.Required[t] * size;
-                if (needed == 0)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var terms = byInterval[g, t] ?? [];
-                var coverage = LinearExpr.WeightedSum(terms.Select(p => (LinearExpr)p.Variable), terms.Select(p => p.Minutes));
-                if (soft)
-                {
-                    var shortfall = model.NewIntVar(0, needed, $"u{g}_{t}");
-                    variables.Add(shortfall);
-                    shortfallTerms.Add(shortfall);
-                    shortfallWeights.Add(weight);
-                    model.Add(coverage + shortfall >= needed);
-                }
-                else
-                {
-                    model.Add(coverage >= needed);
-                }
+            var terms = byInterval[t] ?? [];
+            var coverage = LinearExpr.WeightedSum(terms.Select(p => (LinearExpr)p.Variable), terms.Select(p => p.Minutes));
+            if (soft)
+            {
+                var shortfall = model.NewIntVar(0, needed, $"u{t}");
+
+                // Nobody on duty and everything short is a roster (unless minPerDay forbids it):
+                // hinting it gives the search a first solution at once on a large model.
+                model.AddHint(shortfall, needed);
+                variables.Add(shortfall);
+                shortfallTerms.Add(shortfall);
+                shortfallWeights.Add(weight);
+                model.Add(coverage + shortfall >= needed);
+            }
+            else
+            {
+                model.Add(coverage >= needed);
             }
         }
 

@@ -3,7 +3,8 @@ namespace SupportQueue.Scheduling;
 /// <summary>
 /// The solver's answer. <see cref="ModeUsed"/> says whether coverage was hard or soft (Auto falls
 /// back to soft when hard coverage is infeasible). <see cref="Gap"/> is the relative optimality
-/// gap of the final (cost) phase. <see cref="TotalShortfall"/> sums the shortfall in agent-intervals.
+/// gap of the final (cost) phase, the largest over the groups (each group is solved on its own).
+/// <see cref="TotalShortfall"/> sums the shortfall in agent-intervals.
 /// </summary>
 public sealed record ShiftSchedule(
     ScheduleStatus Status,
