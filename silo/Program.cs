@@ -37,7 +37,7 @@ if (options.Storage == StorageKind.PostgreSQL)
 }
 
 builder.UseOrleans(silo => silo.UseSupportQueue(options));
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => SupportQueue.Json.SupportQueueJson.Configure(o.SerializerOptions));
 var httpUrl = builder.Configuration["SupportQueue:HttpUrl"] ?? "http://127.0.0.1:5080";
 builder.WebHost.UseUrls(httpUrl);
 

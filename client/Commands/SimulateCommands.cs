@@ -5,9 +5,9 @@ using Spectre.Console.Cli;
 using SupportQueue.Client.Cli;
 using SupportQueue.Client.Connection;
 using SupportQueue.Client.Simulation;
-using SupportQueue.Core.Model;
 using SupportQueue.Core.Simulation;
 using SupportQueue.Grains.Simulation;
+using SupportQueue.Json;
 
 namespace SupportQueue.Client.Commands;
 
@@ -131,28 +131,31 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
             return false;
         }
 
-        try
+        var read = ScenarioJson.Read(source);
+        if (read.Value is not { } parsed)
         {
-            var parsed = ScenarioJson.ParseScenario(source, Path.GetFileName(path));
-            if (settings.Replications is not null)
-            {
-                parsed = parsed with { Replications = int.Parse(settings.Replications, CultureInfo.InvariantCulture) };
-            }
-
-            if (settings.Seed is not null)
-            {
-                parsed = parsed with { Seed = ulong.Parse(settings.Seed, CultureInfo.InvariantCulture) };
-            }
-
-            parsed.EnsureValid();
-            scenario = parsed;
-            return true;
-        }
-        catch (SupportQueueException ex)
-        {
-            Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", ScenarioErrors.Details(ex.Message, source));
+            Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", read.Errors);
             return false;
         }
+
+        if (settings.Replications is not null)
+        {
+            parsed = parsed with { Replications = int.Parse(settings.Replications, CultureInfo.InvariantCulture) };
+        }
+
+        if (settings.Seed is not null)
+        {
+            parsed = parsed with { Seed = ulong.Parse(settings.Seed, CultureInfo.InvariantCulture) };
+        }
+
+        if (parsed.Validate() is { Count: > 0 } errors)
+        {
+            Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", errors);
+            return false;
+        }
+
+        scenario = parsed;
+        return true;
     }
 
     /// <summary>Reports on the caller's thread at once; <see cref="Progress{T}"/> would post late, after the bar is gone.</summary>

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using SupportQueue.Client.Api;
 using SupportQueue.Client.Cli;
 using SupportQueue.Client.Connection;
-using SupportQueue.Client.Settings;
 using SupportQueue.Core.Model;
 
 namespace SupportQueue.Grains.Tests.Cli;
@@ -149,7 +148,7 @@ public class CliEndToEndTests(CliTestCluster cluster) : IClassFixture<CliTestClu
 
         var applied = await new SupportQueueApi(cluster.Client).GetDeskSettings(desk);
 
-        Assert.Equal(DeskSettingsJson.Serialize(DeskSettingsJson.LoadFile(ScenarioPath).Settings!), DeskSettingsJson.Serialize(applied));
+        Assert.Equal(DeskSettingsJson.Write(DeskSettingsJson.LoadFile(ScenarioPath).Value!), DeskSettingsJson.Write(applied));
     }
 
     [Fact]
