@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SupportQueue.Core.Model;
+using SupportQueue.Grains;
 
 namespace SupportQueue.Silo.Api;
 
@@ -44,7 +45,7 @@ internal static class ApiErrorMiddleware
     }
 
     private static bool Unavailable(Exception ex) =>
-        ex is TimeoutException or OrleansMessageRejectionException or SiloUnavailableException;
+        ex is StorageUnavailableException or TimeoutException or OrleansMessageRejectionException or SiloUnavailableException;
 
     private static Task WriteAsync(HttpContext context, ProblemDetails problem, int? retryAfterSeconds = null)
     {

@@ -23,7 +23,7 @@ public sealed class BadInputTests(ApiHost host)
         new("configure: unknown field", "PUT", $"/desks/{D}", "{\"colour\": \"red\"}", 400, "$.colour", "\"red\""),
         new("configure: duplicate key", "PUT", $"/desks/{D}", "{\"selection\": \"LeastBusy\", \"selection\": \"RoundRobin\"}", 400, "$.selection", "\"RoundRobin\""),
         new("configure: unknown enum", "PUT", $"/desks/{D}", "{\"selection\": \"Fastest\"}", 400, "$.selection", "\"Fastest\""),
-        new("configure: invalid settings", "PUT", $"/desks/{D}", "{\"tiers\": []}", 400, "$.tiers", null),
+        new("configure: invalid settings", "PUT", $"/desks/{D}", "{\"tiers\": []}", 400, "$.tiers", "[]"),
         new("configure: control character in id", "PUT", "/desks/a%1Bb", "{}", 400, "deskId", "a\\u001Bb"),
         new("settings: unknown desk", "GET", "/desks/nope/settings", null, 404, "deskId", "nope"),
         new("status: control character in id", "GET", "/desks/%1B%5B31m/status", null, 400, "deskId", "\\u001B[31m"),

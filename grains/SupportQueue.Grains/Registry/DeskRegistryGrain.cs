@@ -5,7 +5,7 @@ namespace SupportQueue.Grains;
 /// list is only ever as large as the number of real desks, never grown by lookups of unknown ids.
 /// </summary>
 public sealed class DeskRegistryGrain(
-    [PersistentState("registry", Hosting.StorageName)] IPersistentState<DeskRegistryState> state) : Grain, IDeskRegistryGrain
+    [PersistentState("registry", SupportQueueStorage.Name)] IPersistentState<DeskRegistryState> state) : Grain, IDeskRegistryGrain
 {
     public async Task Add(string deskId)
     {
