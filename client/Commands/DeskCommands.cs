@@ -3,7 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using SupportQueue.Client.Cli;
 using SupportQueue.Client.Connection;
-using SupportQueue.Client.Settings;
+using SupportQueue.Json;
 
 namespace SupportQueue.Client.Commands;
 
@@ -36,7 +36,7 @@ public sealed class DeskConfigureCommand(ISupportQueueConnector connector, CliCo
         }
 
         var api = await ConnectAsync(settings, cancellationToken);
-        var applied = await api.ConfigureDesk(settings.DeskId, loaded.Settings!);
+        var applied = await api.ConfigureDesk(settings.DeskId, loaded.Value!);
         Out.MarkupLine($"Desk [bold]{Render.Esc(settings.DeskId)}[/] configured: tiers {Render.Esc(string.Join(" → ", applied.Tiers.Select(t => t.Name)))}, " +
             $"selection {applied.Selection}, {applied.Escalation.Length} escalation rule(s), {applied.Sla.Length} SLA target(s).");
         return ExitCodes.Ok;

@@ -5,9 +5,9 @@ using Spectre.Console.Cli;
 using SupportQueue.Client.Cli;
 using SupportQueue.Client.Connection;
 using SupportQueue.Client.Simulation;
-using SupportQueue.Core.Model;
 using SupportQueue.Core.Simulation;
 using SupportQueue.Grains.Simulation;
+using SupportQueue.Json;
 
 namespace SupportQueue.Client.Commands;
 
@@ -131,122 +131,36 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
             return false;
         }
 
-        try
+        var read = ScenarioJson.Read(source);
+        if (read.Value is not { } parsed)
         {
-            var parsed = ScenarioJson.ParseScenario(source, Path.GetFileName(path));
-            if (settings.Replications is not null)
-            {
-                parsed = parsed with { Replications = int.Parse(settings.Replications, CultureInfo.InvariantCulture) };
-            }
-
-            if (settings.Seed is not null)
-            {
-                parsed = parsed with { Seed = ulong.Parse(settings.Seed, CultureInfo.InvariantCulture) };
-            }
-
-            parsed.EnsureValid();
-            scenario = parsed;
-            return true;
-        }
-        catch (SupportQueueException ex)
-        {
-            Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", ScenarioErrors.Details(ex.Message, source));
+            Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", read.Errors);
             return false;
         }
+
+        if (settings.Replications is not null)
+        {
+            parsed = parsed with { Replications = int.Parse(settings.Replications, CultureInfo.InvariantCulture) };
+        }
+
+        if (settings.Seed is not null)
+        {
+            parsed = parsed with { Seed = ulong.Parse(settings.Seed, CultureInfo.InvariantCulture) };
+        }
+
+        if (parsed.Validate() is { Count: > 0 } errors)
+        {
+            Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", errors);
+            return false;
+        }
+
+        scenario = parsed;
+        return true;
     }
 
     /// <summary>Reports on the caller's thread at once; <see cref="Progress{T}"/> would post late, after the bar is gone.</summary>
     private sealed class CallbackProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);
-    }
-}
-
-public sealed class SimulateBenchSettings : CommandSettings
-{
-    [CommandOption("--customers <N>")]
-    [Description("Customers per timed run (about; arrivals are Poisson).")]
-    [DefaultValue("1000000")]
-    public string Customers { get; init; } = "1000000";
-
-    [CommandOption("--runs <N>")]
-    [Description("Timed runs; the median is reported.")]
-    [DefaultValue("3")]
-    public string Runs { get; init; } = "3";
-
-    [CommandOption("--warmup <N>")]
-    [Description("Untimed runs first (JIT, tiered compilation, caches).")]
-    [DefaultValue("3")]
-    public string Warmup { get; init; } = "3";
-
-    public override ValidationResult Validate()
-    {
-        var error = CliParsing.CheckInt("--customers", Customers, 1_000, 20_000_000, out _)
-            ?? CliParsing.CheckInt("--runs", Runs, 1, 100, out _)
-            ?? CliParsing.CheckInt("--warmup", Warmup, 0, 100, out _);
-        return error is null ? ValidationResult.Success() : ValidationResult.Error(error);
-    }
-}
-
-/// <summary>Fast-mode customers per second on M/M/50, in this process on one thread; no cluster involved.</summary>
-public sealed class SimulateBenchCommand(CliConsoles consoles) : AsyncCommand<SimulateBenchSettings>
-{
-    public override async Task<int> ExecuteAsync(CommandContext context, SimulateBenchSettings settings, CancellationToken cancellationToken)
-    {
-        var customers = int.Parse(settings.Customers, CultureInfo.InvariantCulture);
-        var runs = int.Parse(settings.Runs, CultureInfo.InvariantCulture);
-        var warmups = int.Parse(settings.Warmup, CultureInfo.InvariantCulture);
-        var scenario = SimulationBenchmark.Scenario(customers);
-        var console = consoles.Out;
-        console.MarkupLine(
-            $"M/M/{SimulationBenchmark.Agents} fast mode: λ = {SimulationBenchmark.ArrivalsPerMinute}/min, μ = {1 / SimulationBenchmark.AhtMinutes}/min, " +
-            $"~{customers.ToString("N0", CultureInfo.InvariantCulture)} customers per run, one replication on one thread; " +
-            $"{warmups} warm-up + {runs} timed run(s). {Environment.ProcessorCount} cores{LoadAverage()}.");
-
-        // Warm-up runs are shorter: they only need to get the code compiled and hot.
-        var warmupScenario = SimulationBenchmark.Scenario(Math.Min(customers, 200_000));
-        for (var w = 0; w < warmups; w++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await Task.Run(() => SimulationBenchmark.Run(warmupScenario, 1000 + w), cancellationToken);
-        }
-
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Run").AddColumn("Customers", c => c.RightAligned())
-            .AddColumn("Events", c => c.RightAligned()).AddColumn("Seconds", c => c.RightAligned())
-            .AddColumn("Customers/s", c => c.RightAligned()).AddColumn("Events/s", c => c.RightAligned());
-        var rates = new List<double>();
-        for (var r = 0; r < runs; r++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var run = await Task.Run(() => SimulationBenchmark.Run(scenario, r), cancellationToken);
-            rates.Add(run.CustomersPerSecond);
-            table.AddRow(
-                (r + 1).ToString(CultureInfo.InvariantCulture), run.Customers.ToString("N0", CultureInfo.InvariantCulture),
-                run.Events.ToString("N0", CultureInfo.InvariantCulture), run.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
-                run.CustomersPerSecond.ToString("N0", CultureInfo.InvariantCulture), run.EventsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
-        }
-
-        console.Write(table);
-        console.MarkupLine($"[bold]Median: {SimulationBenchmark.Median(rates).ToString("N0", CultureInfo.InvariantCulture)} customers/s[/]");
-
-        // The code's speed shows best in the fastest run; the spread says how much else the machine did.
-        var spread = SimulationBenchmark.Spread(rates);
-        console.MarkupLine(
-            $"Best: {rates.Max().ToString("N0", CultureInfo.InvariantCulture)} customers/s; spread between runs {spread.ToString("P0", CultureInfo.InvariantCulture)}" +
-            (spread > SimulationBenchmark.QuietSpread ? " (more than a quiet machine gives: other work slowed some runs)" : ""));
-        return ExitCodes.Ok;
-    }
-
-    /// <summary>The 1-minute load average where the OS tells it: a benchmark on a busy machine should say so.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? $", load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}" : "";
-        }
-        catch (IOException)
-        {
-            return "";
-        }
     }
 }

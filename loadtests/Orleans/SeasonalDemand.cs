@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SupportQueue.Json;
 using SupportQueue.Core.Demand;
 
 namespace SupportQueue.LoadTests.Orleans;
@@ -56,7 +57,7 @@ public sealed class SeasonalDemand
     /// <summary>Reads a demand profile JSON file (the simulator's format).</summary>
     public static DemandProfile Load(string path)
     {
-        var profile = JsonSerializer.Deserialize<DemandProfile>(File.ReadAllText(path))
+        var profile = JsonSerializer.Deserialize<DemandProfile>(File.ReadAllText(path), SupportQueueJson.Options)
             ?? throw new ArgumentException($"{path}: empty demand profile");
         var errors = profile.Validate("$");
         return errors.Count == 0 ? profile : throw new ArgumentException($"{path}: " + string.Join("; ", errors));

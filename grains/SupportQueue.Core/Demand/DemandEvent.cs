@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace SupportQueue.Core.Demand;
 
@@ -12,18 +11,14 @@ namespace SupportQueue.Core.Demand;
 public sealed record DemandEvent
 {
     [Id(0)]
-    [JsonPropertyName("name")]
     public string Name { get; init; } = string.Empty;
 
     [Id(1)]
-    [JsonPropertyName("from")]
     public DateTime From { get; init; }
 
     [Id(2)]
-    [JsonPropertyName("to")]
     public DateTime To { get; init; }
 
     [Id(3)]
-    [JsonPropertyName("factor")]
     public double Factor { get; init; } = 1.0;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using SupportQueue.Core.Randomness;
 
 namespace SupportQueue.Core.Demand;
@@ -26,28 +25,22 @@ namespace SupportQueue.Core.Demand;
 public sealed record DemandProfile
 {
     [Id(0)]
-    [JsonPropertyName("baseVolume")]
     public double? BaseVolume { get; init; }
 
     /// <summary>15 or 30; 15 when omitted.</summary>
     [Id(1)]
-    [JsonPropertyName("intervalMinutes")]
     public int IntervalMinutes { get; init; } = 15;
 
     [Id(2)]
-    [JsonPropertyName("intraday")]
     public IReadOnlyList<double>? Intraday { get; init; }
 
     [Id(3)]
-    [JsonPropertyName("dayOfWeek")]
     public IReadOnlyList<double>? DayOfWeek { get; init; }
 
     [Id(4)]
-    [JsonPropertyName("seasons")]
     public IReadOnlyList<SeasonalFactor>? Seasons { get; init; }
 
     [Id(5)]
-    [JsonPropertyName("events")]
     public IReadOnlyList<DemandEvent>? Events { get; init; }
 
     /// <summary>Intervals in one day: 96 or 48 for a valid profile.</summary>

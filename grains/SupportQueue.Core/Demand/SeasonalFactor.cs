@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace SupportQueue.Core.Demand;
 
@@ -7,18 +6,14 @@ namespace SupportQueue.Core.Demand;
 public sealed record SeasonalFactor
 {
     [Id(0)]
-    [JsonPropertyName("from")]
     public DateOnly From { get; init; }
 
     [Id(1)]
-    [JsonPropertyName("to")]
     public DateOnly To { get; init; }
 
     [Id(2)]
-    [JsonPropertyName("factor")]
     public double Factor { get; init; } = 1.0;
 
     [Id(3)]
-    [JsonPropertyName("name")]
     public string? Name { get; init; }
 }

@@ -24,6 +24,12 @@ public sealed class RuleBasedEscalationPolicy : IEscalationPolicy
     /// </summary>
     public bool HasRules => _rules.Length > 0;
 
+    /// <inheritdoc/>
+    public bool MayLimitWait => HasWaitTimeouts;
+
+    /// <inheritdoc/>
+    public bool AdmitsAtFirstTier => !HasRules;
+
     public TierDecision EntryTier(TicketView ticket, IDeskView desk)
     {
         var tier = 0;

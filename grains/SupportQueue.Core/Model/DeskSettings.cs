@@ -2,46 +2,6 @@ using System.Collections.Immutable;
 
 namespace SupportQueue.Core.Model;
 
-/// <summary>A tier of a desk (L1, L2, …) in escalation order.</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.TierSettings")]
-public sealed record TierSettings(
-    [property: Id(0)] string Name,
-    [property: Id(1)] TimeSpan? AverageHandleTime = null)
-{
-    /// <summary>Assumed handling time until the tier has observed some; used for expected-wait estimates.</summary>
-    public TimeSpan HandleTimeEstimate => AverageHandleTime ?? TimeSpan.FromMinutes(10);
-}
-
-/// <summary>SLA targets of one priority; a null target is not tracked.</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.SlaTarget")]
-public sealed record SlaTarget(
-    [property: Id(0)] Priority Priority,
-    [property: Id(1)] TimeSpan? FirstResponse,
-    [property: Id(2)] TimeSpan? Resolution);
-
-/// <summary>
-/// A higher tier may take lower-tier tickets when its own queue is empty and the lower tier's
-/// ticket has waited at least <see cref="MinWait"/>.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.BorrowingSettings")]
-public sealed record BorrowingSettings(
-    [property: Id(0)] bool Enabled,
-    [property: Id(1)] TimeSpan MinWait);
-
-/// <summary>
-/// One declarative escalation rule. Which fields matter depends on <see cref="Kind"/>; see
-/// <see cref="EscalationRuleKind"/>. Flat on purpose: it reads naturally in JSON settings files.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.EscalationRule")]
-public sealed record EscalationRule(
-    [property: Id(0)] EscalationRuleKind Kind,
-    [property: Id(1)] string? Tier = null,
-    [property: Id(2)] TimeSpan? After = null,
-    [property: Id(3)] Priority? Priority = null,
-    [property: Id(4)] string? EntryTier = null,
-    [property: Id(5)] int? MaxQueueLength = null,
-    [property: Id(6)] TimeSpan? MaxExpectedWait = null);
-
 /// <summary>Everything that shapes routing on one desk. The same settings drive live desks and simulations.</summary>
 [GenerateSerializer, Immutable, Alias("SupportQueue.DeskSettings")]
 public sealed record DeskSettings

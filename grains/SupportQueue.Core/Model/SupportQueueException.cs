@@ -1,23 +1,5 @@
 namespace SupportQueue.Core.Model;
 
-/// <summary>Why an operation was refused. Stable codes so callers (CLI, REST, tests) can branch on them.</summary>
-public enum RefusalCode
-{
-    InvalidArgument,
-    InvalidSettings,
-    UnknownDesk,
-    UnknownAgent,
-    UnknownTicket,
-    DuplicateTicket,
-    DuplicateAgent,
-    NotYourTicket,
-    InvalidTransition,
-    AgentUnavailable,
-    AgentAtCapacity,
-    QueueFull,
-    NoHigherTier,
-}
-
 /// <summary>
 /// A refused operation. Thrown before any state changes, so a caller that catches it can rely on
 /// the engine being exactly as it was.

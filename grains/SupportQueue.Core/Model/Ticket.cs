@@ -145,16 +145,6 @@ public sealed class Ticket
         return true;
     }
 
-    /// <summary>The holding agent gave the ticket back without finishing it; it waits again at its tier.</summary>
-    public void Release(string agentId, DateTimeOffset at, string reason)
-    {
-        RequireHolder(agentId);
-        var agent = AgentId;
-        Status = TicketStatus.Queued;
-        AgentId = null;
-        History.Add(new TicketEvent(TicketEventKind.Released, at, Tier, agent, reason));
-    }
-
     /// <summary>
     /// Whether <paramref name="agentId"/>'s escalation is the latest one and the ticket has left
     /// that agent: how a retried escalate whose first attempt was stored (but never answered)

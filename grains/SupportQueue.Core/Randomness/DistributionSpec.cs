@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 
 namespace SupportQueue.Core.Randomness;
 
@@ -18,43 +17,33 @@ namespace SupportQueue.Core.Randomness;
 public sealed record DistributionSpec
 {
     [Id(0)]
-    [JsonPropertyName("kind")]
     public DistributionKind Kind { get; init; }
 
     [Id(1)]
-    [JsonPropertyName("mean")]
     public double? Mean { get; init; }
 
     [Id(2)]
-    [JsonPropertyName("stdDev")]
     public double? StdDev { get; init; }
 
     [Id(3)]
-    [JsonPropertyName("shape")]
     public double? Shape { get; init; }
 
     [Id(4)]
-    [JsonPropertyName("scale")]
     public double? Scale { get; init; }
 
     [Id(5)]
-    [JsonPropertyName("value")]
     public double? Value { get; init; }
 
     [Id(6)]
-    [JsonPropertyName("min")]
     public double? Min { get; init; }
 
     [Id(7)]
-    [JsonPropertyName("max")]
     public double? Max { get; init; }
 
     [Id(8)]
-    [JsonPropertyName("values")]
     public IReadOnlyList<double>? Values { get; init; }
 
     [Id(9)]
-    [JsonPropertyName("points")]
     public IReadOnlyList<WeightedValue>? Points { get; init; }
 
     public static DistributionSpec Exponential(double mean) =>

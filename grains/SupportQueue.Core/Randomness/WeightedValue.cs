@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace SupportQueue.Core.Randomness;
 
@@ -7,10 +6,8 @@ namespace SupportQueue.Core.Randomness;
 public sealed record WeightedValue
 {
     [Id(0)]
-    [JsonPropertyName("value")]
     public double Value { get; init; }
 
     [Id(1)]
-    [JsonPropertyName("weight")]
     public double Weight { get; init; }
 }

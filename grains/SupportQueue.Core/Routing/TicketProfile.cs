@@ -64,6 +64,3 @@ public sealed class TicketProfile
     private static string[] Normalise(string[] skills) =>
         skills.Length == 0 ? [] : skills.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 }
-
-/// <summary>A desk and the number it gave a skill set.</summary>
-internal sealed record SkillGroupCache(object Desk, int Group);

@@ -18,10 +18,7 @@ internal sealed class TierQueue
     private readonly List<PriorityQueue<int, QueueKey>> _heaps = [];
 
     /// <summary>What each heap node stands for, by slot; a slot is free again once its node left the heap.</summary>
-    private Entry[] _entries = new Entry[16];
-    private int[] _freeEntries = new int[16];
-    private int _freeCount;
-    private int _entryCount;
+    private readonly SlotTable<Entry> _entries = new(16);
 
     public TierQueue(int tier) => _tier = tier;
 
@@ -47,38 +44,15 @@ internal sealed class TierQueue
             _heaps.Add(heap);
         }
 
-        int slot;
-        if (_freeCount > 0)
-        {
-            slot = _freeEntries[--_freeCount];
-        }
-        else
-        {
-            if (_entryCount == _entries.Length)
-            {
-                Array.Resize(ref _entries, _entries.Length * 2);
-            }
-
-            slot = _entryCount++;
-        }
-
-        _entries[slot] = new Entry(ticket, ticket.Epoch);
-        heap.Enqueue(slot, ticket.Key);
+        heap.Enqueue(_entries.Add(new Entry(ticket, ticket.Epoch)), ticket.Key);
     }
 
     /// <summary>Takes the head node off <paramref name="heap"/> and frees its slot; returns the ticket it named.</summary>
     private DeskTicket Remove(PriorityQueue<int, QueueKey> heap)
     {
         var slot = heap.Dequeue();
-        ref var entry = ref _entries[slot];
-        var ticket = entry.Ticket!;
-        entry = default;
-        if (_freeCount == _freeEntries.Length)
-        {
-            Array.Resize(ref _freeEntries, _freeEntries.Length * 2);
-        }
-
-        _freeEntries[_freeCount++] = slot;
+        var ticket = _entries[slot].Ticket!;
+        _entries.Free(slot);
         return ticket;
     }
 
@@ -129,13 +103,6 @@ internal sealed class TierQueue
         }
 
         return LiveHead(_heaps[0]);
-    }
-
-    /// <summary>The best waiting ticket, if any.</summary>
-    public DeskTicket? Head(List<DeskTicket> scratch)
-    {
-        Heads(scratch);
-        return scratch.Count > 0 ? scratch[0] : null;
     }
 
     /// <summary>Takes the given head off its heap (it must be the current head of its skill group).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SupportQueue.Json;
 using SupportQueue.Core.Demand;
 
 namespace SupportQueue.Core.Tests.Demand;
@@ -19,7 +20,7 @@ public class DemandProfileTests
     [Fact]
     public void A_valid_profile_parses_from_json_and_validates_clean()
     {
-        var profile = JsonSerializer.Deserialize<DemandProfile>(ValidJson)!;
+        var profile = JsonSerializer.Deserialize<DemandProfile>(ValidJson, SupportQueueJson.Options)!;
         Assert.Empty(profile.Validate("$.demand"));
         Assert.Equal(48, profile.IntervalsPerDay);
         Assert.Equal(new DateTime(2026, 11, 27), profile.Events![0].From);
@@ -44,7 +45,7 @@ public class DemandProfileTests
               ]
             }
             """;
-        var errors = JsonSerializer.Deserialize<DemandProfile>(json)!.Validate("$.demand").Select(e => e.ToString()).ToList();
+        var errors = JsonSerializer.Deserialize<DemandProfile>(json, SupportQueueJson.Options)!.Validate("$.demand").Select(e => e.ToString()).ToList();
 
         Assert.Contains("$.demand.baseVolume: (missing) — required", errors);
         Assert.Contains("$.demand.intervalMinutes: 20 — must be 15 or 30", errors);

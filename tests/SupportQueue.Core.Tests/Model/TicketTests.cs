@@ -163,18 +163,6 @@ public class TicketTests
     }
 
     [Fact]
-    public void Release_returns_the_ticket_to_its_tier_queue()
-    {
-        var t = AssignedTo("a");
-        t.Release("a", TestDesk.Min(5), "shift ended");
-
-        Assert.Equal((TicketStatus.Queued, "L1", (string?)null), (t.Status, t.Tier, t.AgentId));
-        Assert.Equal(new TicketEvent(TicketEventKind.Released, TestDesk.Min(5), "L1", "a", "shift ended"), t.History[^1]);
-        Assert.True(t.Assign("b", "L1", TestDesk.Min(6)));
-        Assert.Equal(TestDesk.Min(2), t.FirstAssignedAt);
-    }
-
-    [Fact]
     public void Assigning_again_to_the_same_agent_is_a_harmless_no_op()
     {
         var t = AssignedTo("a");
@@ -223,8 +211,6 @@ public class TicketTests
         { "resolve a queued one", Queued, t => t.Resolve("a", TestDesk.Min(9)), RefusalCode.InvalidTransition },
         { "resolve twice", () => ResolvedBy("a"), t => t.Resolve("a", TestDesk.Min(9)), RefusalCode.InvalidTransition },
         { "resolve someone else's", () => AssignedTo("a"), t => t.Resolve("b", TestDesk.Min(9)), RefusalCode.NotYourTicket },
-        { "release someone else's", () => AssignedTo("a"), t => t.Release("b", TestDesk.Min(9), "x"), RefusalCode.NotYourTicket },
-        { "release a queued one", Queued, t => t.Release("a", TestDesk.Min(9), "x"), RefusalCode.InvalidTransition },
         { "agent escalates someone else's", () => AssignedTo("a"), t => t.Escalate("b", "L2", TestDesk.Min(9), "x"), RefusalCode.NotYourTicket },
         { "agent escalates a queued one", Queued, t => t.Escalate("a", "L2", TestDesk.Min(9), "x"), RefusalCode.InvalidTransition },
         { "desk escalates an assigned one", () => AssignedTo("a"), t => t.Escalate(null, "L2", TestDesk.Min(9), "x"), RefusalCode.InvalidTransition },

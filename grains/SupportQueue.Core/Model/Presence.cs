@@ -1,0 +1,9 @@
+namespace SupportQueue.Core.Model;
+
+/// <summary>Whether an agent takes new work.</summary>
+public enum Presence
+{
+    Offline,
+    Available,
+    Break,
+}

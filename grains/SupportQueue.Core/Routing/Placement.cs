@@ -1,0 +1,15 @@
+using SupportQueue.Core.Model;
+
+namespace SupportQueue.Core.Routing;
+
+/// <summary>Where a ticket was queued and why it is not where it started.</summary>
+/// <param name="TicketId">The ticket.</param>
+/// <param name="Tier">The tier whose queue it joined.</param>
+/// <param name="Reason">Why it is not at its entry tier, if it is not.</param>
+/// <param name="Sla">The desk's SLA for the ticket's priority, on admission (so the ticket needs no second call to learn it).</param>
+[GenerateSerializer, Immutable, Alias("SupportQueue.Placement")]
+public sealed record Placement(
+    [property: Id(0)] string TicketId,
+    [property: Id(1)] string Tier,
+    [property: Id(2)] string? Reason,
+    [property: Id(3)] SlaTarget? Sla = null);

@@ -1,0 +1,14 @@
+using SupportQueue.Core.Simulation;
+
+namespace SupportQueue.Grains.Simulation;
+
+/// <summary>
+/// Runs one fast-mode replication (key: run id + replication). Replications are separate grains
+/// so the cluster spreads them over its silos.
+/// </summary>
+public interface IReplicationGrain : IGrainWithStringKey
+{
+    /// <summary>Runs replication <paramref name="replication"/> of <paramref name="scenario"/> to its horizon.</summary>
+    [ResponseTimeout("01:00:00")]
+    Task<ReplicationResult> Run(Scenario scenario, int replication);
+}

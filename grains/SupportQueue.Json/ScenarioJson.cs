@@ -1,0 +1,38 @@
+using SupportQueue.Core.Model;
+using SupportQueue.Core.Simulation;
+
+namespace SupportQueue.Json;
+
+/// <summary>Scenario files: the shared dialect, then the engine's <see cref="Scenario.Validate"/>.</summary>
+public static class ScenarioJson
+{
+    /// <summary>Reads and validates scenario JSON; never throws for bad input.</summary>
+    public static JsonReadResult<Scenario> Read(string json)
+    {
+        var read = SupportQueueJson.Read<Scenario>(json);
+        if (read.Value is not { } scenario)
+        {
+            return read;
+        }
+
+        var errors = scenario.Validate();
+        return errors.Count == 0 ? JsonReadResult<Scenario>.Success(scenario) : JsonReadResult<Scenario>.Invalid(errors);
+    }
+
+    /// <summary>Reads and validates a scenario file; a missing or unreadable file is an error, not an exception.</summary>
+    public static JsonReadResult<Scenario> LoadFile(string path)
+    {
+        var (text, error) = TextFile.Read(path, "scenario file");
+        return error is null ? Read(text!) : new(null, [error]);
+    }
+
+    /// <summary>For tools and tests that want a scenario or an exception: throws <see cref="SupportQueueException"/> (InvalidSettings) listing every problem.</summary>
+    public static Scenario ParseScenario(string json, string source = "scenario")
+    {
+        var read = Read(json);
+        return read.Value ?? throw new SupportQueueException(RefusalCode.InvalidSettings,
+            $"Invalid {source}:" + Environment.NewLine + string.Join(Environment.NewLine, read.Errors));
+    }
+
+    public static string Write(Scenario scenario) => SupportQueueJson.Write(scenario);
+}

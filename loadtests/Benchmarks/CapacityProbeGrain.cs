@@ -1,0 +1,8 @@
+using SupportQueue.Grains;
+
+namespace SupportQueue.LoadTests.Benchmarks;
+
+public sealed class CapacityProbeGrain([PersistentState("probe", SupportQueueStorage.Name)] IPersistentState<int> state) : Grain, ICapacityProbeGrain
+{
+    public Task Ping() => Task.FromResult(state.State);
+}
