@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using SupportQueue.Core.Demand;
 using SupportQueue.Core.Randomness;
-using SupportQueue.Core.Statistics;
+using SupportQueue.Core.Tests.TestSupport;
 
 namespace SupportQueue.Core.Tests.Demand;
 
