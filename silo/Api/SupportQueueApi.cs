@@ -18,6 +18,8 @@ public static class SupportQueueApi
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.ConfigureHttpJsonOptions(o => SupportQueueJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<AssignmentSignals>();
+        builder.Services.AddSingleton<SupportQueue.Grains.IAssignmentObserver>(sp => sp.GetRequiredService<AssignmentSignals>());
         builder.Services.AddOpenApi(DocumentName, o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "SupportQueue";
@@ -52,6 +54,7 @@ public static class SupportQueueApi
         DeskEndpoints.Map(app);
         TicketEndpoints.Map(app);
         AgentEndpoints.Map(app);
+        AssignmentEndpoints.Map(app);
         return app;
     }
 }

@@ -57,6 +57,8 @@ public sealed class BadInputTests(ApiHost host)
         new("presence: unknown agent", "PUT", "/agents/nope/presence/Available", null, 404, "agentId", "nope"),
         new("resolve: ticket not held", "POST", "/agents/a1/tickets/nope/resolve", null, 409, "ticketId", "nope"),
         new("resolve: unknown agent", "POST", "/agents/nope/tickets/t/resolve", null, 404, "agentId", "nope"),
+        new("assignments: wait too long", "GET", "/agents/a1/assignments?wait=61", null, 400, "wait", "61"),
+        new("assignments: unknown agent", "GET", "/agents/nope/assignments", null, 404, "agentId", "nope"),
         new("escalate: no reason", "POST", "/agents/a1/tickets/t/escalate", "{}", 400, "$.reason", null),
         new("escalate: wrong type", "POST", "/agents/a1/tickets/t/escalate", """{"reason":["a","b"]}""", 400, "$.reason", "[2 items]"),
     }.ToDictionary(c => c.Name);
