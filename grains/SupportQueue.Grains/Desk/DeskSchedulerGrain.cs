@@ -21,6 +21,7 @@ namespace SupportQueue.Grains;
 /// awaits, on the activation's single thread, so its state stays consistent. The pump is the
 /// only sender, so notifications to one ticket arrive in the order the engine produced them.
 /// </remarks>
+[GrainType("deskscheduler")]
 [Reentrant]
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed partial class DeskSchedulerGrain(

@@ -7,11 +7,14 @@ namespace SupportQueue.Grains.Simulation;
 /// what grain-mode benchmarks measure the runtime's own cost per call and per activation with.
 /// Not used by any simulation or routing path.
 /// </summary>
+[Alias("SupportQueue.Grains.Simulation.ICapacityProbeGrain")]
 public interface ICapacityProbeGrain : IGrainWithStringKey
 {
+    [Alias("Ping")]
     Task Ping();
 }
 
+[GrainType("capacityprobe")]
 public sealed class CapacityProbeGrain([PersistentState("probe", Hosting.StorageName)] IPersistentState<int> state) : Grain, ICapacityProbeGrain
 {
     public Task Ping() => Task.FromResult(state.State);

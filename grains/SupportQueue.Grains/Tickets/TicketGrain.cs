@@ -11,6 +11,7 @@ namespace SupportQueue.Grains;
 /// and talks to the desk. Being the single place that records who holds the ticket, it is the
 /// fence that keeps a ticket from being held twice.
 /// </summary>
+[GrainType("ticket")]
 public sealed partial class TicketGrain(
     [PersistentState("ticket", Hosting.StorageName)] IPersistentState<Ticket> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
