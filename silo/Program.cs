@@ -1,6 +1,7 @@
 using SupportQueue.Hosting;
 using SupportQueue.Hosting.Database;
 using SupportQueue.Silo;
+using SupportQueue.Silo.Observability;
 
 // `dotnet run --project silo` starts a silo; `dotnet run --project silo -- db migrate` prepares PostgreSQL.
 var builder = WebApplication.CreateBuilder(args);
@@ -40,8 +41,10 @@ builder.UseOrleans(silo => silo.UseSupportQueue(options));
 builder.Services.ConfigureHttpJsonOptions(o => SupportQueue.Json.SupportQueueJson.Configure(o.SerializerOptions));
 var httpUrl = builder.Configuration["SupportQueue:HttpUrl"] ?? "http://127.0.0.1:5080";
 builder.WebHost.UseUrls(httpUrl);
+builder.AddSupportQueueObservability(options);
 
 var app = builder.Build();
+app.MapSupportQueueObservability();
 app.MapSupportQueueApi();
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -59,6 +59,16 @@ public sealed partial class DeskSchedulerGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Live desks publish their status for the queue gauges; simulated desks (no deadline
+        // timer, virtual time) do not.
+        if (options.Value.DeadlineTimer)
+        {
+            this.RegisterGrainTimer(
+                static (grain, _) => grain.PublishStatus(),
+                this,
+                new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)) { Interleave = true });
+        }
+
         if (state.State.Settings is not { } settings)
         {
             return;
@@ -129,6 +139,22 @@ public sealed partial class DeskSchedulerGrain(
         await WriteAsync(() => state.State.Settings = settings);
         LogConfigured(DeskId, settings.TierCount);
         Kick();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        SupportQueueMetrics.ForgetDesk(DeskId);
+        return Task.CompletedTask;
+    }
+
+    private Task PublishStatus()
+    {
+        if (_engine is not null)
+        {
+            SupportQueueMetrics.PublishDesk(_engine.Status(Advance()), clock);
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<DeskSettings> GetSettings() => Task.FromResult(Engine.Settings);

@@ -56,6 +56,7 @@ public sealed partial class TicketGrain(
         state.State = ticket;
         await state.WriteOrReloadAsync(this);
         LogSubmitted(ticket.Id, ticket.DeskId, placement.Tier);
+        SupportQueueMetrics.RecordSubmitted(ticket);
         return ticket;
     }
 
@@ -71,10 +72,17 @@ public sealed partial class TicketGrain(
             return OfferOutcome.TicketGone;
         }
 
-        var outcome = state.State.TakeOffer(agentId, tier, clock.GetUtcNow(), out var changed, escalated);
+        var queuedAt = state.State.LastQueuedAt();
+        var first = state.State.FirstAssignedAt is null;
+        var now = clock.GetUtcNow();
+        var outcome = state.State.TakeOffer(agentId, tier, now, out var changed, escalated);
         if (changed)
         {
             await state.WriteOrReloadAsync(this);
+            if (outcome == OfferOutcome.Accepted)
+            {
+                SupportQueueMetrics.RecordAssigned(state.State, now - queuedAt, first);
+            }
         }
 
         return outcome;
@@ -95,6 +103,7 @@ public sealed partial class TicketGrain(
         await Desk.Resolved(ticket.Id, agentId);
         ticket.Resolve(agentId, clock.GetUtcNow());
         await state.WriteOrReloadAsync(this);
+        SupportQueueMetrics.RecordResolved(ticket);
         await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }
@@ -113,6 +122,7 @@ public sealed partial class TicketGrain(
         var placement = await Desk.Escalate(ticket.Id, agentId, reason, toTier);
         ticket.Escalate(agentId, placement.Tier, clock.GetUtcNow(), placement.Reason ?? reason);
         await state.WriteOrReloadAsync(this);
+        SupportQueueMetrics.RecordEscalated(ticket, byDesk: false);
         return placement;
     }
 
@@ -127,6 +137,7 @@ public sealed partial class TicketGrain(
 
         ticket.Escalate(null, action.ToTier, action.At, action.Reason);
         await state.WriteOrReloadAsync(this);
+        SupportQueueMetrics.RecordEscalated(ticket, byDesk: true);
     }
 
     public async Task Abandon(string reason)
@@ -137,6 +148,7 @@ public sealed partial class TicketGrain(
         await Desk.Abandon(ticket.Id);
         ticket.Abandon(clock.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? "customer left the queue" : reason);
         await state.WriteOrReloadAsync(this);
+        SupportQueueMetrics.RecordAbandoned(ticket);
         await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }
