@@ -2,6 +2,7 @@ using SupportQueue.Hosting;
 using SupportQueue.Hosting.Database;
 using SupportQueue.Silo;
 using SupportQueue.Silo.Observability;
+using SupportQueue.Silo.Security;
 
 // `dotnet run --project silo` starts a silo; `dotnet run --project silo -- db migrate` prepares PostgreSQL.
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,11 @@ if (args.Length > 0 && args[0] == "db")
     return await DbCommand.RunAsync(args[1..], options, Console.Out);
 }
 
+if (args.Length > 0 && args[0] == "keys")
+{
+    return await KeysCommand.RunAsync(args[1..], options, Console.Out, TimeProvider.System);
+}
+
 if (options.Storage == StorageKind.PostgreSQL)
 {
     try
@@ -42,10 +48,17 @@ builder.Services.ConfigureHttpJsonOptions(o => SupportQueue.Json.SupportQueueJso
 var httpUrl = builder.Configuration["SupportQueue:HttpUrl"] ?? "http://127.0.0.1:5080";
 builder.WebHost.UseUrls(httpUrl);
 builder.AddSupportQueueObservability(options);
+builder.AddSupportQueueSecurity(options);
 
 var app = builder.Build();
 app.MapSupportQueueObservability();
 app.MapSupportQueueApi();
+await app.UseSupportQueueSecurityAsync(options);
+if (SecurityPipeline.UnclassifiedRoutes(app) is { Count: > 0 } unguarded)
+{
+    Console.Error.WriteLine("Routes without an access rule (add them to silo/Security/RouteOperations.cs): " + string.Join(", ", unguarded));
+    return 4;
+}
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SupportQueue.Silo");

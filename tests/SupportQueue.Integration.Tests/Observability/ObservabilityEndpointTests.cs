@@ -23,7 +23,8 @@ public sealed class ObservabilityEndpointTests
         await using var stopPostgres = postgres;
         var http = $"http://127.0.0.1:{PostgresServer.FreePort().ToString(CultureInfo.InvariantCulture)}";
         await using var silo = SiloProcess.Start("obs", postgres.ConnectionString, "obs-" + Guid.NewGuid().ToString("N")[..8],
-            new Dictionary<string, string> { ["SupportQueue__HttpUrl"] = http });
+            // Keys are another test's subject (ApiKeyEndToEndTests); here they are off.
+            new Dictionary<string, string> { ["SupportQueue__HttpUrl"] = http, ["SupportQueue__Auth__Enabled"] = "false" });
         using var client = new HttpClient { BaseAddress = new Uri(http), Timeout = TimeSpan.FromSeconds(20) };
 
         var ready = await PollAsync(client, "/health/ready", HttpStatusCode.OK, silo);
