@@ -1,15 +1,16 @@
-using SupportQueue.Grains.Simulation;
+using SupportQueue.LoadTests.Benchmarks;
 using SupportQueue.LoadTests.Cli;
 using SupportQueue.LoadTests.Thresholds;
 
-// grain-sim [tickets] [agents]: grain-mode simulation throughput on M/M/c (see GrainSimulationBenchmark).
-if (args is ["grain-sim", ..])
+// Benchmarks (see BenchmarkCommands): fast mode, grain mode, Orleans' own cost per call.
+switch (args)
 {
-    var tickets = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
-    var agents = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 50;
-    var result = await GrainSimulationBenchmark.RunAsync(GrainSimulationBenchmark.MMc(agents: agents, tickets: tickets));
-    Console.WriteLine(result);
-    return result.OutcomesMatch == false ? 1 : 0;
+    case ["simulate-bench", .. var rest]:
+        return await BenchmarkCommands.SimulateBenchAsync(rest, Spectre.Console.AnsiConsole.Console, CancellationToken.None);
+    case ["grain-sim", .. var rest]:
+        return await BenchmarkCommands.GrainSimAsync(rest, Console.Out);
+    case ["capacity-probe", .. var rest]:
+        return await BenchmarkCommands.CapacityProbeAsync(rest, Console.Out);
 }
 
 // pg-bench [rates] [seconds] [connection string]: live routing on PostgreSQL (see PostgresBenchmark).
@@ -27,7 +28,7 @@ catch (UsageException ex)
 {
     await Console.Error.WriteLineAsync(ex.Message);
     await Console.Error.WriteLineAsync(CliOptions.Usage);
-    await Console.Error.WriteLineAsync("  grain-sim [tickets] [agents]          grain-mode simulation throughput");
+    await Console.Error.WriteLineAsync(BenchmarkCommands.Usage);
     await Console.Error.WriteLineAsync("  pg-bench [rates] [seconds] [connstr]  live routing on PostgreSQL");
     return 2;
 }

@@ -51,8 +51,16 @@ internal static class Api
                 };
                 await context.Response.WriteAsJsonAsync(new { error = ex.Code.ToString(), message = ex.Message });
             }
+            catch (Exception ex) when (Unavailable(ex) && !context.Response.HasStarted)
+            {
+                // A dependency (the database, a silo going away) failed: nothing was done, try again shortly.
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "5";
+                await context.Response.WriteAsJsonAsync(new { error = "Unavailable", message = ex.Message });
+            }
         });
     }
-}
 
-internal sealed record EscalationRequest(string Reason, string? ToTier);
+    private static bool Unavailable(Exception ex) =>
+        ex is StorageUnavailableException or TimeoutException or OrleansMessageRejectionException or SiloUnavailableException;
+}

@@ -6,8 +6,20 @@ using SupportQueue.Silo.Security;
 
 // `dotnet run --project silo` starts a silo; `dotnet run --project silo -- db migrate` prepares PostgreSQL.
 var builder = WebApplication.CreateBuilder(args);
-var options = builder.Configuration.GetSection(SupportQueueOptions.SectionName).Get<SupportQueueOptions>() ?? new SupportQueueOptions();
-var errors = options.Validate();
+SupportQueueOptions options;
+List<string> errors;
+try
+{
+    options = builder.Configuration.GetSection(SupportQueueOptions.SectionName).Get<SupportQueueOptions>() ?? new SupportQueueOptions();
+    errors = [.. options.Validate()];
+}
+catch (InvalidOperationException ex)
+{
+    // A value that does not even bind (SupportQueue__Storage=Mongo): the binder names the key.
+    options = new SupportQueueOptions();
+    errors = [ex.Message + (ex.InnerException is { } inner ? " " + inner.Message : "")];
+}
+
 if (errors.Count > 0)
 {
     Console.Error.WriteLine("Invalid SupportQueue settings (appsettings.json, environment SupportQueue__*, or --SupportQueue:*):");
@@ -43,9 +55,23 @@ if (options.Storage == StorageKind.PostgreSQL)
     }
 }
 
+var httpUrl = builder.Configuration["SupportQueue:HttpUrl"] ?? "http://127.0.0.1:5080";
+var taken = PortCheck.Taken(
+    ("SupportQueue:SiloPort", options.SiloPort),
+    ("SupportQueue:GatewayPort", options.GatewayPort),
+    ("SupportQueue:HttpUrl", Uri.TryCreate(httpUrl, UriKind.Absolute, out var httpUri) ? httpUri.Port : 0));
+if (taken.Count > 0)
+{
+    foreach (var line in taken)
+    {
+        Console.Error.WriteLine(line);
+    }
+
+    return 4;
+}
+
 builder.UseOrleans(silo => silo.UseSupportQueue(options));
 builder.Services.ConfigureHttpJsonOptions(o => SupportQueue.Json.SupportQueueJson.Configure(o.SerializerOptions));
-var httpUrl = builder.Configuration["SupportQueue:HttpUrl"] ?? "http://127.0.0.1:5080";
 builder.WebHost.UseUrls(httpUrl);
 builder.AddSupportQueueObservability(options);
 builder.AddSupportQueueSecurity(options);
@@ -57,8 +83,9 @@ await app.UseSupportQueueSecurityAsync(options);
 if (SecurityPipeline.UnclassifiedRoutes(app) is { Count: > 0 } unguarded)
 {
     Console.Error.WriteLine("Routes without an access rule (add them to silo/Security/RouteOperations.cs): " + string.Join(", ", unguarded));
-    return 4;
+    return 5;
 }
+
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SupportQueue.Silo");

@@ -97,10 +97,6 @@ public static class SupportQueueCli
                 "Runs on a private in-process silo unless a cluster is named (--cluster, --gateway, --connection-string or SupportQueue settings).")
             .WithExample("simulate", "client/scenarios/mmc-sanity.json")
             .WithExample("simulate", "client/scenarios/retail-holiday-peak.json", "--replications", "10", "--seed", "7", "--out", "out/retail");
-        config.AddCommand<SimulateBenchCommand>("simulate-bench")
-            .WithDescription("Fast-mode simulation speed: customers per second on M/M/50 (λ = 45/min, μ = 1/min), one replication on one thread, median of a few runs. No cluster needed.")
-            .WithExample("simulate-bench")
-            .WithExample("simulate-bench", "--customers", "200000", "--runs", "5");
     }
 
     /// <summary>Maps every failure to one red line (or a few) and an exit code; no stack traces for expected errors.</summary>

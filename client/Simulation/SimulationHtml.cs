@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SupportQueue.Core.Reporting;
+using SupportQueue.Reporting;
 
 namespace SupportQueue.Client.Simulation;
 
@@ -218,5 +218,5 @@ public static class SimulationHtml
     }
 
     /// <summary>Escapes markup only: the page is UTF-8, so "±" and "≤" stay readable in the source.</summary>
-    private static string E(string text) => SvgChart.Escape(text);
+    private static string E(string text) => SvgText.Escape(text);
 }

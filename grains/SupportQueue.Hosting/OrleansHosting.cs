@@ -28,7 +28,7 @@ public static class OrleansHosting
                 primarySiloEndpoint: new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, options.PrimarySiloPort),
                 serviceId: options.ServiceId,
                 clusterId: options.ClusterId);
-            SupportQueue.Grains.Hosting.AddSupportQueueMemoryStorage(silo);
+            SupportQueue.Grains.SupportQueueStorage.AddSupportQueueMemoryStorage(silo);
             silo.UseInMemoryReminderService();
         }
 
@@ -53,6 +53,11 @@ public static class OrleansHosting
                 o.ProbeTimeout = options.ProbeTimeout ?? o.ProbeTimeout;
                 o.NumMissedProbesLimit = options.MissedProbesLimit ?? o.NumMissedProbesLimit;
             });
+        }
+
+        if (options.DeskDiagnostics)
+        {
+            SupportQueue.Grains.DeskDiagnosticsSiloBuilderExtensions.AddDeskDiagnostics(silo);
         }
 
         // Resolved tickets are done: do not keep them resident for the default 15 minutes.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
 using SupportQueue.Hosting.Database;
 
 namespace SupportQueue.Hosting;
@@ -7,6 +8,9 @@ namespace SupportQueue.Hosting;
 internal static class PostgresHosting
 {
     public const string Invariant = "Npgsql";
+
+    // The ADO.NET provider itself; grains use it through StorageFailures under the public name.
+    private const string DatabaseStorageName = SupportQueueOptions.StorageProviderName + "-database";
 
     /// <summary>
     /// The connection string the providers use. Every grain read and write is a short statement
@@ -49,13 +53,15 @@ internal static class PostgresHosting
         // State is stored in Orleans' own binary format: every SupportQueue state type is
         // [GenerateSerializer] already, and it is several times smaller and cheaper than the
         // default JSON with type metadata, which matters at one write per ticket transition.
-        silo.AddAdoNetGrainStorage(SupportQueueOptions.StorageProviderName, (Microsoft.Extensions.Options.OptionsBuilder<Orleans.Configuration.AdoNetGrainStorageOptions> builder) =>
+        silo.AddAdoNetGrainStorage(DatabaseStorageName, (Microsoft.Extensions.Options.OptionsBuilder<Orleans.Configuration.AdoNetGrainStorageOptions> builder) =>
             builder.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
             {
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;
                 o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
             }));
+        silo.Services.AddGrainStorage(SupportQueueOptions.StorageProviderName, (services, _) =>
+            new StorageFailures(services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(DatabaseStorageName)));
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;

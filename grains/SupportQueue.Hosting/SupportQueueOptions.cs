@@ -1,15 +1,5 @@
 namespace SupportQueue.Hosting;
 
-/// <summary>Where grain state, cluster membership and reminders live.</summary>
-public enum StorageKind
-{
-    /// <summary>One machine: localhost clustering, in-memory storage and reminders.</summary>
-    Memory,
-
-    /// <summary>PostgreSQL through Orleans' ADO.NET providers for storage, clustering and reminders.</summary>
-    PostgreSQL,
-}
-
 /// <summary>
 /// Settings shared by the silo, the CLI's embedded silo, the load tests and the test clusters.
 /// Bound from the configuration section <c>SupportQueue</c> (appsettings.json, environment
@@ -20,7 +10,7 @@ public sealed class SupportQueueOptions
     public const string SectionName = "SupportQueue";
 
     /// <summary>Grain storage provider name every SupportQueue grain persists through.</summary>
-    public const string StorageProviderName = SupportQueue.Grains.Hosting.StorageName;
+    public const string StorageProviderName = SupportQueue.Grains.SupportQueueStorage.Name;
 
     public StorageKind Storage { get; set; } = StorageKind.Memory;
 
@@ -67,6 +57,13 @@ public sealed class SupportQueueOptions
 
     /// <summary>Failure detection: missed probes before a silo votes another dead. Null keeps Orleans' default.</summary>
     public int? MissedProbesLimit { get; set; }
+
+    /// <summary>
+    /// Installs the desks' diagnostics extension (invariant audit, simulation journal; see
+    /// <see cref="SupportQueue.Grains.IDeskDiagnostics"/>) on this silo. Off in production; test
+    /// silos and silos a load test audits turn it on.
+    /// </summary>
+    public bool DeskDiagnostics { get; set; }
 
     /// <summary>
     /// Checks the settings and returns every problem as "field: value — reason"; empty when valid.

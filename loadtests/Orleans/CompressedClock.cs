@@ -54,7 +54,7 @@ public sealed class CompressedClock : TimeProvider
     private static bool IsSupportQueueTimer(object? state) =>
         state?.GetType() is { IsGenericType: true } type &&
         type.GetGenericArguments() is [var argument] &&
-        argument.Assembly == typeof(Grains.Hosting).Assembly;
+        argument.Assembly == typeof(Grains.SupportQueueStorage).Assembly;
 
     private sealed class CompressedTimer(CompressedClock clock, ITimer inner) : ITimer
     {

@@ -49,6 +49,9 @@ public sealed record InvariantReport(
     IReadOnlyList<string> Violations)
 {
     public bool Passed => Violations.Count == 0;
+
+    /// <summary>Each submit whose caller heard an error or no answer, and whether its ticket was stored after all.</summary>
+    public IReadOnlyList<UncertainSubmit> UncertainSubmits { get; init; } = [];
 }
 
 /// <summary>
@@ -103,6 +106,7 @@ public static class InvariantChecker
 
         long resolved = 0, queued = 0, inService = 0, abandoned = 0, uncertainFound = 0;
         var existing = new List<Ticket>();
+        var uncertainSubmits = new List<UncertainSubmit>();
         foreach (var id in input.Submitted.Concat(input.Uncertain))
         {
             var isUncertain = !input.Submitted.Contains(id);
@@ -112,6 +116,10 @@ public static class InvariantChecker
                 {
                     Violation("lost ticket", $"'{id}' was submitted successfully but does not exist");
                 }
+                else
+                {
+                    uncertainSubmits.Add(new UncertainSubmit(id, Stored: false, Status: null));
+                }
 
                 continue;
             }
@@ -119,6 +127,7 @@ public static class InvariantChecker
             if (isUncertain)
             {
                 uncertainFound++;
+                uncertainSubmits.Add(new UncertainSubmit(id, Stored: true, ticket.Status));
             }
 
             existing.Add(ticket);
@@ -177,7 +186,10 @@ public static class InvariantChecker
             violations.Add($"{rule}: {count - MaxListedPerRule} more not listed");
         }
 
-        return new InvariantReport(resolved + queued + inService + abandoned, resolved, queued, inService, abandoned, uncertainFound, violations);
+        return new InvariantReport(resolved + queued + inService + abandoned, resolved, queued, inService, abandoned, uncertainFound, violations)
+        {
+            UncertainSubmits = [.. uncertainSubmits.OrderBy(u => u.TicketId, StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>At most one assignment per queue visit; a visit starts when the ticket is queued or released back.</summary>

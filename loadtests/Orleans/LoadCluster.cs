@@ -63,7 +63,8 @@ public sealed class LoadCluster : IAsyncDisposable
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            Grains.Hosting.AddSupportQueueMemoryStorage(silo, store);
+            Grains.SupportQueueStorage.AddSupportQueueMemoryStorage(silo, store);
+            Grains.DeskDiagnosticsSiloBuilderExtensions.AddDeskDiagnostics(silo);
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<Grains.IAssignmentObserver>(feed);
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);

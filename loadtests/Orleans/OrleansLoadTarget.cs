@@ -279,7 +279,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         try
         {
             status = await desk.GetStatus().ConfigureAwait(false);
-            await desk.CheckInvariants().ConfigureAwait(false);
+            await desk.AsReference<IDeskDiagnostics>().CheckInvariants().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Whatever the audit throws is the violation to report.
         catch (Exception ex)

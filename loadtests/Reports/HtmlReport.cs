@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using SupportQueue.Core.Reporting;
+using SupportQueue.Reporting;
 using SupportQueue.LoadTests.Runner;
 using SupportQueue.LoadTests.Thresholds;
 

@@ -57,6 +57,9 @@ public static class OrleansReport
         return sb.Append('\n').ToString();
     }
 
+    // A churn run can leave thousands; the first ones show the pattern, the counts above give the total.
+    private const int MaxUncertainListed = 50;
+
     public static string InvariantSection(InvariantReport r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -65,6 +68,24 @@ public static class OrleansReport
         sb.Append("- Accounted: ").Append(I(r.Accounted)).Append(" tickets = ").Append(I(r.Resolved)).Append(" resolved + ").Append(I(r.Queued)).Append(" queued + ")
             .Append(I(r.InService)).Append(" in service + ").Append(I(r.Abandoned)).Append(" abandoned (")
             .Append(I(r.UncertainFound)).Append(" of them from submits that failed ambiguously or never answered)\n");
+        if (r.UncertainSubmits.Count > 0)
+        {
+            // Calls in flight on a killed silo show as errors; what matters is whether each ticket was stored.
+            var stored = r.UncertainSubmits.Count(u => u.Stored);
+            sb.Append("- Submits that failed ambiguously or never answered: ").Append(I(r.UncertainSubmits.Count)).Append(" — ")
+                .Append(I(stored)).Append(" stored after all (counted above), ").Append(I(r.UncertainSubmits.Count - stored)).Append(" not stored (nothing left behind)\n");
+            sb.Append("\n| ticket | stored | status |\n| --- | --- | --- |\n");
+            foreach (var u in r.UncertainSubmits.Take(MaxUncertainListed))
+            {
+                sb.Append("| ").Append(u.TicketId).Append(" | ").Append(u.Stored ? "yes" : "no").Append(" | ").Append(u.Status?.ToString() ?? "—").Append(" |\n");
+            }
+
+            if (r.UncertainSubmits.Count > MaxUncertainListed)
+            {
+                sb.Append("| … ").Append(I(r.UncertainSubmits.Count - MaxUncertainListed)).Append(" more | | |\n");
+            }
+        }
+
         if (!r.Passed)
         {
             sb.Append("\n| violation |\n| --- |\n");

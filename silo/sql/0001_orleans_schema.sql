@@ -1,7 +1,7 @@
 -- SupportQueue migration 0001: tables and query texts for Orleans' ADO.NET providers
--- (grain persistence, clustering, reminders), written for PostgreSQL 15 from the team's
--- contract notes (/work/shared/adonet-contract.md). Never edit an applied migration: the
--- migrator records its checksum and refuses to start against a changed file. Add 0002_*.sql.
+-- (grain persistence, clustering, reminders), written for PostgreSQL 15 from the providers'
+-- query contract. Never edit an applied migration: the migrator records its checksum and
+-- refuses to start against a changed file. Add 0002_*.sql.
 --
 -- Names are unquoted (so lower case) because the providers read the catalog with an
 -- unqualified, unquoted `SELECT QueryKey, QueryText FROM OrleansQuery`.

@@ -29,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSupportQueueMemoryStorage(store);
+            silo.AddDeskDiagnostics();
             silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, Clock);
             silo.Services.AddSingleton<IAssignmentObserver>(Assignments);

@@ -65,6 +65,7 @@ public class CliAndDemandTests
     }
 
     [Fact]
+    [Trait("Category", "RealTime")]
     public void Grain_time_runs_compressed_and_plain_timers_do_not()
     {
         var origin = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);

@@ -49,6 +49,14 @@ public class InvariantCheckerTests
 
         Assert.True(withPending.Passed, string.Join("\n", withPending.Violations));
         Assert.Equal(1, withPending.UncertainFound);
+
+        // Issue 11 defect 7: each call that errored or never answered is reported stored or not.
+        Assert.Equal(
+            [new UncertainSubmit("pending", true, TicketStatus.Resolved), new UncertainSubmit("unknown", false, null)],
+            withPending.UncertainSubmits);
+        var section = SupportQueue.LoadTests.Reports.OrleansReport.InvariantSection(withPending);
+        Assert.Contains("2 — 1 stored after all (counted above), 1 not stored (nothing left behind)", section, StringComparison.Ordinal);
+        Assert.Contains("| unknown | no | — |", section, StringComparison.Ordinal);
         Assert.Contains("desk accounting: desk counts 2 resolved, the tickets say 1", withoutPending.Violations);
     }
 

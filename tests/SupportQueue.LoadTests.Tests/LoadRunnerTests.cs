@@ -9,6 +9,7 @@ namespace SupportQueue.LoadTests.Tests;
 public class LoadRunnerTests
 {
     [Fact]
+    [Trait("Category", "RealTime")]
     public async Task Smoke_run_against_an_in_memory_target_end_to_end()
     {
         var target = new InMemoryTarget();
@@ -62,6 +63,7 @@ public class LoadRunnerTests
     }
 
     [Fact]
+    [Trait("Category", "RealTime")]
     public async Task Passing_thresholds_give_exit_code_zero()
     {
         var scenario = LoadScenario.Create("noop", _ => ValueTask.FromResult(StepResult.Ok()))
@@ -120,6 +122,7 @@ public class LoadRunnerTests
     }
 
     [Fact]
+    [Trait("Category", "RealTime")]
     public async Task Arrivals_beyond_the_in_flight_bound_are_dropped_and_stuck_steps_are_cancelled()
     {
         var started = 0;
@@ -151,6 +154,7 @@ public class LoadRunnerTests
     }
 
     [Fact]
+    [Trait("Category", "RealTime")]
     public async Task Closed_model_keeps_copies_looping_and_steps_can_record_their_own_operations()
     {
         var copiesSeen = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
@@ -178,6 +182,7 @@ public class LoadRunnerTests
     }
 
     [Fact]
+    [Trait("Category", "RealTime")]
     public async Task Step_exceptions_are_failures_of_their_kind()
     {
         var scenario = LoadScenario.Create("boom", ctx =>

@@ -127,6 +127,7 @@ public class OrleansTargetTests(LoadClusterFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "RealTime")]
     public async Task Desk_deadlines_run_on_compressed_grain_time()
     {
         var client = fixture.Cluster.Client;

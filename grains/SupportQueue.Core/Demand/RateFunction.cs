@@ -15,48 +15,47 @@ public sealed class RateFunction
     private readonly long _firstInterval;
 
     public RateFunction(DemandProfile profile, DateTime start, double horizonMinutes)
+        : this(start, horizonMinutes, CheckedInterval(profile), ProfileRate(profile))
     {
-        ArgumentNullException.ThrowIfNull(profile);
-        var errors = profile.Validate("$");
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException("Invalid demand profile: " + string.Join("; ", errors), nameof(profile));
-        }
+    }
 
+    /// <summary>
+    /// λ per wall-clock interval of <paramref name="intervalMinutes"/> (aligned to midnight) from
+    /// <paramref name="ratePerMinute"/>, given each interval's wall-clock start: e.g. volumes per
+    /// interval from history or a forecast (<see cref="VolumeSeries"/>).
+    /// </summary>
+    public RateFunction(DateTime start, double horizonMinutes, int intervalMinutes, Func<DateTime, double> ratePerMinute)
+    {
+        ArgumentNullException.ThrowIfNull(ratePerMinute);
         if (!double.IsFinite(horizonMinutes) || horizonMinutes <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(horizonMinutes), horizonMinutes, "must be finite and > 0");
         }
 
+        if (intervalMinutes <= 0 || 1440 % intervalMinutes != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(intervalMinutes), intervalMinutes, "must be > 0 and divide 1440");
+        }
+
         Start = start;
         HorizonMinutes = horizonMinutes;
-        _intervalMinutes = profile.IntervalMinutes;
+        _intervalMinutes = intervalMinutes;
         _startOffset = start.TimeOfDay.TotalMinutes;
         _firstInterval = (long)Math.Floor(_startOffset / _intervalMinutes);
         var lastInterval = (long)Math.Ceiling((_startOffset + horizonMinutes) / _intervalMinutes);
         var count = checked((int)(lastInterval - _firstInterval));
 
-        var perDay = profile.IntervalsPerDay;
-        var intraday = ExpandIntraday(profile.Intraday, perDay);
-        var baseRate = profile.BaseVolume!.Value / _intervalMinutes;
-
         _rate = new double[count];
         _cumulative = new double[count + 1];
-        var day = DateOnly.MinValue;
-        var dayFactor = 0.0;
         for (var i = 0; i < count; i++)
         {
-            var global = _firstInterval + i;
-            var intervalStart = start.Date.AddMinutes(global * _intervalMinutes);
-            var date = DateOnly.FromDateTime(intervalStart);
-            if (i == 0 || date != day)
+            var rate = ratePerMinute(start.Date.AddMinutes((_firstInterval + i) * _intervalMinutes));
+            if (!double.IsFinite(rate) || rate < 0)
             {
-                day = date;
-                dayFactor = DayFactor(profile, date);
+                throw new ArgumentOutOfRangeException(nameof(ratePerMinute), rate, $"rate of segment {i} must be finite and ≥ 0");
             }
 
-            var slot = (int)(global % perDay);
-            _rate[i] = baseRate * intraday[slot] * dayFactor * EventFactor(profile, intervalStart);
+            _rate[i] = rate;
             _cumulative[i + 1] = _cumulative[i] + _rate[i] * (SegmentEnd(i) - SegmentStart(i));
         }
     }
@@ -120,6 +119,30 @@ public sealed class RateFunction
 
     /// <summary>Virtual minutes of a wall-clock instant.</summary>
     public double ToMinutes(DateTime time) => (time - Start).TotalMinutes;
+
+    private static int CheckedInterval(DemandProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var errors = profile.Validate("$");
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid demand profile: " + string.Join("; ", errors), nameof(profile));
+        }
+
+        return profile.IntervalMinutes;
+    }
+
+    private static Func<DateTime, double> ProfileRate(DemandProfile profile)
+    {
+        var perDay = profile.IntervalsPerDay;
+        var intraday = ExpandIntraday(profile.Intraday, perDay);
+        var baseRate = profile.BaseVolume!.Value / profile.IntervalMinutes;
+        return intervalStart =>
+        {
+            var slot = (int)(intervalStart.TimeOfDay.Ticks / TimeSpan.FromMinutes(profile.IntervalMinutes).Ticks);
+            return baseRate * intraday[slot] * DayFactor(profile, DateOnly.FromDateTime(intervalStart)) * EventFactor(profile, intervalStart);
+        };
+    }
 
     private static double[] ExpandIntraday(IReadOnlyList<double>? weights, int perDay)
     {

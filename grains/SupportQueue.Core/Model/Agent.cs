@@ -40,15 +40,21 @@ public sealed class Agent
     /// <summary>Changes the standing configuration; current assignments stay with the agent.</summary>
     public void Reconfigure(AgentSpec spec, DeskSettings desk)
     {
+        RequireSameDesk(spec);
         spec.Validate(desk);
+        Tier = desk.Tiers[desk.TierIndex(spec.Tier)].Name;
+        Skills = [.. spec.SkillLevels];
+        Capacity = spec.Capacity;
+    }
+
+    /// <summary>An agent stays on its desk: a spec naming another desk is refused (before anything is told of it).</summary>
+    public void RequireSameDesk(AgentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
         if (spec.DeskId != DeskId)
         {
             throw SupportQueueException.Invalid("deskId", spec.DeskId, $"agent '{Id}' belongs to desk '{DeskId}'");
         }
-
-        Tier = desk.Tiers[desk.TierIndex(spec.Tier)].Name;
-        Skills = [.. spec.SkillLevels];
-        Capacity = spec.Capacity;
     }
 
     public bool Holds(string ticketId) => Assignments.Contains(ticketId);

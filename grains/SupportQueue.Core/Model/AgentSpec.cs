@@ -16,15 +16,8 @@ public sealed record AgentSpec(
     /// <summary>Throws a <see cref="SupportQueueException"/> naming the first bad field.</summary>
     public void Validate(DeskSettings desk)
     {
-        if (string.IsNullOrWhiteSpace(AgentId))
-        {
-            throw SupportQueueException.Invalid("agentId", AgentId, "must not be empty");
-        }
-
-        if (string.IsNullOrWhiteSpace(DeskId))
-        {
-            throw SupportQueueException.Invalid("deskId", DeskId, "must not be empty");
-        }
+        StoredId.Require("agentId", AgentId);
+        StoredId.Require("deskId", DeskId);
 
         if (desk.TierIndex(Tier) < 0)
         {

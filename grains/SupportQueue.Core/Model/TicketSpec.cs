@@ -15,15 +15,8 @@ public sealed record TicketSpec(
     /// <summary>Throws a <see cref="SupportQueueException"/> naming the first bad field.</summary>
     public void Validate()
     {
-        if (string.IsNullOrWhiteSpace(TicketId))
-        {
-            throw SupportQueueException.Invalid("ticketId", TicketId, "must not be empty");
-        }
-
-        if (string.IsNullOrWhiteSpace(DeskId))
-        {
-            throw SupportQueueException.Invalid("deskId", DeskId, "must not be empty");
-        }
+        StoredId.Require("ticketId", TicketId);
+        StoredId.Require("deskId", DeskId);
 
         if (!Enum.IsDefined(Priority))
         {

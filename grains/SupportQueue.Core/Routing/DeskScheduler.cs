@@ -254,6 +254,22 @@ public sealed class DeskScheduler : IDeskView
     /// <summary><see cref="Abandon(string, DateTimeOffset)"/> by handle.</summary>
     public void Abandon(int ticket, DateTimeOffset now) => _tickets.Abandon(_table.At(ticket));
 
+    /// <summary>
+    /// Takes back a waiting ticket whose submit failed after the desk queued it (its own record was
+    /// never stored, so the caller was refused): counted as withdrawn, not abandoned. False when
+    /// the desk does not have it; refused when an agent holds it (a held ticket was stored).
+    /// </summary>
+    public bool Withdraw(string ticketId)
+    {
+        if (!_table.TryGet(ticketId, out var ticket))
+        {
+            return false;
+        }
+
+        _tickets.Withdraw(ticket);
+        return true;
+    }
+
     /// <summary>Whether the ticket is open on this desk, and where.</summary>
     public bool TryGetTicket(string ticketId, out DeskTicketState state, out string tier, out string? agentId)
     {

@@ -244,6 +244,25 @@ internal sealed class TicketLifecycle(DeskState desk)
         desk.Abandoned++;
     }
 
+    /// <summary>Takes back a waiting ticket whose submit failed after the desk queued it; see <see cref="DeskScheduler.Withdraw"/>.</summary>
+    public void Withdraw(DeskTicket ticket)
+    {
+        if (ticket.State == DeskTicketState.Assigned)
+        {
+            throw new SupportQueueException(RefusalCode.InvalidTransition, $"ticket '{ticket.Name}': assigned to '{ticket.Agent!.Id}', cannot be withdrawn");
+        }
+
+        if (ticket.State == DeskTicketState.Queued)
+        {
+            desk.Queues[ticket.Tier].Waiting--;
+        }
+
+        // As for an abandoned ticket, an offer out stays reserved until the agent side answers.
+        desk.Queues[ticket.Tier].Count--;
+        _table.Close(ticket);
+        desk.Withdrawn++;
+    }
+
     /// <summary>The holding agent hands the ticket back unfinished; it waits again at its tier, at its old place.</summary>
     public void Release(string ticketId, string agentId, DateTimeOffset now)
     {

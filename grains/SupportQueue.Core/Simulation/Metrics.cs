@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Statistics;
-using static SupportQueue.Core.Simulation.SimulationRun;
 
 namespace SupportQueue.Core.Simulation;
 

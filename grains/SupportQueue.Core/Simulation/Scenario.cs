@@ -1,85 +1,8 @@
 using System.Collections.Immutable;
 using SupportQueue.Core.Demand;
 using SupportQueue.Core.Model;
-using SupportQueue.Core.Randomness;
 
 namespace SupportQueue.Core.Simulation;
-
-/// <summary>A break inside a shift: starts <see cref="After"/> into the shift.</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.BreakSpec")]
-public sealed record BreakSpec(
-    [property: Id(0)] TimeSpan After,
-    [property: Id(1)] TimeSpan Duration);
-
-/// <summary>
-/// A working shift on the given weekdays (empty = every day). <see cref="End"/> before
-/// <see cref="Start"/> means the shift runs past midnight.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.ShiftSpec")]
-public sealed record ShiftSpec(
-    [property: Id(0)] ImmutableArray<DayOfWeek> Days,
-    [property: Id(1)] TimeSpan Start,
-    [property: Id(2)] TimeSpan End,
-    [property: Id(3)] ImmutableArray<BreakSpec> Breaks = default)
-{
-    public TimeSpan Length => End > Start ? End - Start : End + TimeSpan.FromDays(1) - Start;
-
-    public bool WorksOn(DayOfWeek day) => Days.IsDefaultOrEmpty || Days.Contains(day);
-}
-
-/// <summary><see cref="Count"/> identical agents. No shifts = on duty around the clock.</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.AgentGroupSpec")]
-public sealed record AgentGroupSpec(
-    [property: Id(0)] string Name,
-    [property: Id(1)] string Tier,
-    [property: Id(2)] int Count,
-    [property: Id(3)] ImmutableArray<SkillLevel> Skills = default,
-    [property: Id(4)] int Capacity = 1,
-    [property: Id(5)] ImmutableArray<ShiftSpec> Shifts = default);
-
-/// <summary>The roster: agent groups, and shrinkage (probability an agent misses a shift: absence, training …).</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.RosterSpec")]
-public sealed record RosterSpec(
-    [property: Id(0)] ImmutableArray<AgentGroupSpec> Groups,
-    [property: Id(1)] double Shrinkage = 0);
-
-/// <summary>A resolved ticket comes back with <see cref="Probability"/> after <see cref="Delay"/> (minutes).</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.ReopenSpec")]
-public sealed record ReopenSpec(
-    [property: Id(0)] double Probability,
-    [property: Id(1)] DistributionSpec Delay);
-
-/// <summary>
-/// A kind of ticket. <see cref="Handling"/> gives the handling time (minutes) per tier name,
-/// "*" for any tier not listed. <see cref="Resolve"/> gives the probability a tier resolves the
-/// ticket rather than escalating it (default 1; the last tier always resolves).
-/// <see cref="Patience"/> (minutes) is how long the customer waits for a first response before
-/// abandoning; null = never abandons.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.TicketClassSpec")]
-public sealed record TicketClassSpec(
-    [property: Id(0)] string Name,
-    [property: Id(1)] double Share,
-    [property: Id(2)] Priority Priority,
-    [property: Id(3)] ImmutableDictionary<string, DistributionSpec> Handling,
-    [property: Id(4)] ImmutableArray<string> Skills = default,
-    [property: Id(5)] string? EntryTier = null,
-    [property: Id(6)] ImmutableDictionary<string, double>? Resolve = null,
-    [property: Id(7)] DistributionSpec? Patience = null,
-    [property: Id(8)] ReopenSpec? Reopen = null)
-{
-    public DistributionSpec? HandlingAt(string tier) =>
-        Handling.TryGetValue(tier, out var d) ? d : Handling.GetValueOrDefault("*");
-
-    public double ResolveAt(string tier) => Resolve is not null && Resolve.TryGetValue(tier, out var p) ? p : 1.0;
-}
-
-/// <summary>The service-level objective reports are drawn against: <see cref="Target"/> of tickets answered within <see cref="Threshold"/>.</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.ServiceLevelSpec")]
-public sealed record ServiceLevelSpec(
-    [property: Id(0)] TimeSpan Threshold,
-    [property: Id(1)] double Target = 0.8,
-    [property: Id(2)] Priority? Priority = null);
 
 /// <summary>
 /// Everything a staffing simulation needs: the desk (the same settings a live desk uses), who

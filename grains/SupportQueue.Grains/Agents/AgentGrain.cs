@@ -10,7 +10,7 @@ namespace SupportQueue.Grains;
 /// </summary>
 [GrainType("agent")]
 public sealed class AgentGrain(
-    [PersistentState("agent", Hosting.StorageName)] IPersistentState<Agent> state,
+    [PersistentState("agent", SupportQueueStorage.Name)] IPersistentState<Agent> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IEnumerable<IAssignmentObserver> observers) : Grain, IAgentGrain
 {
@@ -63,6 +63,13 @@ public sealed class AgentGrain(
         if (spec.AgentId != this.GetPrimaryKeyString())
         {
             throw SupportQueueException.Invalid("agentId", spec.AgentId, $"does not match the grain key '{this.GetPrimaryKeyString()}'");
+        }
+
+        // Every check the engine makes comes before any desk is told: a refused request changes
+        // nothing anywhere (a desk told first would pool an agent that belongs elsewhere).
+        if (state.State.Exists)
+        {
+            state.State.RequireSameDesk(spec);
         }
 
         var desk = GrainFactory.Desk(spec.DeskId);

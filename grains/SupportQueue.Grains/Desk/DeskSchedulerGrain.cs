@@ -25,10 +25,10 @@ namespace SupportQueue.Grains;
 [Reentrant]
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed partial class DeskSchedulerGrain(
-    [PersistentState("desk", Hosting.StorageName)] IPersistentState<DeskState> state,
+    [PersistentState("desk", SupportQueueStorage.Name)] IPersistentState<DeskState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<SupportQueueGrainOptions> options,
-    ILogger<DeskSchedulerGrain> logger) : Grain, IDeskSchedulerGrain
+    ILogger<DeskSchedulerGrain> logger) : Grain, IDeskSchedulerGrain, IDiagnosableDesk
 {
     // Grain references are kept: each GrainReferences lookup still builds an id and a proxy.
     private readonly Dictionary<string, IAgentGrain> _agentGrains = new(StringComparer.Ordinal);
@@ -55,7 +55,15 @@ public sealed partial class DeskSchedulerGrain(
 
     private string DeskId => this.GetPrimaryKeyString();
 
-    private DeskScheduler Engine => _engine ?? throw SupportQueueException.UnknownDesk(DeskId);
+    private DeskScheduler Engine => _engine ?? throw Unknown();
+
+    // Desks stay active (AlwaysActive) because their queues live in memory; a desk that was never
+    // configured has none, and asking after random desk ids must not leave an activation each.
+    private SupportQueueException Unknown()
+    {
+        this.DeactivateOnIdle();
+        return SupportQueueException.UnknownDesk(DeskId);
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -123,7 +131,17 @@ public sealed partial class DeskSchedulerGrain(
     public async Task Configure(DeskSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        settings.EnsureValid();
+        try
+        {
+            StoredId.Require("deskId", DeskId);
+            settings.EnsureValid();
+        }
+        catch (SupportQueueException) when (_engine is null)
+        {
+            // Refused settings leave an unconfigured desk, which does not stay active.
+            this.DeactivateOnIdle();
+            throw;
+        }
 
         // Deadlines already due belong to the settings they were armed under.
         var now = Advance();
@@ -181,10 +199,36 @@ public sealed partial class DeskSchedulerGrain(
 
     public Task<Placement> Submit(TicketSpec spec, DateTimeOffset createdAt)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         var now = Advance();
+
+        // Only the ticket's own grain submits it, and only while it has no stored record: a copy
+        // still waiting here is what an earlier attempt left when its store failed with its silo.
+        // The retry takes its place instead of being refused as a duplicate ("409" read as "accepted").
+        if (Engine.TryGetTicket(spec.TicketId, out var held, out var heldTier, out _))
+        {
+            if (held == DeskTicketState.Offered)
+            {
+                // The offer's acceptance waits on the ticket grain, which is busy with this submit.
+                return Task.FromResult(new Placement(spec.TicketId, heldTier, null, Engine.Settings.SlaFor(spec.Priority)));
+            }
+
+            if (held == DeskTicketState.Queued)
+            {
+                Engine.Withdraw(spec.TicketId);
+            }
+        }
+
         var placement = Engine.Submit(spec, now, createdAt);
         Kick();
         return Task.FromResult(placement);
+    }
+
+    public Task Withdraw(string ticketId)
+    {
+        Advance();
+        Engine.Withdraw(ticketId);
+        return Task.CompletedTask;
     }
 
     public Task<Placement> Reopen(TicketSpec spec)
@@ -273,19 +317,12 @@ public sealed partial class DeskSchedulerGrain(
         Kick();
     }
 
-    public Task CheckInvariants()
-    {
-        Engine.CheckInvariants();
-        return Task.CompletedTask;
-    }
+    // Served through the IDeskDiagnostics extension (DeskDiagnostics), only where a silo installs it.
+    void IDiagnosableDesk.CheckInvariants() => Engine.CheckInvariants();
 
-    public Task EnableJournal()
-    {
-        _journal ??= [];
-        return Task.CompletedTask;
-    }
+    void IDiagnosableDesk.EnableJournal() => _journal ??= [];
 
-    public async Task<SettleReport> DrainJournal()
+    async Task<SettleReport> IDiagnosableDesk.DrainJournal()
     {
         await WhenIdle();
         if (_journal is null || _journal.Count == 0)

@@ -1,15 +1,7 @@
-using System.Collections.Immutable;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
-using SupportQueue.Core.Simulation;
 
 namespace SupportQueue.Grains;
-
-/// <summary>What a journaling desk did since the last drain, in the engine's order, and when it next needs time to pass.</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.SettleReport")]
-public sealed record SettleReport(
-    [property: Id(0)] ImmutableArray<JournalEntry> Entries,
-    [property: Id(1)] DateTimeOffset? NextDeadline);
 
 /// <summary>One per desk (key: desk id). Hosts the desk's routing engine: queues, pools, offers, timeouts.</summary>
 [Alias("SupportQueue.Grains.IDeskSchedulerGrain")]
@@ -34,6 +26,14 @@ public interface IDeskSchedulerGrain : IGrainWithStringKey
     /// <summary>Called by a ticket grain: queue a new ticket; returns where it was queued.</summary>
     [Alias("Submit")]
     Task<Placement> Submit(TicketSpec spec, DateTimeOffset createdAt);
+
+    /// <summary>
+    /// Called by a ticket grain whose submit failed after the desk queued it (the ticket was not
+    /// stored, the caller was refused): takes the waiting ticket back out. No-op when the desk
+    /// does not have it.
+    /// </summary>
+    [Alias("Withdraw")]
+    Task Withdraw(string ticketId);
 
     /// <summary>Called by a ticket grain: queue a resolved ticket again; returns where it was queued.</summary>
     [Alias("Reopen")]
@@ -69,23 +69,4 @@ public interface IDeskSchedulerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Reconcile")]
     Task Reconcile(OpenTicket ticket);
-
-    /// <summary>Runs the invariant audit of the desk's engine; throws describing the first violation.</summary>
-    [Alias("CheckInvariants")]
-    Task CheckInvariants();
-
-    /// <summary>
-    /// Simulation only: from now on the desk records every assignment and every wait-timeout
-    /// escalation it makes, for <see cref="DrainJournal"/>. Live desks leave it off.
-    /// </summary>
-    [Alias("EnableJournal")]
-    Task EnableJournal();
-
-    /// <summary>
-    /// Simulation only: waits as <see cref="WhenIdle"/> does, then returns and forgets what the
-    /// journal recorded since the last drain, with the desk's next deadline. Empty when the
-    /// journal is off.
-    /// </summary>
-    [Alias("DrainJournal")]
-    Task<SettleReport> DrainJournal();
 }

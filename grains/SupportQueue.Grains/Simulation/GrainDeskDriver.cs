@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Simulation;
 
@@ -9,7 +10,7 @@ namespace SupportQueue.Grains.Simulation;
 /// virtual time first. The clock must be the <see cref="TimeProviderNames.Grains"/> clock of the
 /// silo behind <paramref name="grains"/>, and nothing else may move it while a run is under way.
 /// </summary>
-public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : IDeskDriver
+public sealed class GrainDeskDriver(IGrainFactory grains, FakeTimeProvider clock) : IDeskDriver
 {
     /// <summary>Tickets the desk may still report, by id: from submit or reopen until resolved or abandoned.</summary>
     private readonly Dictionary<string, SimulatedTicket> _tickets = new(StringComparer.Ordinal);
@@ -19,6 +20,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
     // same step (an escalation falling due at the very moment the customer left).
     private readonly List<string> _closed = [];
     private IDeskSchedulerGrain? _desk;
+    private IDeskDiagnostics? _journal;
     private string _deskId = "";
     private DeskSettings _settings = DeskSettings.Default;
     private string[] _agentIds = [];
@@ -30,8 +32,10 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
         clock.SetUtcNow(at);
         var desk = grains.Desk(deskId);
         await desk.Configure(settings);
-        await desk.EnableJournal();
+        var journal = desk.AsReference<IDeskDiagnostics>();
+        await journal.EnableJournal();
         _desk = desk;
+        _journal = journal;
         _deskId = deskId;
         _settings = settings;
         _agentIds = [.. agents.Select(a => a.AgentId)];
@@ -95,7 +99,7 @@ public sealed class GrainDeskDriver(IGrainFactory grains, VirtualClock clock) : 
     public async ValueTask<long> Settle(DateTimeOffset at, List<SettleEntry> journal)
     {
         clock.SetUtcNow(at);
-        var report = await Desk.DrainJournal();
+        var report = await (_journal ?? throw new InvalidOperationException("not configured")).DrainJournal();
         foreach (var entry in report.Entries)
         {
             var agent = entry.AgentId is { } id ? _agentIndex[id] : -1;

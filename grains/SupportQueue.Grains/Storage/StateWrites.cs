@@ -1,3 +1,5 @@
+using Orleans.Storage;
+
 namespace SupportQueue.Grains;
 
 /// <summary>How the ticket and agent grains save their state.</summary>
@@ -20,9 +22,18 @@ internal static class StateWrites
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             await ReloadAsync(state, grain);
-            throw;
+            throw Wrapped(ex, grain);
         }
     }
+
+    /// <summary>
+    /// The failure as it may cross silos: an etag conflict (Orleans' own, serializable) stays as
+    /// it is; anything else from storage becomes a <see cref="StorageUnavailableException"/>.
+    /// </summary>
+    public static Exception Wrapped(Exception ex, IGrainBase grain) =>
+        ex is InconsistentStateException or StorageUnavailableException
+            ? ex
+            : StorageUnavailableException.From($"storing {grain.GrainContext.GrainId}", ex);
 
     private static async Task ReloadAsync<T>(IPersistentState<T> state, IGrainBase grain)
     {

@@ -13,12 +13,14 @@ namespace SupportQueue.Grains;
 /// </summary>
 [GrainType("ticket")]
 public sealed partial class TicketGrain(
-    [PersistentState("ticket", Hosting.StorageName)] IPersistentState<Ticket> state,
+    [PersistentState("ticket", SupportQueueStorage.Name)] IPersistentState<Ticket> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<SupportQueueGrainOptions> options,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain, IRemindable
 {
-    private const string ReconcileReminder = "reconcile";
+    // The reminder's name carries the desk: it is registered before the ticket is stored, and
+    // must be able to find the desk of a ticket that never was.
+    private const string ReconcilePrefix = "reconcile@";
 
     private IGrainReminder? _reminder;
 
@@ -40,24 +42,112 @@ public sealed partial class TicketGrain(
 
         if (state.State.Exists)
         {
-            throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already submitted (status {state.State.Status})");
+            return await ResubmittedAsync(spec);
         }
 
+        // Acknowledged means stored, both ways: the reminder (named after the desk) goes first, so
+        // a silo that dies after the desk queued the ticket but before it was stored still leaves
+        // something that takes the unstored copy back out; a failure here takes it out at once.
         var desk = _desk = GrainFactory.Desk(spec.DeskId);
-        var now = clock.GetUtcNow();
-        // One call to the desk per submit: the placement carries the SLA that applies.
-        var placement = await desk.Submit(spec, now);
-        var ticket = Ticket.Create(spec, placement.Sla, now);
-        ticket.MarkQueued(placement.Tier, clock.GetUtcNow(), placement.Reason);
+        await KeepReconcilingAsync(spec.DeskId);
+        Placement placement;
+        try
+        {
+            // One call to the desk per submit: the placement carries the SLA that applies.
+            placement = await desk.Submit(spec, clock.GetUtcNow());
+        }
+        catch (SupportQueueException)
+        {
+            await ForgetReminderAsync();
+            throw;
+        }
 
-        // The reminder goes first: a stored ticket without one could be forgotten by a restarted
-        // desk, while a reminder without a stored ticket just removes itself.
-        await KeepReconcilingAsync();
+        var now = clock.GetUtcNow();
+        var ticket = Ticket.Create(spec, placement.Sla, now);
+        ticket.MarkQueued(placement.Tier, now, placement.Reason);
         state.State = ticket;
-        await state.WriteOrReloadAsync(this);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            if (!await WasStoredAfterAllAsync())
+            {
+                await WithdrawAsync(desk, spec.TicketId);
+                throw StateWrites.Wrapped(ex, this);
+            }
+        }
+
         LogSubmitted(ticket.Id, ticket.DeskId, placement.Tier);
-        SupportQueueMetrics.RecordSubmitted(ticket);
+        SupportQueueMetrics.RecordSubmitted(state.State);
+        return state.State;
+    }
+
+    /// <summary>
+    /// The same ticket submitted again: a retry whose first attempt was stored though its caller
+    /// heard an error (the silo died before answering) gets the stored ticket, and its desk is
+    /// made sure to have it; a different ticket under a used id is a duplicate.
+    /// </summary>
+    private async Task<Ticket> ResubmittedAsync(TicketSpec spec)
+    {
+        var ticket = state.State;
+        if (ticket.Status is not (TicketStatus.Queued or TicketStatus.Assigned) || !IsSameSubmission(ticket, spec))
+        {
+            throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already submitted (status {ticket.Status})");
+        }
+
+        await KeepReconcilingAsync(ticket.DeskId);
+        await Desk.Reconcile(Open(ticket));
         return ticket;
+    }
+
+    private static bool IsSameSubmission(Ticket ticket, TicketSpec spec) =>
+        ticket.DeskId == spec.DeskId
+        && ticket.Priority == spec.Priority
+        && ticket.RequestedEntryTier == spec.EntryTier
+        && ticket.Subject == spec.Subject
+        && ticket.Skills.SequenceEqual(spec.RequiredSkills, StringComparer.Ordinal);
+
+    // A write can fail after storage applied it; what storage holds is the truth. If even the read
+    // fails, the outcome is unknown: the caller is refused, and should the ticket have been stored,
+    // its reminder queues it again and a retry of the submit gets it.
+    private async Task<bool> WasStoredAfterAllAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+            if (state.RecordExists && state.State.Exists)
+            {
+                return true;
+            }
+
+            // A read that found nothing may leave the unstored ticket in place.
+            state.State = new Ticket();
+            return false;
+        }
+#pragma warning disable CA1031 // Whatever the read throws, the answer is the same: not known to be stored.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            state.State = new Ticket();
+            this.DeactivateOnIdle();
+            return false;
+        }
+    }
+
+    private async Task WithdrawAsync(IDeskSchedulerGrain desk, string ticketId)
+    {
+        try
+        {
+            await desk.Withdraw(ticketId);
+        }
+#pragma warning disable CA1031 // Best effort: an unstored copy left behind is dropped when offered (TicketGone) or by the reminder.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogWithdrawFailed(ex, ticketId);
+        }
     }
 
     public Task<Ticket> Get() => Task.FromResult(Current);
@@ -162,17 +252,40 @@ public sealed partial class TicketGrain(
         var placement = await Desk.Reopen(ticket.ToSpec());
         ticket.Reopen(now, string.IsNullOrWhiteSpace(reason) ? "reopened" : reason);
         ticket.MarkQueued(placement.Tier, now, placement.Reason);
-        await KeepReconcilingAsync();
+        await KeepReconcilingAsync(ticket.DeskId);
         await state.WriteOrReloadAsync(this);
         return ticket;
     }
 
-    /// <summary>The durable reminder of an open ticket: make sure its desk still has it (after a restart it may not).</summary>
+    /// <summary>
+    /// The durable reminder of an open ticket: make sure its desk still has it (after a restart it
+    /// may not). A reminder with no stored ticket is what a submit that died before storing left:
+    /// the desk it names may still hold the unstored copy, which is taken back out.
+    /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!state.State.Exists || state.State.Status is not (TicketStatus.Queued or TicketStatus.Assigned))
+        if (!state.State.Exists)
         {
-            await StopReconcilingAsync();
+            if (reminderName.StartsWith(ReconcilePrefix, StringComparison.Ordinal))
+            {
+                try
+                {
+                    await GrainFactory.Desk(reminderName[ReconcilePrefix.Length..]).Withdraw(this.GetPrimaryKeyString());
+                }
+                catch (SupportQueueException ex)
+                {
+                    // The desk is gone or the copy was assigned meanwhile (then it was stored elsewhere): nothing to take back.
+                    LogWithdrawFailed(ex, this.GetPrimaryKeyString());
+                }
+            }
+
+            await StopReconcilingAsync(reminderName);
+            return;
+        }
+
+        if (state.State.Status is not (TicketStatus.Queued or TicketStatus.Assigned))
+        {
+            await StopReconcilingAsync(reminderName);
             return;
         }
 
@@ -185,28 +298,54 @@ public sealed partial class TicketGrain(
             await state.WriteOrReloadAsync(this);
         }
 
-        var open = new OpenTicket(ticket.ToSpec(), ticket.CreatedAt, ticket.Tier!, ticket.LastQueuedAt(), ticket.AgentId, ticket.FirstAssignedAt is not null);
-        await Desk.Reconcile(open);
+        await Desk.Reconcile(Open(ticket));
     }
 
-    private async Task KeepReconcilingAsync()
+    private static OpenTicket Open(Ticket ticket) =>
+        new(ticket.ToSpec(), ticket.CreatedAt, ticket.Tier!, ticket.LastQueuedAt(), ticket.AgentId, ticket.FirstAssignedAt is not null);
+
+    private async Task KeepReconcilingAsync(string deskId)
     {
         if (options.Value.DurableTickets)
         {
             var period = options.Value.ReconcilePeriod;
-            _reminder = await this.RegisterOrUpdateReminder(ReconcileReminder, period, period);
+            try
+            {
+                _reminder = await this.RegisterOrUpdateReminder(ReconcilePrefix + deskId, period, period);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                throw StorageUnavailableException.From($"registering the reminder of ticket '{this.GetPrimaryKeyString()}'", ex);
+            }
         }
     }
 
-    private async Task StopReconcilingAsync()
+    // A submit the desk refused leaves no reminder behind (best effort: one left fires once and removes itself).
+    private async Task ForgetReminderAsync()
+    {
+        try
+        {
+            await StopReconcilingAsync();
+        }
+#pragma warning disable CA1031 // Best effort, see above.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogWithdrawFailed(ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task StopReconcilingAsync(string? name = null)
     {
         if (!options.Value.DurableTickets)
         {
             return;
         }
 
-        // The handle from registering saves a read; a later activation has to look it up.
-        if ((_reminder ?? await this.GetReminder(ReconcileReminder)) is { } reminder)
+        // The handle from registering saves a read; a later activation has to look it up. Tickets
+        // stored before reminders named their desk have the plain name.
+        name ??= state.State.Exists ? ReconcilePrefix + state.State.DeskId : null;
+        if ((_reminder ?? (name is null ? null : await this.GetReminder(name))) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
@@ -216,6 +355,9 @@ public sealed partial class TicketGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ticket {TicketId} submitted to desk {DeskId}, queued at {Tier}")]
     private partial void LogSubmitted(string ticketId, string deskId, string tier);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {TicketId}: could not clean up after a failed submit")]
+    private partial void LogWithdrawFailed(Exception ex, string ticketId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketId}: ignoring desk escalation from {FromTier}; ticket is {Status} at {Tier}")]
     private partial void LogStaleEscalation(string ticketId, TicketStatus status, string? tier, string fromTier);

@@ -16,8 +16,26 @@ public sealed record Migration(int Version, string Name, string Script, string C
 
     private static readonly Lazy<IReadOnlyList<Migration>> _embedded = new(() => Load(typeof(Migration).Assembly));
 
+    // Checksums of earlier texts of a migration whose change left the schema as it was (comments
+    // only), so databases that applied the earlier text still count as up to date. Never list a
+    // change that alters what the script does: that belongs in a new NNNN_*.sql.
+    private static readonly Dictionary<string, string[]> _formerChecksums = new(StringComparer.Ordinal)
+    {
+        // A local file path was taken out of the header comment.
+        ["0001_orleans_schema"] = ["8d1c4d7458d9e113cd843254f49648ff4a63302fe4e2c73d435d5771a8cef30f"],
+    };
+
     /// <summary>The migrations compiled into this build, in version order.</summary>
     public static IReadOnlyList<Migration> Embedded => _embedded.Value;
+
+    /// <summary>Checksums of earlier, comment-only different texts of this migration, still accepted.</summary>
+    public IReadOnlyList<string> FormerChecksums =>
+        _formerChecksums.TryGetValue(Name, out var former) ? former : [];
+
+    /// <summary>Whether a database's recorded checksum is this script's, or one of its <see cref="FormerChecksums"/>.</summary>
+    public bool Matches(string recordedChecksum) =>
+        string.Equals(recordedChecksum, Checksum, StringComparison.OrdinalIgnoreCase) ||
+        FormerChecksums.Contains(recordedChecksum, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Builds a migration from a file name and its text (tests and tools).</summary>
     public static Migration Create(string fileName, string script)

@@ -2,26 +2,6 @@ using Npgsql;
 
 namespace SupportQueue.Hosting.Database;
 
-/// <summary>A migration recorded in <c>schema_migrations</c>.</summary>
-public sealed record AppliedMigration(int Version, string Name, string Checksum, DateTimeOffset AppliedAt);
-
-/// <summary>How a database's recorded migrations compare with the ones in this build.</summary>
-/// <param name="HasMigrationTable">False for a database no migration ever touched.</param>
-/// <param name="Applied">Rows of <c>schema_migrations</c>, in version order.</param>
-/// <param name="Pending">Migrations of this build that the database lacks, in version order.</param>
-/// <param name="Mismatched">Migrations whose applied checksum differs from this build's file.</param>
-/// <param name="Unknown">Applied versions this build does not have (a newer build migrated the database).</param>
-public sealed record SchemaStatus(
-    bool HasMigrationTable,
-    IReadOnlyList<AppliedMigration> Applied,
-    IReadOnlyList<Migration> Pending,
-    IReadOnlyList<Migration> Mismatched,
-    IReadOnlyList<AppliedMigration> Unknown)
-{
-    /// <summary>The database has every migration of this build, unmodified.</summary>
-    public bool IsCurrent => HasMigrationTable && Pending.Count == 0 && Mismatched.Count == 0;
-}
-
 /// <summary>
 /// Applies the embedded <c>silo/sql/NNNN_*.sql</c> scripts in version order, each in its own
 /// transaction together with its <c>schema_migrations</c> row, so a failed script leaves no
@@ -158,7 +138,7 @@ public static class PostgresMigrator
         var byVersion = applied.ToDictionary(a => a.Version);
         var pending = migrations.Where(m => !byVersion.ContainsKey(m.Version)).ToList();
         var mismatched = migrations
-            .Where(m => byVersion.TryGetValue(m.Version, out var a) && !string.Equals(a.Checksum, m.Checksum, StringComparison.OrdinalIgnoreCase))
+            .Where(m => byVersion.TryGetValue(m.Version, out var a) && !m.Matches(a.Checksum))
             .ToList();
         var known = migrations.Select(m => m.Version).ToHashSet();
         var unknown = applied.Where(a => !known.Contains(a.Version)).ToList();

@@ -1,4 +1,5 @@
 using SupportQueue.Core.Queueing;
+using SupportQueue.Core.Tests.TestSupport;
 
 namespace SupportQueue.Core.Tests.Queueing;
 

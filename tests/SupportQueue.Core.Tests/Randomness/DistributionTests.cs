@@ -82,7 +82,7 @@ public class DistributionTests
         }
 
         Assert.Equal(0, counts[2]);
-        var result = Core.Statistics.ChiSquare.GoodnessOfFit([counts[1], counts[3], counts[4]], [10_000.0, 60_000.0, 30_000.0]);
+        var result = TestSupport.ChiSquare.GoodnessOfFit([counts[1], counts[3], counts[4]], [10_000.0, 60_000.0, 30_000.0]);
         Assert.True(result.PValue > 0.001, $"p = {result.PValue}");
     }
 

@@ -1,5 +1,6 @@
 using SupportQueue.Core.Randomness;
 using SupportQueue.Core.Statistics;
+using SupportQueue.Core.Tests.TestSupport;
 
 namespace SupportQueue.Core.Tests.Statistics;
 

@@ -103,6 +103,7 @@ public class CliArgumentTests
     }
 
     [Fact]
+    [Trait("Category", "RealTime")]
     public async Task Unreachable_cluster_fails_fast_with_a_clear_message()
     {
         var port = UnusedPort();

@@ -15,6 +15,7 @@ public sealed class CliTestCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSupportQueueMemoryStorage();
+            silo.AddDeskDiagnostics();
             silo.UseInMemoryReminderService();
         });
         _cluster = builder.Build();

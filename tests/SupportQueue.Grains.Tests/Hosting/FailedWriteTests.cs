@@ -27,7 +27,7 @@ public sealed class FailedWriteTests : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddGrainStorage(global::SupportQueue.Grains.Hosting.StorageName, (services, _) =>
+            silo.Services.AddGrainStorage(SupportQueueStorage.Name, (services, _) =>
                 new FaultyStorage(_faults, new InMemoryGrainStorage(_store, services.GetRequiredService<Serializer>())));
             silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, new FakeTimeProvider(ClusterFixture.Start));
@@ -79,6 +79,65 @@ public sealed class FailedWriteTests : IAsyncLifetime
         Assert.Equal(Presence.Offline, (await agent.Get()).Presence);
         await agent.SetPresence(Presence.Break);
         Assert.Equal(Presence.Break, Stored<Agent>("agent", agent.GetGrainId()).Presence);
+    }
+
+    [Fact]
+    public async Task A_submit_whose_ticket_was_not_stored_is_refused_leaves_nothing_queued_and_a_retry_is_accepted()
+    {
+        var desk = await TestIds.NewDesk(Grains);
+        var id = TestIds.New("ticket");
+        var ticket = Grains.Ticket(id);
+        var spec = new TicketSpec(id, desk, Priority.P3, []);
+
+        _faults.FailNextWrite(ticket.GetGrainId());
+        var failure = await Assert.ThrowsAsync<StorageUnavailableException>(() => ticket.Submit(spec));
+
+        Assert.Contains("storage unavailable", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(RefusalCode.UnknownTicket, (await Assert.ThrowsAsync<SupportQueueException>(() => ticket.Get())).Code);
+        var status = await Grains.Desk(desk).GetStatus();
+        Assert.Equal(0, status.Open);
+        Assert.All(status.Tiers, t => Assert.Equal(0, t.Queued + t.Offered));
+
+        // Not "409 already open on desk": the refused attempt left nothing behind.
+        var stored = await ticket.Submit(spec);
+        Assert.Equal(TicketStatus.Queued, stored.Status);
+        Assert.Equal(1, (await Grains.Desk(desk).GetStatus()).Open);
+        await Grains.Desk(desk).CheckInvariants();
+    }
+
+    [Fact]
+    public async Task A_copy_left_on_the_desk_by_a_submit_that_died_before_storing_does_not_turn_the_retry_into_a_duplicate()
+    {
+        var desk = await TestIds.NewDesk(Grains);
+        var id = TestIds.New("ticket");
+        var spec = new TicketSpec(id, desk, Priority.P3, []);
+
+        // What a silo that died between queuing and storing leaves: the desk has it, the ticket has no record.
+        await Grains.Desk(desk).Submit(spec, ClusterFixture.Start);
+
+        var stored = await Grains.Ticket(id).Submit(spec with { Priority = Priority.P2 });
+        Assert.Equal(Priority.P2, stored.Priority);
+        var status = await Grains.Desk(desk).GetStatus();
+        Assert.Equal(1, status.Open);
+        Assert.Equal(1, status.Tiers[0].Queued);
+        await Grains.Desk(desk).CheckInvariants();
+    }
+
+    [Fact]
+    public async Task A_resubmit_of_a_stored_ticket_gets_the_stored_ticket_and_a_different_one_is_a_duplicate()
+    {
+        var desk = await TestIds.NewDesk(Grains);
+        var id = TestIds.New("ticket");
+        var spec = new TicketSpec(id, desk, Priority.P3, ["billing"]);
+        var first = await Grains.Ticket(id).Submit(spec);
+
+        // The caller of the first attempt may have heard an error though it was stored: its retry is answered, not refused.
+        var again = await Grains.Ticket(id).Submit(spec with { Skills = ["billing"] });
+        Assert.Equal((first.Id, first.CreatedAt, first.Status), (again.Id, again.CreatedAt, again.Status));
+        Assert.Equal(1, (await Grains.Desk(desk).GetStatus()).Open);
+
+        var dup = await Assert.ThrowsAsync<SupportQueueException>(() => Grains.Ticket(id).Submit(spec with { Priority = Priority.P1 }));
+        Assert.Equal(RefusalCode.DuplicateTicket, dup.Code);
     }
 
     private T Stored<T>(string stateName, GrainId grain)

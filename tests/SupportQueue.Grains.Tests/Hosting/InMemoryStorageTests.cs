@@ -90,8 +90,8 @@ public sealed class InMemoryStorageTests(ClusterFixture fixture)
     public async Task The_clusters_silos_share_one_store()
     {
         // The storage each silo really uses, as the fixture configured it.
-        var one = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(global::SupportQueue.Grains.Hosting.StorageName);
-        var two = fixture.Cluster.Silos[1].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(global::SupportQueue.Grains.Hosting.StorageName);
+        var one = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(SupportQueueStorage.Name);
+        var two = fixture.Cluster.Silos[1].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(SupportQueueStorage.Name);
         var id = Id(TestIds.New("z"));
         await one.WriteStateAsync("s", id, new Held<string> { State = "from silo 1" });
 

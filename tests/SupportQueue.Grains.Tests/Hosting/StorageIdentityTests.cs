@@ -22,7 +22,7 @@ public sealed class StorageIdentityTests(ClusterFixture fixture)
     }
 
     private IGrainStorage Storage =>
-        fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(global::SupportQueue.Grains.Hosting.StorageName);
+        fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(SupportQueueStorage.Name);
 
     [Fact]
     public void References_carry_the_declared_grain_types()

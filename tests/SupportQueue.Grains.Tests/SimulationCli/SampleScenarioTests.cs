@@ -97,20 +97,4 @@ public class SampleScenarioTests
         Assert.Equal(TimeSpan.FromSeconds(20), s.ServiceLevel.Threshold);
         Assert.Null(s.TicketClasses[0].Patience);
     }
-
-    [Fact]
-    public void Bench_scenario_is_MM50_at_load_0_9()
-    {
-        var s = SimulationBenchmark.Scenario(20_000);
-        Assert.Empty(s.Validate());
-
-        var run = SimulationBenchmark.Run(s, 0);
-
-        Assert.InRange(run.Customers, 19_000, 21_000);
-        Assert.True(run.Events > run.Customers);
-        Assert.Equal(2.0, SimulationBenchmark.Median([3.0, 1.0, 2.0]));
-        Assert.Equal(2.5, SimulationBenchmark.Median([4.0, 1.0, 2.0, 3.0]));
-        Assert.Equal(0.5, SimulationBenchmark.Spread([3.0, 2.0, 2.5]), 12);
-        Assert.Equal(0, SimulationBenchmark.Spread([3.0]));
-    }
 }

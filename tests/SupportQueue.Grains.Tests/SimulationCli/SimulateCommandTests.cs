@@ -213,19 +213,6 @@ public class SimulateCommandTests(CliTestCluster cluster) : IClassFixture<CliTes
         Assert.False(ClusterOptionsResolver.IsConfigured(new ConfigurationBuilder().Build()));
     }
 
-    [Fact]
-    public async Task Bench_prints_customers_per_second()
-    {
-        var output = new RecordingConsoles();
-
-        var exit = await SupportQueueCli.RunAsync(["simulate-bench", "--customers", "5000", "--runs", "3", "--warmup", "1"], output.Consoles, new CountingConnector());
-
-        Assert.True(exit == ExitCodes.Ok, output.Error);
-        Assert.Contains("M/M/50 fast mode", output.Out, StringComparison.Ordinal);
-        Assert.Matches(@"Median: [\d,]+ customers/s", output.Out);
-        Assert.Matches(@"Best: [\d,]+ customers/s; spread between runs \d+ ?%", output.Out);
-    }
-
     private static int CountOf(string text, string value)
     {
         var count = 0;

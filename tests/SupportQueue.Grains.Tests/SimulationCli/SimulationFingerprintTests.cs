@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using SupportQueue.Client.Simulation;
 using SupportQueue.Core.Simulation;
+using SupportQueue.LoadTests.Benchmarks;
 
 namespace SupportQueue.Grains.Tests.SimulationCli;
 
@@ -13,6 +13,7 @@ namespace SupportQueue.Grains.Tests.SimulationCli;
 /// purpose; the commit that updates one says why. The pins are for x64 Linux, where CI runs: ticket
 /// times are hashed exactly, and another platform's Math.Log or Math.Exp may differ in the last bit.
 /// </summary>
+[Trait("Category", "Pinned")]
 public sealed class SimulationFingerprintTests
 {
     public static TheoryData<string, int, string> Pinned() => new()

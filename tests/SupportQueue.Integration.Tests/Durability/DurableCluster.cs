@@ -27,6 +27,7 @@ internal static class DurableCluster
         options.MigrateOnStart = true;
         options.ReconcilePeriod = ReconcilePeriod;
         options.MinimumReminderPeriod = ReconcilePeriod;
+        options.DeskDiagnostics = true;
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleans(silo =>

@@ -186,7 +186,7 @@ public sealed class SiloFailoverTests(PostgresServer server, ITestOutputHelper o
     }
 
     /// <summary>A synthetic agent: resolves whatever it holds, and shrugs off calls that fail while the cluster heals.</summary>
-    private static async Task ResolveLoopAsync(IGrainFactory grains, string agentId, ConcurrentQueue<string> errors, CancellationToken stop)
+    internal static async Task ResolveLoopAsync(IGrainFactory grains, string agentId, ConcurrentQueue<string> errors, CancellationToken stop)
     {
         var agent = grains.GetGrain<IAgentGrain>(agentId);
         while (!stop.IsCancellationRequested)
@@ -231,7 +231,7 @@ public sealed class SiloFailoverTests(PostgresServer server, ITestOutputHelper o
         return victim;
     }
 
-    private static async Task WaitForActiveSilosAsync(string connectionString, IReadOnlyList<SiloProcess> silos)
+    internal static async Task WaitForActiveSilosAsync(string connectionString, IReadOnlyList<SiloProcess> silos)
     {
         await DurableCluster.WaitUntilAsync(async () =>
         {
@@ -255,7 +255,7 @@ public sealed class SiloFailoverTests(PostgresServer server, ITestOutputHelper o
         }, _startTimeout, "both silo processes to join the cluster");
     }
 
-    private static async Task<IHost> StartClientAsync(string connectionString, string clusterId)
+    internal static async Task<IHost> StartClientAsync(string connectionString, string clusterId)
     {
         var options = OrleansTestHosts.Options(connectionString, clusterId);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

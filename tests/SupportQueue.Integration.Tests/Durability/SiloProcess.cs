@@ -79,6 +79,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             ["SupportQueue__PrimarySiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SupportQueue__HttpUrl"] = $"http://127.0.0.1:{PostgresServer.FreePort()}",
             ["SupportQueue__MigrateOnStart"] = "true",
+            ["SupportQueue__DeskDiagnostics"] = "true",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__SupportQueue"] = "Information",
             ["DOTNET_gcServer"] = "0",

@@ -129,6 +129,20 @@ public sealed class MigrationTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_database_migrated_with_a_former_comment_only_text_stays_valid()
+    {
+        await using var db = await server.CreateDatabaseAsync();
+        await PostgresMigrator.MigrateAsync(db.ConnectionString);
+        var first = Migration.Embedded[0];
+        var former = Assert.Single(first.FormerChecksums);
+        Assert.NotEqual(first.Checksum, former);
+        await Sql.ExecuteAsync(db.ConnectionString, $"UPDATE schema_migrations SET checksum = '{former}' WHERE version = 1");
+
+        await DatabaseCheck.VerifyAsync(db.ConnectionString);
+        Assert.Empty(await PostgresMigrator.MigrateAsync(db.ConnectionString));
+    }
+
+    [Fact]
     public async Task Prepare_migrates_only_when_MigrateOnStart_is_set()
     {
         await using var db = await server.CreateDatabaseAsync();

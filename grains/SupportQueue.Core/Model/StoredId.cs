@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace SupportQueue.Core.Model;
+
+/// <summary>
+/// What an id must be to be stored and keyed: grain keys end up in database keys (PostgreSQL's
+/// btree keys cannot hold a 4,000-character id, and text columns refuse NUL), so an id that could
+/// not be stored is refused up front instead of failing half-way through a write.
+/// </summary>
+public static class StoredId
+{
+    public const int MaxLength = 128;
+
+    /// <summary>Throws an InvalidArgument refusal naming <paramref name="field"/> and the value when <paramref name="value"/> is not a storable id.</summary>
+    public static void Require(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw SupportQueueException.Invalid(field, value, "must not be empty");
+        }
+
+        if (value.Length > MaxLength)
+        {
+            throw SupportQueueException.Invalid(field, Shown(value), $"is {value.Length} characters long; the limit is {MaxLength}");
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                throw SupportQueueException.Invalid(field, Shown(value), $"character {i} (U+{(int)c:X4}) is not printable; ids are printable text");
+            }
+        }
+    }
+
+    // The value as it can be read back in a message: non-printable characters escaped, a long one cut.
+    private static string Shown(string value)
+    {
+        var text = new StringBuilder();
+        foreach (var c in value.Length > 40 ? value[..40] : value)
+        {
+            if (char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return value.Length > 40 ? text.Append('…').ToString() : text.ToString();
+    }
+}

@@ -1,0 +1,3 @@
+namespace SupportQueue.Silo;
+
+internal sealed record EscalationRequest(string Reason, string? ToTier);

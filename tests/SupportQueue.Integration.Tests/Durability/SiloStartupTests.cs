@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SupportQueue.Integration.Tests.Durability;
+
+/// <summary>Issue 11 defect 6: start-up refusals are one clear line and a non-zero exit code, never a stack trace.</summary>
+public sealed class SiloStartupTests
+{
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_storage_kind_that_does_not_exist_is_a_settings_error_with_exit_code_2()
+    {
+        var (exit, output) = await RunSiloAsync(new() { ["SupportQueue__Storage"] = "Mongo" });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("SupportQueue:Storage", output, StringComparison.Ordinal);
+        Assert.Contains("Mongo", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_silo_port_another_process_listens_on_is_refused_in_one_line_naming_the_setting()
+    {
+        // A listener with address reuse, as a running silo binds its ports.
+        using var other = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        other.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        other.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        other.Listen();
+        var port = ((IPEndPoint)other.LocalEndPoint!).Port;
+
+        var (exit, output) = await RunSiloAsync(new()
+        {
+            ["SupportQueue__SiloPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SupportQueue__GatewayPort"] = Postgres.PostgresServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SupportQueue__HttpUrl"] = $"http://127.0.0.1:{Postgres.PostgresServer.FreePort()}",
+        });
+
+        Assert.NotEqual(0, exit);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains($"SupportQueue:SiloPort: port {port} is already in use", line, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output)> RunSiloAsync(Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo
+        {
+            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SupportQueue.Silo.dll"));
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(_timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the silo did not exit within {_timeout}: it started instead of refusing");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
