@@ -2,6 +2,8 @@ using SupportQueue.Hosting;
 using SupportQueue.Hosting.Database;
 using SupportQueue.Silo;
 using SupportQueue.Silo.Api;
+using SupportQueue.Silo.Observability;
+using SupportQueue.Silo.Security;
 
 // `dotnet run --project silo` starts a silo; `dotnet run --project silo -- db migrate` prepares PostgreSQL.
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +35,11 @@ if (errors.Count > 0)
 if (args.Length > 0 && args[0] == "db")
 {
     return await DbCommand.RunAsync(args[1..], options, Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "keys")
+{
+    return await KeysCommand.RunAsync(args[1..], options, Console.Out, TimeProvider.System);
 }
 
 if (options.Storage == StorageKind.PostgreSQL)
@@ -67,9 +74,19 @@ if (taken.Count > 0)
 builder.UseOrleans(silo => silo.UseSupportQueue(options));
 builder.AddSupportQueueApi();
 builder.WebHost.UseUrls(httpUrl);
+builder.AddSupportQueueObservability(options);
+builder.AddSupportQueueSecurity(options);
 
 var app = builder.Build();
+app.MapSupportQueueObservability();
 app.MapSupportQueueApi();
+await app.UseSupportQueueSecurityAsync(options);
+if (SecurityPipeline.UnclassifiedRoutes(app) is { Count: > 0 } unguarded)
+{
+    Console.Error.WriteLine("Routes without an access rule (add them to silo/Security/RouteOperations.cs): " + string.Join(", ", unguarded));
+    return 5;
+}
+
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SupportQueue.Silo");

@@ -5,7 +5,9 @@ namespace SupportQueue.LoadTests.Benchmarks;
 /// what grain-mode benchmarks measure the runtime's own cost per call and per activation with.
 /// Not used by any simulation or routing path.
 /// </summary>
+[Alias("SupportQueue.LoadTests.Benchmarks.ICapacityProbeGrain")]
 public interface ICapacityProbeGrain : IGrainWithStringKey
 {
+    [Alias("Ping")]
     Task Ping();
 }

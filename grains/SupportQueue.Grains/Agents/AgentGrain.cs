@@ -8,6 +8,7 @@ namespace SupportQueue.Grains;
 /// Hosts one <see cref="Agent"/>: presence and held tickets. It refuses any offer beyond the
 /// agent's capacity, whatever the desk believes, so capacity can never be exceeded.
 /// </summary>
+[GrainType("agent")]
 public sealed class AgentGrain(
     [PersistentState("agent", SupportQueueStorage.Name)] IPersistentState<Agent> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,

@@ -21,6 +21,7 @@ namespace SupportQueue.Grains;
 /// awaits, on the activation's single thread, so its state stays consistent. The pump is the
 /// only sender, so notifications to one ticket arrive in the order the engine produced them.
 /// </remarks>
+[GrainType("deskscheduler")]
 [Reentrant]
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed partial class DeskSchedulerGrain(
@@ -66,6 +67,16 @@ public sealed partial class DeskSchedulerGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Live desks publish their status for the queue gauges; simulated desks (no deadline
+        // timer, virtual time) do not.
+        if (options.Value.DeadlineTimer)
+        {
+            this.RegisterGrainTimer(
+                static (grain, _) => grain.PublishStatus(),
+                this,
+                new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)) { Interleave = true });
+        }
+
         if (state.State.Settings is not { } settings)
         {
             return;
@@ -147,6 +158,22 @@ public sealed partial class DeskSchedulerGrain(
         await GrainFactory.DeskRegistry().Add(DeskId);
         LogConfigured(DeskId, settings.TierCount);
         Kick();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        SupportQueueMetrics.ForgetDesk(DeskId);
+        return Task.CompletedTask;
+    }
+
+    private Task PublishStatus()
+    {
+        if (_engine is not null)
+        {
+            SupportQueueMetrics.PublishDesk(_engine.Status(Advance()), clock);
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<DeskSettings> GetSettings() => Task.FromResult(Engine.Settings);

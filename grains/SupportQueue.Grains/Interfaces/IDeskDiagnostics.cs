@@ -8,15 +8,18 @@ namespace SupportQueue.Grains;
 /// test and load-test silos) answer it; elsewhere a call fails with GrainExtensionNotInstalledException.
 /// Reach it with <c>desk.AsReference&lt;IDeskDiagnostics&gt;()</c>.
 /// </summary>
+[Alias("SupportQueue.Grains.IDeskDiagnostics")]
 public interface IDeskDiagnostics : IGrainExtension
 {
     /// <summary>Runs the invariant audit of the desk's engine; throws describing the first violation.</summary>
+    [Alias("CheckInvariants")]
     Task CheckInvariants();
 
     /// <summary>
     /// From now on the desk records every assignment and every wait-timeout escalation it makes,
     /// for <see cref="DrainJournal"/>.
     /// </summary>
+    [Alias("EnableJournal")]
     Task EnableJournal();
 
     /// <summary>
@@ -24,5 +27,6 @@ public interface IDeskDiagnostics : IGrainExtension
     /// journal recorded since the last drain, with the desk's next deadline. Empty when the
     /// journal is off.
     /// </summary>
+    [Alias("DrainJournal")]
     Task<SettleReport> DrainJournal();
 }

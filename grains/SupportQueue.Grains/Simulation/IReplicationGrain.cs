@@ -6,9 +6,11 @@ namespace SupportQueue.Grains.Simulation;
 /// Runs one fast-mode replication (key: run id + replication). Replications are separate grains
 /// so the cluster spreads them over its silos.
 /// </summary>
+[Alias("SupportQueue.Grains.Simulation.IReplicationGrain")]
 public interface IReplicationGrain : IGrainWithStringKey
 {
     /// <summary>Runs replication <paramref name="replication"/> of <paramref name="scenario"/> to its horizon.</summary>
     [ResponseTimeout("01:00:00")]
+    [Alias("Run")]
     Task<ReplicationResult> Run(Scenario scenario, int replication);
 }

@@ -3,6 +3,7 @@ using SupportQueue.Core.Simulation;
 namespace SupportQueue.Grains.Simulation;
 
 [Orleans.Placement.RandomPlacement]
+[GrainType("replication")]
 public sealed class ReplicationGrain : Grain, IReplicationGrain
 {
     public Task<ReplicationResult> Run(Scenario scenario, int replication)

@@ -11,6 +11,7 @@ namespace SupportQueue.Grains;
 /// and talks to the desk. Being the single place that records who holds the ticket, it is the
 /// fence that keeps a ticket from being held twice.
 /// </summary>
+[GrainType("ticket")]
 public sealed partial class TicketGrain(
     [PersistentState("ticket", SupportQueueStorage.Name)] IPersistentState<Ticket> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
@@ -79,6 +80,7 @@ public sealed partial class TicketGrain(
         }
 
         LogSubmitted(ticket.Id, ticket.DeskId, placement.Tier);
+        SupportQueueMetrics.RecordSubmitted(state.State);
         return state.State;
     }
 
@@ -153,10 +155,17 @@ public sealed partial class TicketGrain(
             return OfferOutcome.TicketGone;
         }
 
-        var outcome = state.State.TakeOffer(agentId, tier, clock.GetUtcNow(), out var changed, escalated);
+        var queuedAt = state.State.LastQueuedAt();
+        var first = state.State.FirstAssignedAt is null;
+        var now = clock.GetUtcNow();
+        var outcome = state.State.TakeOffer(agentId, tier, now, out var changed, escalated);
         if (changed)
         {
             await state.WriteOrReloadAsync(this);
+            if (outcome == OfferOutcome.Accepted)
+            {
+                SupportQueueMetrics.RecordAssigned(state.State, now - queuedAt, first);
+            }
         }
 
         return outcome;
@@ -177,6 +186,7 @@ public sealed partial class TicketGrain(
         await Desk.Resolved(ticket.Id, agentId);
         ticket.Resolve(agentId, clock.GetUtcNow());
         await state.WriteOrReloadAsync(this);
+        SupportQueueMetrics.RecordResolved(ticket);
         await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }
@@ -195,6 +205,7 @@ public sealed partial class TicketGrain(
         var placement = await Desk.Escalate(ticket.Id, agentId, reason, toTier);
         ticket.Escalate(agentId, placement.Tier, clock.GetUtcNow(), placement.Reason ?? reason);
         await state.WriteOrReloadAsync(this);
+        SupportQueueMetrics.RecordEscalated(ticket, byDesk: false);
         return placement;
     }
 
@@ -209,6 +220,7 @@ public sealed partial class TicketGrain(
 
         ticket.Escalate(null, action.ToTier, action.At, action.Reason);
         await state.WriteOrReloadAsync(this);
+        SupportQueueMetrics.RecordEscalated(ticket, byDesk: true);
     }
 
     public async Task Abandon(string reason)
@@ -219,6 +231,7 @@ public sealed partial class TicketGrain(
         await Desk.Abandon(ticket.Id);
         ticket.Abandon(clock.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? "customer left the queue" : reason);
         await state.WriteOrReloadAsync(this);
+        SupportQueueMetrics.RecordAbandoned(ticket);
         await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }

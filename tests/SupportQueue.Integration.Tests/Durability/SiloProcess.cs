@@ -75,6 +75,8 @@ internal sealed class SiloProcess : IAsyncDisposable
             ["SupportQueue__ServiceId"] = clusterId,
             ["SupportQueue__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SupportQueue__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Only memory mode reads it: a memory-mode silo started here is its own primary.
+            ["SupportQueue__PrimarySiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SupportQueue__HttpUrl"] = $"http://127.0.0.1:{PostgresServer.FreePort()}",
             ["SupportQueue__MigrateOnStart"] = "true",
             ["SupportQueue__DeskDiagnostics"] = "true",

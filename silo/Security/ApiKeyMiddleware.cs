@@ -1,0 +1,150 @@
+using System.Text.Json;
+using SupportQueue.Core.Model;
+using SupportQueue.Grains;
+
+namespace SupportQueue.Silo.Security;
+
+/// <summary>
+/// Runs after routing: finds the route's operation, the caller's key, and the desks and agent the
+/// request touches (from the route, from the ticket's or agent's own record, from the body's
+/// deskId), then asks <see cref="AccessRule"/>. 401 without a valid key, 403 when the rule says no.
+/// </summary>
+public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, IGrainFactory grains)
+{
+    /// <summary>Where the caller's key is left for the rate limiter.</summary>
+    public const string ItemKey = "SupportQueue.ApiKey";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint() is not RouteEndpoint endpoint || RouteOperations.IsPublic(RouteOperations.Normalize(endpoint.RoutePattern.RawText ?? "")))
+        {
+            await next(context);
+            return;
+        }
+
+        var operation = RouteOperations.Classify(context.Request.Method, endpoint.RoutePattern.RawText ?? "");
+        if (operation is not { } op)
+        {
+            await Refuse(context, StatusCodes.Status403Forbidden, "Route has no access rule", "this route is not classified; it is refused until it is");
+            return;
+        }
+
+        var presented = PresentedKey(context.Request);
+        if (presented is null)
+        {
+            await Refuse(context, StatusCodes.Status401Unauthorized, "API key required", $"send the key in the {ApiKeys.Header} header (or Authorization: Bearer)");
+            return;
+        }
+
+        var key = await keys.FindAsync(presented, context.RequestAborted);
+        if (key is null)
+        {
+            await Refuse(context, StatusCodes.Status401Unauthorized, "Unknown or revoked API key", "the key is not known or was revoked");
+            return;
+        }
+
+        context.Items[ItemKey] = key;
+        var (desks, agentId) = await TouchedAsync(context, op);
+        var decision = AccessRule.Decide(key, op, desks, agentId);
+        if (!decision.Allowed)
+        {
+            await Refuse(context, StatusCodes.Status403Forbidden, "Not allowed for this key", decision.Reason);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private static string? PresentedKey(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(ApiKeys.Header, out var header) && header.Count == 1 && !string.IsNullOrWhiteSpace(header[0]))
+        {
+            return header[0]!.Trim();
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+    }
+
+    private async Task<(List<string> Desks, string? AgentId)> TouchedAsync(HttpContext context, ApiOperation operation)
+    {
+        var values = context.Request.RouteValues;
+        var desks = new List<string>();
+        if (values.TryGetValue("deskId", out var desk) && desk is string deskId)
+        {
+            desks.Add(deskId);
+        }
+
+        var agentId = values.TryGetValue("agentId", out var agent) ? agent as string : null;
+        if (agentId is not null && await DeskOfAgentAsync(agentId) is { } agentDesk)
+        {
+            desks.Add(agentDesk);
+        }
+
+        if (values.TryGetValue("ticketId", out var ticket) && ticket is string ticketId && await DeskOfTicketAsync(ticketId) is { } ticketDesk)
+        {
+            desks.Add(ticketDesk);
+        }
+
+        // A submit or an agent registration names its desk in the body.
+        if (operation is ApiOperation.SubmitTicket or ApiOperation.RegisterAgent)
+        {
+            desks.AddRange(await BodyDesksAsync(context.Request));
+        }
+
+        return (desks, agentId);
+    }
+
+    private async Task<string?> DeskOfTicketAsync(string ticketId)
+    {
+        try
+        {
+            return (await grains.Ticket(ticketId).Get()).DeskId;
+        }
+        catch (SupportQueueException)
+        {
+            // Never submitted: nothing of any desk to protect; the endpoint answers 404.
+            return null;
+        }
+    }
+
+    private async Task<string?> DeskOfAgentAsync(string agentId)
+    {
+        try
+        {
+            return (await grains.Agent(agentId).Get()).DeskId;
+        }
+        catch (SupportQueueException)
+        {
+            return null;
+        }
+    }
+
+    // Reads the body's top-level "deskId" and rewinds, so the endpoint reads the body as sent.
+    // A body that is not JSON names no desk; the endpoint refuses it with a problem naming why.
+    // Every property spelt deskId in any case counts, so a body cannot name one desk to this check and another to the reader.
+    private static async Task<List<string>> BodyDesksAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
+            return document.RootElement.ValueKind != JsonValueKind.Object
+                ? []
+                : [.. document.RootElement.EnumerateObject()
+                    .Where(p => p.Name.Equals("deskId", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
+                    .Select(p => p.Value.GetString()!)];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+    }
+
+    private static Task Refuse(HttpContext context, int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+}

@@ -1,0 +1,64 @@
+namespace SupportQueue.Silo.Security;
+
+/// <summary>
+/// Which <see cref="ApiOperation"/> each route is. Routes outside the API (health, metrics, the
+/// OpenAPI document and its reference page) are public; any other route missing from the table
+/// stops the silo at start-up (<see cref="SecurityPipeline"/>), so a new route cannot go unguarded.
+/// </summary>
+public static class RouteOperations
+{
+    private static readonly Dictionary<(string Method, string Pattern), ApiOperation> _table = new()
+    {
+        [("GET", "/desks")] = ApiOperation.ListDesks,
+        [("GET", "/desks/{deskId}")] = ApiOperation.ReadDesk,
+        [("PUT", "/desks/{deskId}")] = ApiOperation.ConfigureDesk,
+        [("GET", "/desks/{deskId}/settings")] = ApiOperation.ReadDesk,
+        [("GET", "/desks/{deskId}/status")] = ApiOperation.ReadDeskStatus,
+        [("GET", "/desks/{deskId}/agents")] = ApiOperation.ListDeskAgents,
+        [("GET", "/desks/{deskId}/tiers/{tier}/waiting")] = ApiOperation.ListWaitingTickets,
+        [("POST", "/tickets")] = ApiOperation.SubmitTicket,
+        [("GET", "/tickets/{ticketId}")] = ApiOperation.ReadTicket,
+        [("POST", "/tickets/{ticketId}/abandon")] = ApiOperation.ChangeTicket,
+        [("POST", "/tickets/{ticketId}/cancel")] = ApiOperation.ChangeTicket,
+        [("POST", "/tickets/{ticketId}/reopen")] = ApiOperation.ChangeTicket,
+        [("PUT", "/agents/{agentId}")] = ApiOperation.RegisterAgent,
+        [("GET", "/agents/{agentId}")] = ApiOperation.ReadAgent,
+        [("PUT", "/agents/{agentId}/presence/{presence}")] = ApiOperation.ActAsAgent,
+        [("POST", "/agents/{agentId}/tickets/{ticketId}/resolve")] = ApiOperation.ActAsAgent,
+        [("POST", "/agents/{agentId}/tickets/{ticketId}/escalate")] = ApiOperation.ActAsAgent,
+        [("GET", "/agents/{agentId}/assignments")] = ApiOperation.ActAsAgent,
+        [("GET", "/wallboard/{deskId}")] = ApiOperation.Wallboard,
+        [("GET", "/wallboard/{deskId}/data")] = ApiOperation.Wallboard,
+    };
+
+    private static readonly string[] _publicPrefixes = ["/health", "/metrics", "/openapi", "/scalar"];
+
+    /// <summary>Every classified route, for tests and the start-up check.</summary>
+    public static IReadOnlyDictionary<(string Method, string Pattern), ApiOperation> Table => _table;
+
+    /// <summary>True for routes anyone may call (probes, metrics, the API's own description).</summary>
+    public static bool IsPublic(string pattern) =>
+        _publicPrefixes.Any(p => pattern.Equals(p, StringComparison.Ordinal) || pattern.StartsWith(p + "/", StringComparison.Ordinal) || pattern.StartsWith(p + "{", StringComparison.Ordinal));
+
+    /// <summary>The operation of a route, or null when the route is not in the table.</summary>
+    public static ApiOperation? Classify(string method, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(pattern);
+        var normal = Normalize(pattern);
+        if (normal.StartsWith("/dashboard", StringComparison.Ordinal))
+        {
+            return ApiOperation.Dashboard;
+        }
+
+        return _table.TryGetValue((method.ToUpperInvariant(), normal), out var operation) ? operation : null;
+    }
+
+    /// <summary>Leading slash, no trailing one: a group's "/" route is the group itself.</summary>
+    public static string Normalize(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var trimmed = "/" + pattern.Trim('/');
+        return trimmed;
+    }
+}
