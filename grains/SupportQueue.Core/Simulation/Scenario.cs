@@ -79,6 +79,12 @@ public sealed record Scenario
         }
 
         errors.AddRange(Desk.Validate("$.desk"));
+        if (Desk.Tiers.IsDefaultOrEmpty || Desk.Tiers.Any(t => t is null || string.IsNullOrWhiteSpace(t.Name)))
+        {
+            // The roster and the classes name tiers; without usable tiers there is nothing to check them against.
+            return errors;
+        }
+
         errors.AddRange((Demand ?? new DemandProfile()).Validate("$.demand").Select(e => e.ToString()));
         if (Demand?.BaseVolume is null)
         {
@@ -140,6 +146,22 @@ public sealed record Scenario
             if (string.IsNullOrWhiteSpace(group.Name) || !names.Add(group.Name))
             {
                 add($"{p}.name", group.Name, "must be a non-empty, unique name");
+            }
+            else if (group.Name.Length > 64)
+            {
+                add($"{p}.name", group.Name[..16] + "…", $"is {group.Name.Length} characters long; the limit is 64");
+            }
+            else
+            {
+                // Agent ids are made from the group name: refuse here what the desk would refuse later.
+                try
+                {
+                    StoredId.Require($"{p}.name", group.Name);
+                }
+                catch (SupportQueueException ex)
+                {
+                    errors.Add(ex.Message);
+                }
             }
 
             if (Desk.TierIndex(group.Tier) < 0)
@@ -266,6 +288,12 @@ public sealed record Scenario
                     if (tier != "*" && Desk.TierIndex(tier) < 0)
                     {
                         add($"{p}.handling.{tier}", tier, "no such tier on the desk");
+                    }
+
+                    if (dist is null)
+                    {
+                        add($"{p}.handling.{tier}", null, "must be a distribution");
+                        continue;
                     }
 
                     errors.AddRange(dist.Validate($"{p}.handling.{tier}").Select(e => e.ToString()));
