@@ -34,7 +34,22 @@ public sealed class SimulateSettings : ClusterCommandSettings
     [Description("Where to write summary.json, the CSVs and report.html (default: out/<scenario-name>-<timestamp> under the current directory).")]
     public string? Out { get; init; }
 
+    [CommandOption("--max-events <N>")]
+    [Description("Work budget: calendar events over all replications (default 2000000000). A scenario estimated above it is refused before it starts.")]
+    public string? MaxEvents { get; init; }
+
+    [CommandOption("--max-memory-mb <MB>")]
+    [Description("Work budget: peak memory of the replications running at once, in MB (default 2048).")]
+    public string? MaxMemoryMb { get; init; }
+
     public override bool EmbeddedWhenNoCluster => true;
+
+    /// <summary>The budget the options give; checked by <see cref="ValidateCommand"/> first.</summary>
+    public WorkBudget Budget => new()
+    {
+        MaxEvents = MaxEvents is null ? WorkBudget.Default.MaxEvents : long.Parse(MaxEvents, CultureInfo.InvariantCulture),
+        MaxMemoryBytes = MaxMemoryMb is null ? WorkBudget.Default.MaxMemoryBytes : long.Parse(MaxMemoryMb, CultureInfo.InvariantCulture) * 1024.0 * 1024.0,
+    };
 
     public SimulationMode SimulationMode => Mode.Equals("grains", StringComparison.OrdinalIgnoreCase) ? SimulationMode.Grains : SimulationMode.Fast;
 
@@ -61,7 +76,13 @@ public sealed class SimulateSettings : ClusterCommandSettings
             output = CliParsing.Error("--out", Out, "must name a directory");
         }
 
-        return FirstError(CliParsing.CheckRequired("scenario.json", ScenarioFile), replications, seed, mode, output);
+        var maxEvents = MaxEvents is null || (long.TryParse(MaxEvents, NumberStyles.None, CultureInfo.InvariantCulture, out var e) && e > 0)
+            ? null
+            : CliParsing.Error("--max-events", MaxEvents, "must be a positive whole number");
+        var maxMemory = MaxMemoryMb is null || (long.TryParse(MaxMemoryMb, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 1L << 30)
+            ? null
+            : CliParsing.Error("--max-memory-mb", MaxMemoryMb, "must be a whole number of megabytes from 1 to 1073741824");
+        return FirstError(CliParsing.CheckRequired("scenario.json", ScenarioFile), replications, seed, mode, output, maxEvents, maxMemory);
     }
 }
 
@@ -94,8 +115,8 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
                 .StartAsync(async progress =>
                 {
                     var task = progress.AddTask("replications done", maxValue: scenario.Replications);
-                    var report = new CallbackProgress<SimulationProgress>(p => task.Value = Math.Max(task.Value, p.Completed));
-                    var result = await SimulationClient.RunAsync(api.Grains, scenario, settings.SimulationMode, report, cancellationToken);
+                    var report = new CallbackProgress<SimulationProgress>(p => task.Value = Math.Max(task.Value, Math.Max(p.Completed, p.Done)));
+                    var result = await SimulationClient.RunAsync(api.Grains, scenario, settings.SimulationMode, report, cancellationToken, settings.Budget);
                     task.Value = scenario.Replications;
                     return result;
                 });
@@ -151,6 +172,14 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
         if (parsed.Validate() is { Count: > 0 } errors)
         {
             Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", errors);
+            return false;
+        }
+
+        // Before any silo starts: a scenario too big for the budget is refused, naming what drives it.
+        var concurrent = settings.SimulationMode == SimulationMode.Grains ? 1 : SimulationClient.MaxConcurrent;
+        if (WorkEstimate.Of(parsed, concurrent).Check(settings.Budget) is { Count: > 0 } over)
+        {
+            Consoles.WriteErrors($"{path}: too big to simulate within the work budget, nothing was run", over);
             return false;
         }
 

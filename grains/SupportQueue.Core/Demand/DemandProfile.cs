@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportQueue.Core.Model;
 using SupportQueue.Core.Randomness;
 
 namespace SupportQueue.Core.Demand;
@@ -98,6 +99,76 @@ public sealed record DemandProfile
         {
             ValidateEvents(path + ".events", events, intervalOk ? IntervalMinutes : 15, errors);
         }
+
+        ValidateBounds(path, errors);
+    }
+
+    /// <summary>
+    /// Caps each factor, then their busiest combination, so the rate stays finite and its sums
+    /// and normalisation cannot overflow (which would read as zero demand, silently).
+    /// </summary>
+    private void ValidateBounds(string path, List<ValidationError> errors)
+    {
+        var before = errors.Count;
+        const string factorReason = "must be at most 1000000";
+        SpecChecks.AtMost(errors, path + ".baseVolume", BaseVolume, InputBounds.MaxTicketsPerInterval, "must be at most 1000000 tickets per interval");
+        var peakIntraday = 1.0;
+        if (Intraday is { Count: > 0 } intraday)
+        {
+            for (var i = 0; i < intraday.Count; i++)
+            {
+                SpecChecks.AtMost(errors, $"{path}.intraday[{i}]", intraday[i], InputBounds.MaxIntradayWeight, "must be at most 1000000000");
+            }
+
+            var mean = intraday.Average();
+            peakIntraday = mean > 0 ? intraday.Max() / mean : 1.0;
+        }
+
+        var peakDay = MaxFactor(errors, path + ".dayOfWeek", DayOfWeek?.ToList(), factorReason);
+        var peakSeason = MaxFactor(errors, path + ".seasons", Seasons?.Select(s => s?.Factor ?? 0).ToList(), factorReason, ".factor");
+        var eventProduct = 1.0;
+        if (Events is { } events)
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (events[i] is { } e && SpecChecks.AtMost(errors, $"{path}.events[{i}].factor", e.Factor, InputBounds.MaxDemandFactor, factorReason) && double.IsFinite(e.Factor))
+                {
+                    // Overlapping events multiply: the worst case is all of them at once.
+                    eventProduct *= Math.Max(e.Factor, 1.0);
+                }
+            }
+        }
+
+        if (errors.Count == before && BaseVolume is { } baseVolume && double.IsFinite(baseVolume))
+        {
+            var peak = baseVolume * peakIntraday * peakDay * peakSeason * eventProduct;
+            if (!(peak <= InputBounds.MaxTicketsPerInterval))
+            {
+                errors.Add(new ValidationError(
+                    path + ".baseVolume",
+                    ValidationError.Format(baseVolume),
+                    $"with the busiest intraday, dayOfWeek, seasons and events factors this expects {ValidationError.Format(peak)} tickets in one interval; at most 1000000 are allowed"));
+            }
+        }
+    }
+
+    private static double MaxFactor(List<ValidationError> errors, string path, IReadOnlyList<double>? factors, string reason, string suffix = "")
+    {
+        var peak = 1.0;
+        if (factors is null)
+        {
+            return peak;
+        }
+
+        for (var i = 0; i < factors.Count; i++)
+        {
+            if (SpecChecks.AtMost(errors, $"{path}[{i}]{suffix}", factors[i], InputBounds.MaxDemandFactor, reason) && double.IsFinite(factors[i]))
+            {
+                peak = Math.Max(peak, factors[i]);
+            }
+        }
+
+        return peak;
     }
 
     private static void CheckFactors(List<ValidationError> errors, string path, IReadOnlyList<double> factors, string? allZeroReason)

@@ -76,6 +76,15 @@ public sealed record DeskSettings
         var errors = new List<string>();
         void Add(string p, object? value, string reason) => errors.Add($"{p}: {SupportQueueException.Format(value)} — {reason}");
 
+        // Beyond this the engine's deadline arithmetic (now + duration) leaves DateTime's range.
+        void Bounded(string p, TimeSpan? value)
+        {
+            if (value is { } v && v > InputBounds.MaxDuration)
+            {
+                Add(p, v, InputBounds.MaxDurationText);
+            }
+        }
+
         if (Tiers.IsDefaultOrEmpty)
         {
             Add($"{path}.tiers", "[]", "a desk needs at least one tier");
@@ -101,6 +110,8 @@ public sealed record DeskSettings
                 {
                     Add($"{path}.tiers[{i}].averageHandleTime", aht, "must be positive");
                 }
+
+                Bounded($"{path}.tiers[{i}].averageHandleTime", tier.AverageHandleTime);
             }
         }
 
@@ -114,6 +125,8 @@ public sealed record DeskSettings
             Add($"{path}.agingStep", step, "must be positive, or null to disable aging");
         }
 
+        Bounded($"{path}.agingStep", AgingStep);
+
         if (Borrowing is null)
         {
             Add($"{path}.borrowing", null, "must be given");
@@ -122,11 +135,17 @@ public sealed record DeskSettings
         {
             Add($"{path}.borrowing.minWait", Borrowing.MinWait, "must not be negative");
         }
+        else
+        {
+            Bounded($"{path}.borrowing.minWait", Borrowing.MinWait);
+        }
 
         if (ReservationTimeout <= TimeSpan.Zero)
         {
             Add($"{path}.reservationTimeout", ReservationTimeout, "must be positive");
         }
+
+        Bounded($"{path}.reservationTimeout", ReservationTimeout);
 
         if (MaxOpenTickets <= 0)
         {
@@ -171,10 +190,14 @@ public sealed record DeskSettings
                 Add($"{p}.firstResponse", fr, "must be positive");
             }
 
+            Bounded($"{p}.firstResponse", target.FirstResponse);
+
             if (target.Resolution is { } res && res <= TimeSpan.Zero)
             {
                 Add($"{p}.resolution", res, "must be positive");
             }
+
+            Bounded($"{p}.resolution", target.Resolution);
         }
 
         return errors;
@@ -215,6 +238,10 @@ public sealed record DeskSettings
                 {
                     add($"{p}.after", rule.After, "required and must be positive");
                 }
+                else if (after > InputBounds.MaxDuration)
+                {
+                    add($"{p}.after", after, InputBounds.MaxDurationText);
+                }
 
                 break;
             case EscalationRuleKind.SeverityBypass:
@@ -244,6 +271,10 @@ public sealed record DeskSettings
                 if (rule.MaxExpectedWait is { } wait && wait <= TimeSpan.Zero)
                 {
                     add($"{p}.maxExpectedWait", wait, "must be positive");
+                }
+                else if (rule.MaxExpectedWait > InputBounds.MaxDuration)
+                {
+                    add($"{p}.maxExpectedWait", rule.MaxExpectedWait, InputBounds.MaxDurationText);
                 }
 
                 break;

@@ -33,6 +33,7 @@ public sealed class SupportQueueException : Exception
         null => "(null)",
         string s => $"'{s}'",
         TimeSpan t => t.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "(null)",
     };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportQueue.Core.Model;
 
 namespace SupportQueue.Core.Randomness;
 
@@ -83,6 +84,12 @@ public sealed record DistributionSpec
 
     internal void Validate(string path, List<ValidationError> errors)
     {
+        ValidateKind(path, errors);
+        ValidateBounds(path, errors);
+    }
+
+    private void ValidateKind(string path, List<ValidationError> errors)
+    {
         var name = KindName(Kind);
         switch (Kind)
         {
@@ -165,6 +172,53 @@ public sealed record DistributionSpec
                 return Values is { } values
                     ? new EmpiricalSampler([.. values])
                     : new WeightedEmpiricalSampler(Points!);
+        }
+    }
+
+    /// <summary>
+    /// Caps every parameter so draws stay far inside what durations and sums of them can hold:
+    /// values in minutes at most a year, a spread between a thousandth and a thousand times the mean.
+    /// </summary>
+    private void ValidateBounds(string path, List<ValidationError> errors)
+    {
+        const double max = InputBounds.MaxMinutes;
+        const string reason = "must be at most 525600 (365 days in minutes)";
+        SpecChecks.AtMost(errors, path + ".mean", Mean, max, reason);
+        SpecChecks.AtMost(errors, path + ".stdDev", StdDev, max, reason);
+        SpecChecks.AtMost(errors, path + ".scale", Scale, max, reason);
+        SpecChecks.AtMost(errors, path + ".value", Value, max, reason);
+        SpecChecks.AtMost(errors, path + ".min", Min, max, reason);
+        SpecChecks.AtMost(errors, path + ".max", Max, max, reason);
+        SpecChecks.AtMost(errors, path + ".shape", Shape, 1e6, "must be at most 1000000");
+        if (Shape is { } shape && double.IsFinite(shape) && shape > 0 && shape < 1e-3)
+        {
+            errors.Add(new ValidationError(path + ".shape", ValidationError.Format(shape), "must be at least 0.001"));
+        }
+
+        if (Kind is DistributionKind.Lognormal or DistributionKind.Gamma && Mean is { } mean && StdDev is { } sd
+            && double.IsFinite(mean) && double.IsFinite(sd) && mean > 0 && sd > 0 && (sd / mean < 1e-3 || sd / mean > 1e3))
+        {
+            errors.Add(new ValidationError(path + ".stdDev", ValidationError.Format(sd), $"must be between 0.001 and 1000 times the mean ({ValidationError.Format(mean)})"));
+        }
+
+        if (Values is { } values)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                SpecChecks.AtMost(errors, $"{path}.values[{i}]", values[i], max, reason);
+            }
+        }
+
+        if (Points is { } points)
+        {
+            for (var i = 0; i < points.Count; i++)
+            {
+                if (points[i] is { } point)
+                {
+                    SpecChecks.AtMost(errors, $"{path}.points[{i}].value", point.Value, max, reason);
+                    SpecChecks.AtMost(errors, $"{path}.points[{i}].weight", point.Weight, 1e9, "must be at most 1000000000");
+                }
+            }
         }
     }
 

@@ -50,4 +50,16 @@ internal static class SpecChecks
             errors.Add(new ValidationError(path, text, $"not used by {by}"));
         }
     }
+
+    /// <summary>Reports a finite value above <paramref name="max"/>; absent and non-finite values are reported elsewhere.</summary>
+    public static bool AtMost(List<ValidationError> errors, string path, double? value, double max, string reason)
+    {
+        if (value is { } v && double.IsFinite(v) && v > max)
+        {
+            errors.Add(new ValidationError(path, ValidationError.Format(v), reason));
+            return false;
+        }
+
+        return true;
+    }
 }

@@ -52,6 +52,11 @@ public sealed record Scenario
             Add("$.name", Name, "must not be empty");
         }
 
+        if (Start < InputBounds.MinStart || Start > InputBounds.MaxStart)
+        {
+            Add("$.start", Start, "must be between 2000-01-01 and 9000-12-31");
+        }
+
         if (Horizon <= TimeSpan.Zero || Horizon > TimeSpan.FromDays(400))
         {
             Add("$.horizon", Horizon, "must be positive and at most 400 days");
@@ -74,6 +79,12 @@ public sealed record Scenario
         }
 
         errors.AddRange(Desk.Validate("$.desk"));
+        if (Desk.Tiers.IsDefaultOrEmpty || Desk.Tiers.Any(t => t is null || string.IsNullOrWhiteSpace(t.Name)))
+        {
+            // The roster and the classes name tiers; without usable tiers there is nothing to check them against.
+            return errors;
+        }
+
         errors.AddRange((Demand ?? new DemandProfile()).Validate("$.demand").Select(e => e.ToString()));
         if (Demand?.BaseVolume is null)
         {
@@ -85,6 +96,10 @@ public sealed record Scenario
         if (ServiceLevel is null || ServiceLevel.Threshold <= TimeSpan.Zero)
         {
             Add("$.serviceLevel.threshold", ServiceLevel?.Threshold, "must be positive");
+        }
+        else if (ServiceLevel.Threshold > InputBounds.MaxDuration)
+        {
+            Add("$.serviceLevel.threshold", ServiceLevel.Threshold, InputBounds.MaxDurationText);
         }
         else if (ServiceLevel.Target is <= 0 or > 1)
         {
@@ -122,9 +137,31 @@ public sealed record Scenario
         {
             var group = Roster.Groups[g];
             var p = $"$.roster.groups[{g}]";
+            if (group is null)
+            {
+                add(p, null, "must be an agent group");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(group.Name) || !names.Add(group.Name))
             {
                 add($"{p}.name", group.Name, "must be a non-empty, unique name");
+            }
+            else if (group.Name.Length > 64)
+            {
+                add($"{p}.name", group.Name[..16] + "…", $"is {group.Name.Length} characters long; the limit is 64");
+            }
+            else
+            {
+                // Agent ids are made from the group name: refuse here what the desk would refuse later.
+                try
+                {
+                    StoredId.Require($"{p}.name", group.Name);
+                }
+                catch (SupportQueueException ex)
+                {
+                    errors.Add(ex.Message);
+                }
             }
 
             if (Desk.TierIndex(group.Tier) < 0)
@@ -156,6 +193,12 @@ public sealed record Scenario
             {
                 var shift = shifts[s];
                 var sp = $"{p}.shifts[{s}]";
+                if (shift is null)
+                {
+                    add(sp, null, "must be a shift");
+                    continue;
+                }
+
                 if (shift.Start < TimeSpan.Zero || shift.Start >= TimeSpan.FromDays(1))
                 {
                     add($"{sp}.start", shift.Start, "must be a time of day (00:00 to 23:59)");
@@ -169,7 +212,14 @@ public sealed record Scenario
                 var breaks = shift.Breaks.IsDefault ? [] : shift.Breaks;
                 for (var b = 0; b < breaks.Length; b++)
                 {
-                    if (breaks[b].After <= TimeSpan.Zero || breaks[b].Duration <= TimeSpan.Zero || breaks[b].After + breaks[b].Duration >= shift.Length)
+                    // Each part is checked against a day first, so their sum cannot overflow.
+                    var day = TimeSpan.FromDays(1);
+                    if (breaks[b] is null)
+                    {
+                        add($"{sp}.breaks[{b}]", null, "must be an object with after and duration");
+                    }
+                    else if (breaks[b].After <= TimeSpan.Zero || breaks[b].Duration <= TimeSpan.Zero || breaks[b].After >= day || breaks[b].Duration >= day
+                        || breaks[b].After + breaks[b].Duration >= shift.Length)
                     {
                         add($"{sp}.breaks[{b}]", $"after {breaks[b].After:c} for {breaks[b].Duration:c}", "must start and end inside the shift");
                     }
@@ -191,6 +241,12 @@ public sealed record Scenario
         {
             var tc = TicketClasses[c];
             var p = $"$.ticketClasses[{c}]";
+            if (tc is null)
+            {
+                add(p, null, "must be a ticket class");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(tc.Name))
             {
                 add($"{p}.name", tc.Name, "must not be empty");
@@ -232,6 +288,12 @@ public sealed record Scenario
                     if (tier != "*" && Desk.TierIndex(tier) < 0)
                     {
                         add($"{p}.handling.{tier}", tier, "no such tier on the desk");
+                    }
+
+                    if (dist is null)
+                    {
+                        add($"{p}.handling.{tier}", null, "must be a distribution");
+                        continue;
                     }
 
                     errors.AddRange(dist.Validate($"{p}.handling.{tier}").Select(e => e.ToString()));

@@ -48,6 +48,8 @@ public sealed class SimulationRun
         var loop = new RunLoop(_scenario, _time, _calendar, _customers, _roster, _tickets, _recorder, progress, cancellationToken);
         while (await loop.StepsAsync(driver))
         {
+            // Every few hundred events, so a cancelled run stops at once however slowly virtual time moves.
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         progress?.Report(1.0);
@@ -55,6 +57,6 @@ public sealed class SimulationRun
     }
 
     /// <summary>Runs with the in-process engine; completes synchronously.</summary>
-    public ReplicationResult RunFast(IProgress<double>? progress = null) =>
-        RunAsync(new EngineDeskDriver(), progress).AsTask().GetAwaiter().GetResult();
+    public ReplicationResult RunFast(IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(new EngineDeskDriver(), progress, cancellationToken).AsTask().GetAwaiter().GetResult();
 }

@@ -36,7 +36,9 @@ public static class GrainSimulation
         var results = new List<ReplicationResult>(scenario.Replications);
         for (var r = 0; r < scenario.Replications; r++)
         {
-            results.Add(await RunAsync(scenario, r, hosting: hosting, cancellationToken: cancellationToken));
+            var done = r;
+            var within = progress is null ? null : new InlineProgress(f => progress.Report(new SimulationProgress(done, scenario.Replications) { Done = done + f }));
+            results.Add(await RunAsync(scenario, r, hosting: hosting, progress: within, cancellationToken: cancellationToken));
             progress?.Report(new SimulationProgress(r + 1, scenario.Replications));
         }
 
@@ -49,4 +51,10 @@ public static class GrainSimulation
     /// <summary>Virtual time zero of a scenario, as <see cref="SimulationRun"/> reckons it.</summary>
     public static DateTimeOffset Epoch(Scenario scenario) =>
         new(DateTime.SpecifyKind(scenario.Start, DateTimeKind.Unspecified), TimeSpan.Zero);
+
+    /// <summary>Reports on the caller's thread at once (<see cref="Progress{T}"/> would post late).</summary>
+    private sealed class InlineProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
 }

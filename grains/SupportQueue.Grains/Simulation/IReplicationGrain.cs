@@ -10,7 +10,8 @@ namespace SupportQueue.Grains.Simulation;
 public interface IReplicationGrain : IGrainWithStringKey
 {
     /// <summary>Runs replication <paramref name="replication"/> of <paramref name="scenario"/> to its horizon.</summary>
+    /// <remarks>Cancelling <paramref name="cancellationToken"/> reaches the event loop, which stops within a few hundred events.</remarks>
     [ResponseTimeout("01:00:00")]
     [Alias("Run")]
-    Task<ReplicationResult> Run(Scenario scenario, int replication);
+    Task<ReplicationResult> Run(Scenario scenario, int replication, CancellationToken cancellationToken = default);
 }

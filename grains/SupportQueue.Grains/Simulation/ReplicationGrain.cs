@@ -6,9 +6,9 @@ namespace SupportQueue.Grains.Simulation;
 [GrainType("replication")]
 public sealed class ReplicationGrain : Grain, IReplicationGrain
 {
-    public Task<ReplicationResult> Run(Scenario scenario, int replication)
+    public Task<ReplicationResult> Run(Scenario scenario, int replication, CancellationToken cancellationToken = default)
     {
-        var result = new SimulationRun(scenario, replication).RunFast();
+        var result = new SimulationRun(scenario, replication).RunFast(cancellationToken: cancellationToken);
 
         // The result is all that matters; do not keep a finished replication resident.
         this.DeactivateOnIdle();

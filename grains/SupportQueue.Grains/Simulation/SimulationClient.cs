@@ -1,3 +1,4 @@
+using SupportQueue.Core.Model;
 using SupportQueue.Core.Simulation;
 
 namespace SupportQueue.Grains.Simulation;
@@ -8,14 +9,24 @@ namespace SupportQueue.Grains.Simulation;
 /// </summary>
 public static class SimulationClient
 {
+    /// <summary>Fast-mode replications in flight at once: a few per core, so memory stays bounded and each finishes early.</summary>
+    public static int MaxConcurrent { get; } = Math.Max(1, Environment.ProcessorCount) * 2;
+
     public static async Task<SimulationSummary> RunAsync(
         IGrainFactory grains,
         Scenario scenario,
         SimulationMode mode = SimulationMode.Fast,
         IProgress<SimulationProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        WorkBudget? budget = null)
     {
         scenario.EnsureValid();
+        var concurrent = mode == SimulationMode.Grains ? 1 : MaxConcurrent;
+        if (WorkEstimate.Of(scenario, concurrent).Check(budget ?? WorkBudget.Default) is { Count: > 0 } over)
+        {
+            throw new SupportQueueException(RefusalCode.InvalidSettings, $"Scenario '{scenario.Name}' is too big to simulate:" + Environment.NewLine + string.Join(Environment.NewLine, over));
+        }
+
         if (mode == SimulationMode.Grains)
         {
             // Grain mode needs the grains' clock to be virtual, which a live cluster's is not: it
@@ -26,12 +37,21 @@ public static class SimulationClient
 
         var runId = Guid.NewGuid().ToString("N");
         var completed = 0;
+        using var slots = new SemaphoreSlim(concurrent);
         var tasks = Enumerable.Range(0, scenario.Replications).Select(async r =>
         {
-            var result = await grains.GetGrain<IReplicationGrain>($"{runId}/{r}").Run(scenario, r).WaitAsync(cancellationToken);
-            progress?.Report(new SimulationProgress(Interlocked.Increment(ref completed), scenario.Replications));
-            return result;
-        });
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                var result = await grains.GetGrain<IReplicationGrain>($"{runId}/{r}").Run(scenario, r, cancellationToken);
+                progress?.Report(new SimulationProgress(Interlocked.Increment(ref completed), scenario.Replications));
+                return result;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
         var results = await Task.WhenAll(tasks);
         return SimulationSummary.Merge(results);
     }
