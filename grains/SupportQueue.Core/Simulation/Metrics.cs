@@ -16,7 +16,7 @@ internal sealed class Metrics
     private readonly int _intervals;
     private readonly double _intervalMinutes;
     private readonly double _inverseIntervalMinutes;
-    private readonly double _tierThreshold;
+    private readonly double[] _tierThreshold;
 
     // Read on every ticket: kept here rather than recomputed from the scenario's TimeSpans each time.
     private readonly double _horizon;
@@ -40,7 +40,7 @@ internal sealed class Metrics
         _intervals = scenario.IntervalCount;
         _intervalMinutes = scenario.IntervalMinutes;
         _inverseIntervalMinutes = 1.0 / _intervalMinutes;
-        _tierThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
+        _tierThreshold = [.. TierTarget.For(scenario).Select(t => t.Threshold.TotalMinutes)];
         _horizon = scenario.HorizonMinutes;
         _slThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
         _slPriority = scenario.ServiceLevel.Priority;
@@ -143,7 +143,7 @@ internal sealed class Metrics
             _zeroWaits[t.Tier]++;
         }
 
-        if (wait <= _tierThreshold)
+        if (wait <= _tierThreshold[t.Tier])
         {
             _within[t.Tier][i]++;
         }

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace SupportQueue.Core.Simulation;
+
+/// <summary>
+/// A tier's service-level objective: <see cref="Target"/> of the tickets joining its queue answered
+/// within <see cref="Threshold"/>. The one place the per-tier objectives are read from the scenario.
+/// </summary>
+public sealed record TierTarget(TimeSpan Threshold, double Target)
+{
+    /// <summary>The objective of each tier, in desk tier order.</summary>
+    public static ImmutableArray<TierTarget> For(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var builder = ImmutableArray.CreateBuilder<TierTarget>(scenario.Desk.TierCount);
+        for (var t = 0; t < scenario.Desk.TierCount; t++)
+        {
+            builder.Add(new TierTarget(scenario.ServiceLevel.Threshold, scenario.ServiceLevel.Target));
+        }
+
+        return builder.MoveToImmutable();
+    }
+}
