@@ -47,8 +47,9 @@ public static class IterativeStaffing
             lookback[k] = Math.Max(lookback[k], (int)Math.Ceiling(row.AhtMinutes / scenario.IntervalMinutes));
         }
 
+        var perDay = 1440 / scenario.IntervalMinutes;
+        FillWarmUp(erlang, firstCounted, perDay);
         var staffing = erlang.Select(r => (int[])r.Clone()).ToArray();
-        FillWarmUp(staffing, firstCounted);
         var observations = New<List<StaffingObservation>>(tiers, intervals);
         var settled = New<bool>(tiers, intervals);
         var convergence = new IsaConvergence(options.MaxIterations, options.Tolerance);
@@ -85,7 +86,7 @@ public static class IterativeStaffing
                 }
             }
 
-            FillWarmUp(next, firstCounted);
+            FillWarmUp(next, firstCounted, perDay);
             var iteration = convergence.Record(next);
             progress?.Report($"round {round}: {iteration.ChangedIntervals} intervals changed, largest change {iteration.MaxChange}");
             previous = staffing;
@@ -155,13 +156,18 @@ public static class IterativeStaffing
         return false;
     }
 
-    private static void FillWarmUp(int[][] staffing, int firstCounted)
+    /// <summary>
+    /// Warm-up intervals count no tickets, so they get the staffing of the same time of day in the
+    /// first counted day (or of the first counted interval when the run is shorter).
+    /// </summary>
+    private static void FillWarmUp(int[][] staffing, int firstCounted, int perDay)
     {
         foreach (var row in staffing)
         {
             for (var t = 0; t < firstCounted; t++)
             {
-                row[t] = row[firstCounted];
+                var same = t + (((firstCounted - t + perDay - 1) / perDay) * perDay);
+                row[t] = row[same < row.Length ? same : firstCounted];
             }
         }
     }
