@@ -147,22 +147,24 @@ public sealed class SimulationResults
     public ConfidenceInterval? Total(string key) => Totals.TryGetValue(key, out var ci) ? ci : null;
 
     /// <summary>Where the scenario's objective stands: the overall first-response service level against its target.</summary>
-    public ObjectiveVerdict Verdict
-    {
-        get
-        {
-            if (Total("serviceLevel") is not { } achieved || double.IsNaN(achieved.Mean))
-            {
-                return ObjectiveVerdict.NoData;
-            }
+    public ObjectiveVerdict Verdict => Judge(Total("serviceLevel"), Scenario.ServiceLevel.Target);
 
-            var target = Scenario.ServiceLevel.Target;
-            var lower = double.IsNaN(achieved.HalfWidth) ? achieved.Mean : achieved.Lower;
-            var upper = double.IsNaN(achieved.HalfWidth) ? achieved.Mean : achieved.Upper;
-            return achieved.Mean >= target
-                ? lower >= target ? ObjectiveVerdict.Met : ObjectiveVerdict.MetNarrowly
-                : upper >= target ? ObjectiveVerdict.MissedNarrowly : ObjectiveVerdict.Missed;
+    /// <summary>Where tier <paramref name="tier"/> stands: its service level (wait in its own queue) against its own target.</summary>
+    public ObjectiveVerdict TierVerdict(string tier) => Judge(Total($"{tier}.serviceLevel"), Scenario.ServiceLevel.For(tier).Target);
+
+    /// <summary>Met or missed, and whether the confidence interval is clear of the target.</summary>
+    public static ObjectiveVerdict Judge(ConfidenceInterval? achieved, double target)
+    {
+        if (achieved is not { } a || double.IsNaN(a.Mean))
+        {
+            return ObjectiveVerdict.NoData;
         }
+
+        var lower = double.IsNaN(a.HalfWidth) ? a.Mean : a.Lower;
+        var upper = double.IsNaN(a.HalfWidth) ? a.Mean : a.Upper;
+        return a.Mean >= target
+            ? lower >= target ? ObjectiveVerdict.Met : ObjectiveVerdict.MetNarrowly
+            : upper >= target ? ObjectiveVerdict.MissedNarrowly : ObjectiveVerdict.Missed;
     }
 
     private static ImmutableSortedDictionary<string, ConfidenceInterval> WithDerivedTotals(Scenario scenario, SimulationSummary summary)

@@ -13,13 +13,14 @@ public static class SimulationTables
     public static TextTable Tiers(SimulationResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var threshold = ReportFormat.Duration(results.Scenario.ServiceLevel.Threshold);
         var rows = results.Scenario.Desk.Tiers.Select(t => t.Name).Select(tier => (IReadOnlyList<string>)
         [
             tier,
             ReportFormat.Number(results.Total($"{tier}.offered")),
             ReportFormat.Number(results.Total($"{tier}.answered")),
+            ObjectiveText(results.Scenario.ServiceLevel.For(tier)),
             ReportFormat.Percent(results.Total($"{tier}.serviceLevel")),
+            ShortVerdict(results.TierVerdict(tier)),
             ReportFormat.Minutes(results.Total($"{tier}.asaMinutes")),
             ReportFormat.Minutes(results.Total($"{tier}.waitP90Minutes")),
             ReportFormat.Percent(results.Total($"{tier}.occupancy")),
@@ -29,7 +30,7 @@ public static class SimulationTables
         ]).ToList();
         return new TextTable(
             $"Tiers (mean ± 95% CI half-width over {results.Summary.Replications} replication(s))",
-            ["Tier", "Offered", "Answered", $"SL ≤ {threshold}", "ASA", "Wait p90", "Occupancy", "Abandon rate", "Escalation rate", "AHT"],
+            ["Tier", "Offered", "Answered", "Objective", "Service level", "Verdict", "ASA", "Wait p90", "Occupancy", "Abandon rate", "Escalation rate", "AHT"],
             rows);
     }
 
@@ -80,6 +81,20 @@ public static class SimulationTables
             $"achieved {ReportFormat.Percent(achieved?.Mean ?? double.NaN)}{ci}: {VerdictText(results.Verdict)}.";
     }
 
+    /// <summary>"80 % ≤ 01:00:00": a tier's target and threshold.</summary>
+    public static string ObjectiveText((TimeSpan Threshold, double Target) objective) =>
+        $"{ReportFormat.Percent(objective.Target)} ≤ {ReportFormat.Duration(objective.Threshold)}";
+
+    /// <summary>The verdict in a table cell: met, met?, missed?, missed.</summary>
+    public static string ShortVerdict(ObjectiveVerdict verdict) => verdict switch
+    {
+        ObjectiveVerdict.Met => "met",
+        ObjectiveVerdict.MetNarrowly => "met (CI reaches below)",
+        ObjectiveVerdict.MissedNarrowly => "missed (CI reaches target)",
+        ObjectiveVerdict.Missed => "missed",
+        _ => "-",
+    };
+
     public static string VerdictText(ObjectiveVerdict verdict) => verdict switch
     {
         ObjectiveVerdict.Met => "met",
@@ -109,7 +124,7 @@ public static class SimulationTables
             $"{plan.ShortIntervals(r.Tier).ToString(CultureInfo.InvariantCulture)} of {counted.ToString(CultureInfo.InvariantCulture)}",
         ]).ToList();
         return new TextTable(
-            $"Staffing plan: peak interval per tier (agents to reach {ReportFormat.Percent(plan.Target)} within {ReportFormat.Duration(plan.Threshold)})",
+            "Staffing plan: peak interval per tier (agents to reach each tier's objective)",
             ["Tier", "Peak interval", "Offered", "AHT", "Load (Erl)", "Model", "Required", "Staffed", "Gap", "Short intervals"],
             rows);
     }

@@ -16,7 +16,7 @@ internal sealed class Metrics
     private readonly int _intervals;
     private readonly double _intervalMinutes;
     private readonly double _inverseIntervalMinutes;
-    private readonly double _tierThreshold;
+    private readonly double[] _tierThreshold;
 
     // Read on every ticket: kept here rather than recomputed from the scenario's TimeSpans each time.
     private readonly double _horizon;
@@ -40,7 +40,13 @@ internal sealed class Metrics
         _intervals = scenario.IntervalCount;
         _intervalMinutes = scenario.IntervalMinutes;
         _inverseIntervalMinutes = 1.0 / _intervalMinutes;
-        _tierThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
+        // Each tier is judged against its own threshold (serviceLevel.tiers), defaulting to the desk-wide one.
+        _tierThreshold = new double[tiers];
+        for (var t = 0; t < tiers; t++)
+        {
+            _tierThreshold[t] = scenario.TierObjective(t).Threshold.TotalMinutes;
+        }
+
         _horizon = scenario.HorizonMinutes;
         _slThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
         _slPriority = scenario.ServiceLevel.Priority;
@@ -143,7 +149,7 @@ internal sealed class Metrics
             _zeroWaits[t.Tier]++;
         }
 
-        if (wait <= _tierThreshold)
+        if (wait <= _tierThreshold[t.Tier])
         {
             _within[t.Tier][i]++;
         }
