@@ -17,6 +17,8 @@ public static class SimulationCsv
 
     public const string TotalsHeader = "metric,mean,half_width,lower,upper,n,level";
 
+    public const string ReplicationsHeader = "replication,metric,value";
+
     public const string ObjectivesHeader = "scope,threshold_minutes,target,service_level,lower,upper,n,verdict";
 
     public const string StaffingHeader =
@@ -73,6 +75,27 @@ public static class SimulationCsv
         {
             Row(sb, Cell(key), ReportFormat.Csv(ci.Mean), ReportFormat.Csv(ci.HalfWidth), ReportFormat.Csv(ci.Lower), ReportFormat.Csv(ci.Upper),
                 ReportFormat.Csv(ci.Count), ReportFormat.Csv(ci.Level));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Every total of every replication, unrounded (round-trip precision), so any total in
+    /// totals.csv (the mean of these over the replications that have a value) and any figure
+    /// derived from several totals can be recomputed. An empty value: none exists (e.g. no ticket reached the tier).
+    /// </summary>
+    public static string Replications(SimulationResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var sb = new StringBuilder().Append(ReplicationsHeader).Append('\n');
+        foreach (var run in results.Summary.Runs)
+        {
+            var replication = ReportFormat.Csv(run.Replication);
+            foreach (var (key, value) in results.ReplicationTotals(run))
+            {
+                Row(sb, replication, Cell(key), double.IsFinite(value) ? value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "");
+            }
         }
 
         return sb.ToString();

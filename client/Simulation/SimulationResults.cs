@@ -178,10 +178,7 @@ public sealed class SimulationResults
                 continue;
             }
 
-            var rates = summary.Runs
-                .Select(r => r.Totals.Values.TryGetValue($"{tier.Name}.abandoned", out var a) && r.Totals.Values.TryGetValue($"{tier.Name}.offered", out var o) && o > 0 ? a / o : double.NaN)
-                .Where(v => !double.IsNaN(v))
-                .ToArray();
+            var rates = summary.Runs.Select(r => AbandonRate(r, tier.Name)).Where(v => !double.IsNaN(v)).ToArray();
             if (rates.Length > 0)
             {
                 totals[key] = rates.Length == 1 ? new ConfidenceInterval(rates[0], double.NaN, 1, 0.95) : ConfidenceInterval.FromSample(rates);
@@ -190,6 +187,26 @@ public sealed class SimulationResults
 
         return totals.ToImmutable();
     }
+
+    /// <summary>
+    /// One replication's totals as <see cref="Totals"/> merges them: the run's own plus the derived
+    /// per-tier abandon rates. replications.csv writes these, so every total can be re-derived.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, double>> ReplicationTotals(ReplicationResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var values = new SortedDictionary<string, double>(run.Totals.Values, StringComparer.Ordinal);
+        foreach (var tier in Scenario.Desk.Tiers)
+        {
+            values.TryAdd($"{tier.Name}.abandonRate", AbandonRate(run, tier.Name));
+        }
+
+        return [.. values];
+    }
+
+    /// <summary>Abandoned / offered at one tier in one replication; NaN when nothing was offered.</summary>
+    private static double AbandonRate(ReplicationResult run, string tier) =>
+        run.Totals.Values.TryGetValue($"{tier}.abandoned", out var a) && run.Totals.Values.TryGetValue($"{tier}.offered", out var o) && o > 0 ? a / o : double.NaN;
 
     private static double[] ToDouble(ImmutableArray<long> values)
     {
