@@ -4,7 +4,7 @@ namespace SupportQueue.Core.Simulation;
 
 /// <summary>
 /// A tier's service-level objective: <see cref="Target"/> of the tickets joining its queue answered
-/// within <see cref="Threshold"/>. The one place the per-tier objectives are read from the scenario.
+/// within <see cref="Threshold"/>. Read from <see cref="Scenario.TierObjective"/> (serviceLevel.tiers, defaulting to the desk-wide pair).
 /// </summary>
 public sealed record TierTarget(TimeSpan Threshold, double Target)
 {
@@ -15,7 +15,8 @@ public sealed record TierTarget(TimeSpan Threshold, double Target)
         var builder = ImmutableArray.CreateBuilder<TierTarget>(scenario.Desk.TierCount);
         for (var t = 0; t < scenario.Desk.TierCount; t++)
         {
-            builder.Add(new TierTarget(scenario.ServiceLevel.Threshold, scenario.ServiceLevel.Target));
+            var (threshold, target) = scenario.TierObjective(t);
+            builder.Add(new TierTarget(threshold, target));
         }
 
         return builder.MoveToImmutable();
