@@ -1,7 +1,6 @@
 using System.Globalization;
 using SupportQueue.Client.Simulation;
 using SupportQueue.Core.Simulation;
-using SupportQueue.Json;
 
 namespace SupportQueue.Grains.Tests.SimulationCli;
 
