@@ -25,6 +25,14 @@ public sealed class SimulateSettings : ClusterCommandSettings
     [Description("Random seed, a whole number (overrides the file).")]
     public string? Seed { get; init; }
 
+    [CommandOption("--horizon <DURATION>")]
+    [Description("Simulated period, as d.hh:mm:ss or hh:mm:ss (overrides the file).")]
+    public string? Horizon { get; init; }
+
+    [CommandOption("--warm-up <DURATION>")]
+    [Description("Start of the period left out of every figure, as d.hh:mm:ss or hh:mm:ss (overrides the file).")]
+    public string? WarmUp { get; init; }
+
     [CommandOption("--mode <MODE>")]
     [Description("fast: each replication runs the engine in-process inside one grain; grains: the scenario drives the real Ticket, Agent and DeskScheduler grains.")]
     [DefaultValue("fast")]
@@ -55,7 +63,7 @@ public sealed class SimulateSettings : ClusterCommandSettings
 
     protected override ValidationResult ValidateCommand()
     {
-        string? replications = null, seed = null, mode = null, output = null;
+        string? replications = null, seed = null, mode = null, output = null, horizon = null, warmUp = null;
         if (Replications is not null)
         {
             replications = CliParsing.CheckInt("--replications", Replications, 1, 10_000, out _);
@@ -64,6 +72,16 @@ public sealed class SimulateSettings : ClusterCommandSettings
         if (Seed is not null && !ulong.TryParse(Seed, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             seed = CliParsing.Error("--seed", Seed, "must be a whole number from 0 to 18446744073709551615");
+        }
+
+        if (Horizon is not null && !TryDuration(Horizon, out _))
+        {
+            horizon = CliParsing.Error("--horizon", Horizon, "must be a duration such as 2.00:00:00 (two days) or 12:00:00");
+        }
+
+        if (WarmUp is not null && !TryDuration(WarmUp, out _))
+        {
+            warmUp = CliParsing.Error("--warm-up", WarmUp, "must be a duration such as 12:00:00 or 00:00:00");
         }
 
         if (!Mode.Equals("fast", StringComparison.OrdinalIgnoreCase) && !Mode.Equals("grains", StringComparison.OrdinalIgnoreCase))
@@ -82,8 +100,12 @@ public sealed class SimulateSettings : ClusterCommandSettings
         var maxMemory = MaxMemoryMb is null || (long.TryParse(MaxMemoryMb, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 1L << 30)
             ? null
             : CliParsing.Error("--max-memory-mb", MaxMemoryMb, "must be a whole number of megabytes from 1 to 1073741824");
-        return FirstError(CliParsing.CheckRequired("scenario.json", ScenarioFile), replications, seed, mode, output, maxEvents, maxMemory);
+        return FirstError(CliParsing.CheckRequired("scenario.json", ScenarioFile), replications, seed, horizon, warmUp, mode, output, maxEvents, maxMemory);
     }
+
+    /// <summary>The scenario files' duration syntax: [d.]hh:mm:ss, invariant.</summary>
+    public static bool TryDuration(string text, out TimeSpan value) =>
+        TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out value);
 }
 
 /// <summary>
@@ -167,6 +189,16 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
         if (settings.Seed is not null)
         {
             parsed = parsed with { Seed = ulong.Parse(settings.Seed, CultureInfo.InvariantCulture) };
+        }
+
+        if (settings.Horizon is not null && SimulateSettings.TryDuration(settings.Horizon, out var horizon))
+        {
+            parsed = parsed with { Horizon = horizon };
+        }
+
+        if (settings.WarmUp is not null && SimulateSettings.TryDuration(settings.WarmUp, out var warmUp))
+        {
+            parsed = parsed with { WarmUp = warmUp };
         }
 
         if (parsed.Validate() is { Count: > 0 } errors)

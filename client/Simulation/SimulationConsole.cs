@@ -19,6 +19,11 @@ public static class SimulationConsole
         console.WriteLine();
         Write(console, SimulationTables.Tiers(results));
         Write(console, SimulationTables.Priorities(results));
+        if (SimulationTables.ErlangComparison(results) is { } erlang)
+        {
+            Write(console, erlang);
+        }
+
         Write(console, SimulationTables.StaffingPeaks(results));
     }
 

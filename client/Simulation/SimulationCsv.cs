@@ -17,6 +17,10 @@ public static class SimulationCsv
 
     public const string TotalsHeader = "metric,mean,half_width,lower,upper,n,level";
 
+    public const string ReplicationsHeader = "replication,metric,value";
+
+    public const string ObjectivesHeader = "scope,threshold_minutes,target,service_level,lower,upper,n,verdict";
+
     public const string StaffingHeader =
         "interval,start,tier,offered,arrival_rate_per_minute,aht_minutes,patience_minutes,offered_load_erlangs,method,required_servers,required_agents,staffed_agents,gap,service_level_at_required";
 
@@ -71,6 +75,54 @@ public static class SimulationCsv
         {
             Row(sb, Cell(key), ReportFormat.Csv(ci.Mean), ReportFormat.Csv(ci.HalfWidth), ReportFormat.Csv(ci.Lower), ReportFormat.Csv(ci.Upper),
                 ReportFormat.Csv(ci.Count), ReportFormat.Csv(ci.Level));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Every total of every replication, unrounded (round-trip precision), so any total in
+    /// totals.csv (the mean of these over the replications that have a value) and any figure
+    /// derived from several totals can be recomputed. An empty value: none exists (e.g. no ticket reached the tier).
+    /// </summary>
+    public static string Replications(SimulationResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var sb = new StringBuilder().Append(ReplicationsHeader).Append('\n');
+        foreach (var run in results.Summary.Runs)
+        {
+            var replication = ReportFormat.Csv(run.Replication);
+            foreach (var (key, value) in results.ReplicationTotals(run))
+            {
+                Row(sb, replication, Cell(key), double.IsFinite(value) ? value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The objective and its verdict: one "overall" row (first response within the desk-wide
+    /// threshold), then one row per tier (answered within the tier's own threshold).
+    /// </summary>
+    public static string Objectives(SimulationResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var sb = new StringBuilder().Append(ObjectivesHeader).Append('\n');
+        var slo = results.Scenario.ServiceLevel;
+        void Add(string scope, TimeSpan threshold, double target, string key, ObjectiveVerdict verdict)
+        {
+            var ci = results.Total(key);
+            Row(sb, Cell(scope), ReportFormat.Csv(threshold.TotalMinutes), ReportFormat.Csv(target),
+                ci is { } a ? ReportFormat.Csv(a.Mean) : "", ci is { } l ? ReportFormat.Csv(l.Lower) : "", ci is { } u ? ReportFormat.Csv(u.Upper) : "",
+                ci is { } n ? ReportFormat.Csv(n.Count) : "0", verdict.ToString());
+        }
+
+        Add("overall", slo.Threshold, slo.Target, "serviceLevel", results.Verdict);
+        foreach (var tier in results.Scenario.Desk.Tiers.Select(t => t.Name))
+        {
+            var (threshold, target) = slo.For(tier);
+            Add(tier, threshold, target, $"{tier}.serviceLevel", results.TierVerdict(tier));
         }
 
         return sb.ToString();

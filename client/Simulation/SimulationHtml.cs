@@ -48,6 +48,18 @@ public static class SimulationHtml
         sb.Append("<h2>Summary</h2>\n");
         Table(sb, SimulationTables.Tiers(results));
         Table(sb, SimulationTables.Priorities(results));
+        if (SimulationTables.ErlangComparison(results) is { } erlang)
+        {
+            Table(sb, erlang);
+        }
+
+        sb.Append("<h2>What the figures mean</h2>\n<dl class=\"note\">");
+        foreach (var (figure, meaning) in SimulationTables.Definitions)
+        {
+            sb.Append("<dt>").Append(E(figure)).Append("</dt><dd>").Append(E(meaning)).Append("</dd>");
+        }
+
+        sb.Append("</dl>\n");
 
         sb.Append("<h2>Charts</h2>\n<p class=\"note\">Means over replications per interval. Service level, ASA and occupancy are ratios of the mean counts; an interval with nothing offered has no service level. ")
             .Append("Staffed capacity is the tickets the agents on duty could finish in the interval at the tier's observed handling time. ")

@@ -6,7 +6,7 @@ namespace SupportQueue.Client.Simulation;
 public static class SimulationOutput
 {
     public static readonly IReadOnlyList<string> FileNames =
-        ["summary.json", "intervals.csv", "priorities.csv", "totals.csv", "staffing.csv", "report.html", "scenario.json"];
+        ["summary.json", "intervals.csv", "priorities.csv", "totals.csv", "replications.csv", "objectives.csv", "staffing.csv", "report.html", "scenario.json"];
 
     /// <summary>File name → content. <paramref name="scenarioSource"/> is the scenario file as given, kept so a run can be repeated.</summary>
     public static IReadOnlyDictionary<string, string> Build(SimulationResults results, string? scenarioSource = null)
@@ -18,12 +18,14 @@ public static class SimulationOutput
             ["intervals.csv"] = SimulationCsv.Intervals(results),
             ["priorities.csv"] = SimulationCsv.Priorities(results),
             ["totals.csv"] = SimulationCsv.Totals(results),
+            ["replications.csv"] = SimulationCsv.Replications(results),
+            ["objectives.csv"] = SimulationCsv.Objectives(results),
             ["staffing.csv"] = SimulationCsv.Staffing(results.Plan),
             ["report.html"] = SimulationHtml.Build(results),
         };
         if (scenarioSource is not null)
         {
-            // Command-line overrides (replications, seed) are recorded in summary.json.
+            // Command-line overrides (replications, seed, horizon, warm-up) are recorded in summary.json.
             files["scenario.json"] = scenarioSource;
         }
 

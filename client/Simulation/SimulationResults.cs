@@ -147,22 +147,24 @@ public sealed class SimulationResults
     public ConfidenceInterval? Total(string key) => Totals.TryGetValue(key, out var ci) ? ci : null;
 
     /// <summary>Where the scenario's objective stands: the overall first-response service level against its target.</summary>
-    public ObjectiveVerdict Verdict
-    {
-        get
-        {
-            if (Total("serviceLevel") is not { } achieved || double.IsNaN(achieved.Mean))
-            {
-                return ObjectiveVerdict.NoData;
-            }
+    public ObjectiveVerdict Verdict => Judge(Total("serviceLevel"), Scenario.ServiceLevel.Target);
 
-            var target = Scenario.ServiceLevel.Target;
-            var lower = double.IsNaN(achieved.HalfWidth) ? achieved.Mean : achieved.Lower;
-            var upper = double.IsNaN(achieved.HalfWidth) ? achieved.Mean : achieved.Upper;
-            return achieved.Mean >= target
-                ? lower >= target ? ObjectiveVerdict.Met : ObjectiveVerdict.MetNarrowly
-                : upper >= target ? ObjectiveVerdict.MissedNarrowly : ObjectiveVerdict.Missed;
+    /// <summary>Where tier <paramref name="tier"/> stands: its service level (wait in its own queue) against its own target.</summary>
+    public ObjectiveVerdict TierVerdict(string tier) => Judge(Total($"{tier}.serviceLevel"), Scenario.ServiceLevel.For(tier).Target);
+
+    /// <summary>Met or missed, and whether the confidence interval is clear of the target.</summary>
+    public static ObjectiveVerdict Judge(ConfidenceInterval? achieved, double target)
+    {
+        if (achieved is not { } a || double.IsNaN(a.Mean))
+        {
+            return ObjectiveVerdict.NoData;
         }
+
+        var lower = double.IsNaN(a.HalfWidth) ? a.Mean : a.Lower;
+        var upper = double.IsNaN(a.HalfWidth) ? a.Mean : a.Upper;
+        return a.Mean >= target
+            ? lower >= target ? ObjectiveVerdict.Met : ObjectiveVerdict.MetNarrowly
+            : upper >= target ? ObjectiveVerdict.MissedNarrowly : ObjectiveVerdict.Missed;
     }
 
     private static ImmutableSortedDictionary<string, ConfidenceInterval> WithDerivedTotals(Scenario scenario, SimulationSummary summary)
@@ -176,10 +178,7 @@ public sealed class SimulationResults
                 continue;
             }
 
-            var rates = summary.Runs
-                .Select(r => r.Totals.Values.TryGetValue($"{tier.Name}.abandoned", out var a) && r.Totals.Values.TryGetValue($"{tier.Name}.offered", out var o) && o > 0 ? a / o : double.NaN)
-                .Where(v => !double.IsNaN(v))
-                .ToArray();
+            var rates = summary.Runs.Select(r => AbandonRate(r, tier.Name)).Where(v => !double.IsNaN(v)).ToArray();
             if (rates.Length > 0)
             {
                 totals[key] = rates.Length == 1 ? new ConfidenceInterval(rates[0], double.NaN, 1, 0.95) : ConfidenceInterval.FromSample(rates);
@@ -188,6 +187,26 @@ public sealed class SimulationResults
 
         return totals.ToImmutable();
     }
+
+    /// <summary>
+    /// One replication's totals as <see cref="Totals"/> merges them: the run's own plus the derived
+    /// per-tier abandon rates. replications.csv writes these, so every total can be re-derived.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, double>> ReplicationTotals(ReplicationResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var values = new SortedDictionary<string, double>(run.Totals.Values, StringComparer.Ordinal);
+        foreach (var tier in Scenario.Desk.Tiers)
+        {
+            values.TryAdd($"{tier.Name}.abandonRate", AbandonRate(run, tier.Name));
+        }
+
+        return [.. values];
+    }
+
+    /// <summary>Abandoned / offered at one tier in one replication; NaN when nothing was offered.</summary>
+    private static double AbandonRate(ReplicationResult run, string tier) =>
+        run.Totals.Values.TryGetValue($"{tier}.abandoned", out var a) && run.Totals.Values.TryGetValue($"{tier}.offered", out var o) && o > 0 ? a / o : double.NaN;
 
     private static double[] ToDouble(ImmutableArray<long> values)
     {

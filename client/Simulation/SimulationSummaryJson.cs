@@ -7,8 +7,16 @@ namespace SupportQueue.Client.Simulation;
 /// <summary>One total: mean with its confidence interval over <see cref="N"/> replications. Null where a value does not exist.</summary>
 public sealed record TotalDocument(double? Mean, double? HalfWidth, double? Lower, double? Upper, long N, double Level);
 
-/// <summary>The scenario's service-level objective and how the run did against it.</summary>
-public sealed record ObjectiveDocument(string Threshold, double Target, string? Priority, TotalDocument? Achieved, string Verdict);
+/// <summary>
+/// The scenario's service-level objective and how the run did against it: overall (first response
+/// within the threshold) and per tier (answered within the tier's own threshold of joining its queue).
+/// </summary>
+public sealed record ObjectiveDocument(
+    string Threshold, double Target, string? Priority, TotalDocument? Achieved, string Verdict,
+    IReadOnlyDictionary<string, TierObjectiveDocument>? Tiers = null);
+
+/// <summary>One tier's objective (its own or the desk-wide one) and its verdict.</summary>
+public sealed record TierObjectiveDocument(string Threshold, double Target, bool OwnObjective, TotalDocument? Achieved, string Verdict);
 
 /// <summary>Per-interval means of one tier. Ratios are ratios of mean counts.</summary>
 public sealed record TierSeriesDocument(
@@ -73,9 +81,18 @@ public static class SimulationSummaryJson
         ArgumentNullException.ThrowIfNull(results);
         var scenario = results.Scenario;
         var slo = scenario.ServiceLevel;
+        var tierObjectives = new Dictionary<string, TierObjectiveDocument>(StringComparer.Ordinal);
+        foreach (var tier in scenario.Desk.Tiers.Select(t => t.Name))
+        {
+            var (threshold, target) = slo.For(tier);
+            tierObjectives[tier] = new TierObjectiveDocument(
+                ReportFormat.Duration(threshold), target, slo.Tiers?.ContainsKey(tier) == true,
+                results.Total($"{tier}.serviceLevel") is { } tierAchieved ? Total(tierAchieved) : null, results.TierVerdict(tier).ToString());
+        }
+
         var objective = new ObjectiveDocument(
             ReportFormat.Duration(slo.Threshold), slo.Target, slo.Priority?.ToString(),
-            results.Total("serviceLevel") is { } achieved ? Total(achieved) : null, results.Verdict.ToString());
+            results.Total("serviceLevel") is { } achieved ? Total(achieved) : null, results.Verdict.ToString(), tierObjectives);
         var totals = new SortedDictionary<string, TotalDocument>(StringComparer.Ordinal);
         foreach (var (key, ci) in results.Totals)
         {

@@ -9,17 +9,38 @@ public sealed record TextTable(string Title, IReadOnlyList<string> Headers, IRea
 /// <summary>The summary tables of a run, built once for every output.</summary>
 public static class SimulationTables
 {
+    /// <summary>What each figure of the report counts, shown on the page and written in docs/simulation.md.</summary>
+    public static IReadOnlyList<(string Figure, string Meaning)> Definitions { get; } =
+    [
+        ("Warm-up", "Tickets created during the warm-up are simulated but left out of every count, and staffed and busy time before it ends is left out too."),
+        ("Offered", "Tickets that joined the tier's queue (on arrival or by escalation), in the interval they joined it."),
+        ("Answered", "Offered tickets an agent of the tier took."),
+        ("Service level (tier)", "Answered within the tier's own threshold of joining its queue, divided by answered plus abandoned at the tier: abandoned tickets count as missed; tickets still waiting when the run ends are left out."),
+        ("Service level (overall)", "First responses within the desk-wide threshold, measured from creation, divided by first responses plus abandoned tickets (of the objective's priority, when it names one)."),
+        ("P(wait)", "Share of answered tickets that waited at all: over answered tickets, not over all arrivals."),
+        ("ASA", "Mean wait in the tier's queue of answered tickets."),
+        ("ASA over all arrivals", "Mean time in the tier's queue of answered and abandoned tickets, the abandoned ones until they left: the ASA of the Erlang A literature (asaAllArrivalsMinutes)."),
+        ("Wait p50 … p99", "Quantiles of the waits of answered tickets (within 0.4 %)."),
+        ("Occupancy", "Busy agent time divided by staffed agent time (capacity while available, plus work in hand finished after signing off)."),
+        ("Abandon rate", "Abandoned divided by offered at the tier; overall, abandoned divided by arrivals."),
+        ("Escalation rate", "Tickets escalated out of the tier divided by those answered there."),
+        ("AHT", "Mean handling time of the services finished at the tier."),
+        ("Queue order", "Within a priority, tickets are answered in order of arrival at the tier (FIFO per tier) unless the desk sets queueOrder to TicketAge (oldest ticket first)."),
+        ("Mean ± CI", "Mean over the replications with its 95 % confidence interval (Student t); replications.csv holds every replication's value."),
+    ];
+
     /// <summary>Per tier: volumes, speed of answer, occupancy and the rates that drive staffing, each with its 95% CI half-width.</summary>
     public static TextTable Tiers(SimulationResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var threshold = ReportFormat.Duration(results.Scenario.ServiceLevel.Threshold);
         var rows = results.Scenario.Desk.Tiers.Select(t => t.Name).Select(tier => (IReadOnlyList<string>)
         [
             tier,
             ReportFormat.Number(results.Total($"{tier}.offered")),
             ReportFormat.Number(results.Total($"{tier}.answered")),
+            ObjectiveText(results.Scenario.ServiceLevel.For(tier)),
             ReportFormat.Percent(results.Total($"{tier}.serviceLevel")),
+            ShortVerdict(results.TierVerdict(tier)),
             ReportFormat.Minutes(results.Total($"{tier}.asaMinutes")),
             ReportFormat.Minutes(results.Total($"{tier}.waitP90Minutes")),
             ReportFormat.Percent(results.Total($"{tier}.occupancy")),
@@ -29,8 +50,44 @@ public static class SimulationTables
         ]).ToList();
         return new TextTable(
             $"Tiers (mean ± 95% CI half-width over {results.Summary.Replications} replication(s))",
-            ["Tier", "Offered", "Answered", $"SL ≤ {threshold}", "ASA", "Wait p90", "Occupancy", "Abandon rate", "Escalation rate", "AHT"],
+            ["Tier", "Offered", "Answered", "Objective", "Service level", "Verdict", "ASA", "Wait p90", "Occupancy", "Abandon rate", "Escalation rate", "AHT"],
             rows);
+    }
+
+    /// <summary>
+    /// For a stationary single-tier scenario (<see cref="ErlangBaseline"/>): the closed-form Erlang C
+    /// or A figures beside the simulated ones, each over the same tickets. Null for any other scenario.
+    /// </summary>
+    public static TextTable? ErlangComparison(SimulationResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (ErlangBaseline.For(results.Scenario) is not { } baseline)
+        {
+            return null;
+        }
+
+        var tier = results.Scenario.Desk.Tiers[0].Name;
+        var m = baseline.Metrics;
+        var threshold = ReportFormat.Duration(results.Scenario.TierObjective(0).Threshold);
+        var rows = new List<IReadOnlyList<string>>
+        {
+            new[] { $"Service level ≤ {threshold} (abandoned count as missed)", ReportFormat.Percent(m.ServiceLevel), ReportFormat.Percent(results.Total($"{tier}.serviceLevel")) },
+        };
+        if (baseline.Method == StaffingMethod.ErlangC)
+        {
+            rows.Add(["P(wait)", ReportFormat.Percent(m.ProbabilityOfWait), ReportFormat.Percent(results.Total($"{tier}.probabilityOfWait"))]);
+        }
+        else
+        {
+            rows.Add(["Abandon rate", ReportFormat.Percent(m.ProbabilityOfAbandon), ReportFormat.Percent(results.Total($"{tier}.abandonRate"))]);
+        }
+
+        rows.Add(["ASA over all arrivals (abandoners' time to abandon included)", ReportFormat.Minutes(m.AverageSpeedOfAnswer), ReportFormat.Minutes(results.Total($"{tier}.asaAllArrivalsMinutes"))]);
+        rows.Add(["Occupancy", ReportFormat.Percent(m.Occupancy), ReportFormat.Percent(results.Total($"{tier}.occupancy"))]);
+        var model = baseline.PatienceMinutes is { } p
+            ? $"Erlang A: λ = {Num(baseline.ArrivalRate)}/min, AHT {Num(baseline.AhtMinutes)} min, patience {Num(p)} min, N = {baseline.Servers}"
+            : $"Erlang C: λ = {Num(baseline.ArrivalRate)}/min, AHT {Num(baseline.AhtMinutes)} min, N = {baseline.Servers}";
+        return new TextTable($"Closed form beside the simulation ({model})", ["Figure", "Closed form", "Simulated (mean ± 95% CI)"], rows);
     }
 
     /// <summary>Per priority: first-response and resolution SLA attainment against the desk's targets.</summary>
@@ -80,6 +137,20 @@ public static class SimulationTables
             $"achieved {ReportFormat.Percent(achieved?.Mean ?? double.NaN)}{ci}: {VerdictText(results.Verdict)}.";
     }
 
+    /// <summary>"80 % ≤ 01:00:00": a tier's target and threshold.</summary>
+    public static string ObjectiveText((TimeSpan Threshold, double Target) objective) =>
+        $"{ReportFormat.Percent(objective.Target)} ≤ {ReportFormat.Duration(objective.Threshold)}";
+
+    /// <summary>The verdict in a table cell: met, met?, missed?, missed.</summary>
+    public static string ShortVerdict(ObjectiveVerdict verdict) => verdict switch
+    {
+        ObjectiveVerdict.Met => "met",
+        ObjectiveVerdict.MetNarrowly => "met (CI reaches below)",
+        ObjectiveVerdict.MissedNarrowly => "missed (CI reaches target)",
+        ObjectiveVerdict.Missed => "missed",
+        _ => "-",
+    };
+
     public static string VerdictText(ObjectiveVerdict verdict) => verdict switch
     {
         ObjectiveVerdict.Met => "met",
@@ -109,7 +180,7 @@ public static class SimulationTables
             $"{plan.ShortIntervals(r.Tier).ToString(CultureInfo.InvariantCulture)} of {counted.ToString(CultureInfo.InvariantCulture)}",
         ]).ToList();
         return new TextTable(
-            $"Staffing plan: peak interval per tier (agents to reach {ReportFormat.Percent(plan.Target)} within {ReportFormat.Duration(plan.Threshold)})",
+            "Staffing plan: peak interval per tier (agents to reach each tier's objective)",
             ["Tier", "Peak interval", "Offered", "AHT", "Load (Erl)", "Model", "Required", "Staffed", "Gap", "Short intervals"],
             rows);
     }

@@ -35,6 +35,10 @@ public sealed record DeskSettings
     [Id(7)]
     public int MaxOpenTickets { get; init; } = 1_000_000;
 
+    /// <summary>Order within a priority at each tier: arrival at that tier (FIFO per tier, default) or ticket age since creation.</summary>
+    [Id(8)]
+    public QueueOrder QueueOrder { get; init; } = QueueOrder.TierArrival;
+
     // Unset (default) tiers are reported by Validate; the lookups must not throw before it can.
     public int TierCount => Tiers.IsDefault ? 0 : Tiers.Length;
 
@@ -150,6 +154,11 @@ public sealed record DeskSettings
         if (MaxOpenTickets <= 0)
         {
             Add($"{path}.maxOpenTickets", MaxOpenTickets, "must be positive");
+        }
+
+        if (!Enum.IsDefined(QueueOrder))
+        {
+            Add($"{path}.queueOrder", (int)QueueOrder, "must be TierArrival or TicketAge");
         }
 
         var escalation = Escalation.IsDefault ? [] : Escalation;

@@ -127,6 +127,22 @@ internal sealed class DeskState
         ArmDeadlines(ticket, now, now);
     }
 
+    /// <summary>
+    /// Queues an escalated ticket at <paramref name="tier"/>. In <see cref="QueueOrder.TierArrival"/>
+    /// order it takes a new key from now, behind everyone already waiting there; in
+    /// <see cref="QueueOrder.TicketAge"/> order it keeps the key it got when created.
+    /// </summary>
+    public void EnqueueEscalated(DeskTicket ticket, int tier, DateTimeOffset now)
+    {
+        if (Settings.QueueOrder == QueueOrder.TierArrival)
+        {
+            ticket.AgeBasis = now;
+            ticket.Key = QueueKey.For(ticket.Priority, now, Settings.AgingStep, NextSequence());
+        }
+
+        Enqueue(ticket, tier, now);
+    }
+
     /// <summary>Back to the queue after an offer or assignment fell through: same tier, same key, same wait clock.</summary>
     public void Requeue(DeskTicket ticket, DateTimeOffset now)
     {

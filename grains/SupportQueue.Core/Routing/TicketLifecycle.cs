@@ -72,7 +72,10 @@ internal sealed class TicketLifecycle(DeskState desk)
 
         var agent = agentId is null ? null : _pool.Get(agentId);
         var ticket = _table.Create(spec.TicketId, TicketProfile.FromValidSpec(spec), createdAt, responded);
-        ticket.Key = QueueKey.For(ticket.Priority, createdAt, desk.Settings.AgingStep, desk.NextSequence());
+        // In tier-arrival order a restored ticket's place is when it joined the queue it is in.
+        var basis = desk.Settings.QueueOrder == QueueOrder.TierArrival && agent is null ? queuedAt : createdAt;
+        ticket.AgeBasis = basis;
+        ticket.Key = QueueKey.For(ticket.Priority, basis, desk.Settings.AgingStep, desk.NextSequence());
         _table.Add(ticket);
         desk.Submitted++;
         if (agent is null)
@@ -167,7 +170,7 @@ internal sealed class TicketLifecycle(DeskState desk)
         _pool.FinishWork(ticket.Agent!, now);
         ticket.Agent = null;
         desk.Escalations++;
-        desk.Enqueue(ticket, redirect.Tier, now);
+        desk.EnqueueEscalated(ticket, redirect.Tier, now);
         why = CheckedPolicy.Join(reason, redirect.Reason);
         return redirect.Tier;
     }
@@ -220,7 +223,7 @@ internal sealed class TicketLifecycle(DeskState desk)
         desk.Queues[ticket.Tier].Count--;
         desk.Queues[ticket.Tier].Waiting--;
         desk.Escalations++;
-        desk.Enqueue(ticket, redirect.Tier, at);
+        desk.EnqueueEscalated(ticket, redirect.Tier, at);
         var reason = CheckedPolicy.Join($"waited more than {limit:c} at {from}", redirect.Reason)!;
         return new DeskAction(DeskActionKind.WaitEscalated, ticket.Name, from, settings.Tiers[redirect.Tier].Name, null, reason, at);
     }

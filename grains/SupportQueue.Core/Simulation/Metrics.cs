@@ -7,7 +7,8 @@ namespace SupportQueue.Core.Simulation;
 /// <summary>
 /// Counts one replication. Queue outcomes (answered, abandoned, wait) belong to the interval in
 /// which the ticket joined that queue, the usual contact-centre convention; staffed and busy time
-/// are split across the intervals they span. Tickets arriving during warm-up are not counted.
+/// are split across the intervals they span. Tickets arriving during warm-up are not counted, nor
+/// staffed and busy time before the warm-up ends.
 /// </summary>
 internal sealed class Metrics
 {
@@ -16,10 +17,11 @@ internal sealed class Metrics
     private readonly int _intervals;
     private readonly double _intervalMinutes;
     private readonly double _inverseIntervalMinutes;
-    private readonly double _tierThreshold;
+    private readonly double[] _tierThreshold;
 
     // Read on every ticket: kept here rather than recomputed from the scenario's TimeSpans each time.
     private readonly double _horizon;
+    private readonly double _warmUp;
     private readonly double _slThreshold;
     private readonly Priority? _slPriority;
     private readonly double[] _firstResponseTarget = new double[5];
@@ -30,6 +32,7 @@ internal sealed class Metrics
     private readonly LogHistogram[] _waits;
     private readonly LogHistogram[] _resolutions;
     private readonly long[] _zeroWaits;
+    private readonly double[] _abandonedWait;
     private readonly int[] _waiting;
     private long _slWithin, _slTotal, _arrivals, _resolved, _abandonedTotal, _escalations;
 
@@ -40,8 +43,15 @@ internal sealed class Metrics
         _intervals = scenario.IntervalCount;
         _intervalMinutes = scenario.IntervalMinutes;
         _inverseIntervalMinutes = 1.0 / _intervalMinutes;
-        _tierThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
+        // Each tier is judged against its own threshold (serviceLevel.tiers), defaulting to the desk-wide one.
+        _tierThreshold = new double[tiers];
+        for (var t = 0; t < tiers; t++)
+        {
+            _tierThreshold[t] = scenario.TierObjective(t).Threshold.TotalMinutes;
+        }
+
         _horizon = scenario.HorizonMinutes;
+        _warmUp = scenario.WarmUp.TotalMinutes;
         _slThreshold = scenario.ServiceLevel.Threshold.TotalMinutes;
         _slPriority = scenario.ServiceLevel.Priority;
         foreach (var p in Enum.GetValues<Priority>())
@@ -75,6 +85,7 @@ internal sealed class Metrics
         _waits = Enumerable.Range(0, tiers).Select(_ => new LogHistogram(1e-4, 1e7)).ToArray();
         _resolutions = Enumerable.Range(0, 5).Select(_ => new LogHistogram(1e-4, 1e7)).ToArray();
         _zeroWaits = new long[tiers];
+        _abandonedWait = new double[tiers];
         _waiting = new int[tiers];
     }
 
@@ -143,7 +154,7 @@ internal sealed class Metrics
             _zeroWaits[t.Tier]++;
         }
 
-        if (wait <= _tierThreshold)
+        if (wait <= _tierThreshold[t.Tier])
         {
             _within[t.Tier][i]++;
         }
@@ -182,6 +193,7 @@ internal sealed class Metrics
 
         _abandonedTotal++;
         _abandoned[t.Tier][t.QueuedInterval]++;
+        _abandonedWait[t.Tier] += now - t.QueuedAt;
         var p = (int)t.Priority;
         _pAbandoned[p][t.CreatedInterval]++;
         _pFrMissed[p][t.CreatedInterval]++;
@@ -280,10 +292,14 @@ internal sealed class Metrics
         }
     }
 
+    /// <summary>
+    /// Adds staffed or busy time, clipped to the counted window: like the tickets, time before the
+    /// warm-up ends is not counted, so an empty start does not pull occupancy down.
+    /// </summary>
     private void AddSpan(double[] buckets, double from, double to, double weight)
     {
         var horizon = _horizon;
-        from = Math.Max(0, from);
+        from = Math.Max(_warmUp, from);
         to = Math.Min(horizon, to);
         while (from < to)
         {
@@ -329,6 +345,9 @@ internal sealed class Metrics
             totals[$"{name}.serviceLevel"] = Ratio(_within[t].Sum(), answered + abandoned);
             totals[$"{name}.probabilityOfWait"] = waits.Count == 0 ? double.NaN : Ratio(waits.Count - _zeroWaits[t], waits.Count);
             totals[$"{name}.asaMinutes"] = answered == 0 ? double.NaN : _wait[t].Sum() / answered;
+
+            // Erlang A's ASA: every arrival's time in queue, the abandoned ones' until they left.
+            totals[$"{name}.asaAllArrivalsMinutes"] = Ratio(_wait[t].Sum() + _abandonedWait[t], answered + abandoned);
             totals[$"{name}.waitP50Minutes"] = Quantile(waits, 0.50);
             totals[$"{name}.waitP90Minutes"] = Quantile(waits, 0.90);
             totals[$"{name}.waitP95Minutes"] = Quantile(waits, 0.95);

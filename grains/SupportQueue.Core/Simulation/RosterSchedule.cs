@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Randomness;
@@ -16,10 +17,14 @@ internal sealed class RosterSchedule
     private readonly OutcomeRecorder _recorder;
     private readonly RandomStream _shrinkageStream;
     private readonly SimAgent[] _agents;
+    private readonly ImmutableDictionary<string, ImmutableArray<int>>? _override;
 
     /// <summary>Creates one agent per rostered head, in roster order.</summary>
-    public RosterSchedule(Scenario scenario, int replication, RunCalendar calendar, OutcomeRecorder recorder, string idPrefix, string deskId)
+    public RosterSchedule(
+        Scenario scenario, int replication, RunCalendar calendar, OutcomeRecorder recorder, string idPrefix, string deskId,
+        ImmutableDictionary<string, ImmutableArray<int>>? staffingOverride = null)
     {
+        _override = staffingOverride is { Count: > 0 } ? staffingOverride : null;
         _scenario = scenario;
         _calendar = calendar;
         _recorder = recorder;
@@ -30,7 +35,13 @@ internal sealed class RosterSchedule
         foreach (var group in scenario.Roster.Groups)
         {
             var tier = desk.TierIndex(group.Tier);
-            for (var i = 1; i <= group.Count; i++)
+            var count = group.Count;
+            if (_override is not null && _override.TryGetValue(group.Name, out var staffing))
+            {
+                count = staffing.IsDefaultOrEmpty ? 0 : staffing.Max();
+            }
+
+            for (var i = 1; i <= count; i++)
             {
                 var id = $"{idPrefix}{group.Name}-{i.ToString("000", CultureInfo.InvariantCulture)}";
                 var spec = new AgentSpec(id, deskId, desk.Tiers[tier].Name, group.Skills.IsDefault ? [] : group.Skills, group.Capacity);
@@ -55,6 +66,11 @@ internal sealed class RosterSchedule
         var anyShifts = false;
         foreach (var agent in _agents)
         {
+            if (_override is not null && _override.ContainsKey(agent.Group.Name))
+            {
+                continue;
+            }
+
             if (agent.Group.Shifts.IsDefaultOrEmpty)
             {
                 _calendar.Schedule(0, new SimEvent(EventKind.Presence, arg: agent.Index, presence: Presence.Available));
@@ -71,6 +87,48 @@ internal sealed class RosterSchedule
             ScheduleDay(-1, 0);
             _calendar.Schedule(0, new SimEvent(EventKind.DayStart, arg: 0));
         }
+
+        if (_override is not null)
+        {
+            ScheduleOverride();
+        }
+    }
+
+    /// <summary>
+    /// Presence changes of the overridden groups, all at once (one per agent and boundary where its
+    /// duty changes): agent i of a group is on duty in interval t iff i &lt; s(t), counting agents
+    /// within the group in roster order.
+    /// </summary>
+    private void ScheduleOverride()
+    {
+        var minutes = (double)_scenario.IntervalMinutes;
+        var indexInGroup = 0;
+        AgentGroupSpec? current = null;
+        foreach (var agent in _agents)
+        {
+            if (!ReferenceEquals(agent.Group, current))
+            {
+                current = agent.Group;
+                indexInGroup = 0;
+            }
+
+            var i = indexInGroup++;
+            if (!_override!.TryGetValue(agent.Group.Name, out var staffing) || staffing.IsDefaultOrEmpty)
+            {
+                continue;
+            }
+
+            var onDuty = false;
+            for (var t = 0; t < staffing.Length && t * minutes < _calendar.Horizon; t++)
+            {
+                var wanted = i < staffing[t];
+                if (wanted != onDuty)
+                {
+                    _calendar.Schedule(t * minutes, new SimEvent(EventKind.Presence, arg: agent.Index, presence: wanted ? Presence.Available : Presence.Offline));
+                    onDuty = wanted;
+                }
+            }
+        }
     }
 
     /// <summary>Schedules the presence changes of day <paramref name="day"/> from <paramref name="now"/> on, and the next day's start.</summary>
@@ -81,7 +139,7 @@ internal sealed class RosterSchedule
         foreach (var agent in _agents)
         {
             var shifts = agent.Group.Shifts;
-            if (shifts.IsDefaultOrEmpty)
+            if (shifts.IsDefaultOrEmpty || (_override is not null && _override.ContainsKey(agent.Group.Name)))
             {
                 continue;
             }

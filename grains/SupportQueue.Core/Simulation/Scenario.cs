@@ -41,6 +41,12 @@ public sealed record Scenario
 
     public int IntervalCount => (int)Math.Ceiling(HorizonMinutes / IntervalMinutes);
 
+    /// <summary>
+    /// The service-level objective of the desk's tier <paramref name="tierIndex"/>: its own threshold
+    /// and target from <c>serviceLevel.tiers</c>, each defaulting to the desk-wide one.
+    /// </summary>
+    public (TimeSpan Threshold, double Target) TierObjective(int tierIndex) => ServiceLevel.For(Desk.Tiers[tierIndex].Name);
+
     /// <summary>Every problem as "path: value — reason"; empty when the scenario can run.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -106,6 +112,8 @@ public sealed record Scenario
             Add("$.serviceLevel.target", ServiceLevel.Target, "must be in (0, 1]");
         }
 
+        ValidateTierObjectives(Add);
+
         return errors;
     }
 
@@ -116,6 +124,39 @@ public sealed record Scenario
         if (errors.Count > 0)
         {
             throw new SupportQueueException(RefusalCode.InvalidSettings, $"Invalid scenario '{Name}':" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+    }
+
+    private void ValidateTierObjectives(Action<string, object?, string> add)
+    {
+        if (ServiceLevel?.Tiers is not { } tiers)
+        {
+            return;
+        }
+
+        foreach (var (tier, objective) in tiers.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var p = $"$.serviceLevel.tiers.{tier}";
+            if (Desk.TierIndex(tier) < 0)
+            {
+                add(p, tier, $"no such tier on the desk ({string.Join(", ", Desk.Tiers.Select(t => t.Name))})");
+            }
+
+            if (objective is null)
+            {
+                add(p, null, "give a threshold, a target or both (or leave the tier out)");
+                continue;
+            }
+
+            if (objective.Threshold is { } threshold && threshold <= TimeSpan.Zero)
+            {
+                add($"{p}.threshold", threshold, "must be positive");
+            }
+
+            if (objective.Target is { } target && (target is <= 0 or > 1 || double.IsNaN(target)))
+            {
+                add($"{p}.target", target, "must be in (0, 1]");
+            }
         }
     }
 

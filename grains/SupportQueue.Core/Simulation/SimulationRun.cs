@@ -33,7 +33,7 @@ public sealed class SimulationRun
         _calendar = new RunCalendar(scenario.HorizonMinutes);
         _customers = new CustomerSource(scenario, replication);
         _recorder = new OutcomeRecorder(scenario);
-        _roster = new RosterSchedule(scenario, replication, _calendar, _recorder, options.IdPrefix, _deskId);
+        _roster = new RosterSchedule(scenario, replication, _calendar, _recorder, options.IdPrefix, _deskId, options.StaffingOverride);
         _tickets = new TicketPool(options.IdPrefix, _desk.TierCount, options.RecordOutcomes);
     }
 

@@ -6,7 +6,7 @@ using SupportQueue.Core.Randomness;
 namespace SupportQueue.Core.Simulation;
 
 /// <summary>
-/// Agents needed per interval and tier to meet the scenario's service-level objective, sized from
+/// Agents needed per interval and tier to meet that tier's service-level objective, sized from
 /// the load the simulation actually offered each tier (escalations and reopens included), set
 /// against the agents the roster supplied. Intervals inside the warm-up are left out: their
 /// tickets are not counted, so their load would read as zero.
@@ -26,13 +26,15 @@ public sealed record StaffingPlan(
         ArgumentNullException.ThrowIfNull(summary);
         var desk = scenario.Desk;
         var minutes = (double)scenario.IntervalMinutes;
-        var threshold = scenario.ServiceLevel.Threshold.TotalMinutes;
-        var target = Math.Min(scenario.ServiceLevel.Target, MaxTarget);
         var firstCounted = (int)Math.Ceiling(scenario.WarmUp.TotalMinutes / minutes - 1e-9);
         var rows = ImmutableArray.CreateBuilder<StaffingPlanRow>();
         for (var t = 0; t < desk.TierCount; t++)
         {
             var tier = desk.Tiers[t].Name;
+            // Each tier is sized for its own objective (serviceLevel.tiers), defaulting to the desk-wide one.
+            var objective = scenario.TierObjective(t);
+            var threshold = objective.Threshold.TotalMinutes;
+            var target = Math.Min(objective.Target, MaxTarget);
             var offered = summary.MeanSeries(r => Longs(r.Tiers[t].Offered));
             var staffed = summary.MeanSeries(r => r.Tiers[t].StaffedMinutes);
             var aht = ObservedAht(summary, t) ?? ScenarioAht(scenario, t);

@@ -182,4 +182,36 @@ public class QueueOrderingTests
         Assert.True(new QueueKey(1, 50, 3).CompareTo(new QueueKey(1, 50, 4)) < 0);
         Assert.Equal(0, new QueueKey(1, 50, 3).CompareTo(new QueueKey(1, 50, 3)));
     }
+
+    /// <summary>
+    /// "old" is created first at L1 and escalated after waiting 10 minutes; "direct" entered L2 at
+    /// minute 5, before "old" got there. Tier-arrival order answers "direct" first; ticket-age order
+    /// lets the older ticket jump ahead.
+    /// </summary>
+    [Theory]
+    [InlineData(QueueOrder.TierArrival, new[] { "direct", "old" })]
+    [InlineData(QueueOrder.TicketAge, new[] { "old", "direct" })]
+    public void An_escalated_ticket_queues_by_the_desks_queue_order(QueueOrder order, string[] expected)
+    {
+        var desk = Create(Settings("L1", "L2") with
+        {
+            AgingStep = null,
+            QueueOrder = order,
+            Escalation = [new EscalationRule(EscalationRuleKind.WaitTimeout, Tier: "L1", After: TimeSpan.FromMinutes(10))],
+        });
+        desk.Submit("old", T0);
+        desk.Submit(Ticket("direct") with { EntryTier = "L2" }, Min(5));
+        Assert.Equal("L2", Assert.Single(desk.AdvanceTo(Min(11))).ToTier);
+
+        desk.AddAgent("l2", Min(12), tier: "L2", capacity: 10);
+
+        Assert.Equal(expected, desk.OfferOrder(Min(12)));
+    }
+
+    [Fact]
+    public void Tier_arrival_is_the_default_and_an_unknown_order_is_refused_naming_the_field()
+    {
+        Assert.Equal(QueueOrder.TierArrival, DeskSettings.Default.QueueOrder);
+        Assert.Contains((DeskSettings.Default with { QueueOrder = (QueueOrder)7 }).Validate(), e => e.StartsWith("$.queueOrder: 7", StringComparison.Ordinal));
+    }
 }

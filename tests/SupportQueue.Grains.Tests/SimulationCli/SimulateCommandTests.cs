@@ -56,7 +56,7 @@ public class SimulateCommandTests(CliTestCluster cluster) : IClassFixture<CliTes
 
         Assert.Contains("Simulating tiny desk", output.Out, StringComparison.Ordinal);
         Assert.Contains("Service-level objective: 80.0 % of tickets get a first response within 00:05:00", output.Out, StringComparison.Ordinal);
-        Assert.Contains("SL ≤ 00:05:00", output.Out, StringComparison.Ordinal);
+        Assert.Contains("80.0 % ≤ 00:05:00", output.Out, StringComparison.Ordinal);
         Assert.Contains("Staffing plan: peak interval per tier", output.Out, StringComparison.Ordinal);
         Assert.Contains("First response met", output.Out, StringComparison.Ordinal);
         Assert.Contains("report.html", output.Out, StringComparison.Ordinal);
@@ -93,6 +93,40 @@ public class SimulateCommandTests(CliTestCluster cluster) : IClassFixture<CliTes
         // Same seed, same numbers: a run can be reproduced from its summary.
         Assert.Equal(a.Totals["arrivals"], b.Totals["arrivals"]);
         Assert.Equal(a.Totals["serviceLevel"], b.Totals["serviceLevel"]);
+    }
+
+    [Fact]
+    public async Task Horizon_and_warm_up_override_the_file()
+    {
+        using var temp = new TestScenarios.TempDirectory();
+        var file = temp.File("tiny.json", TestScenarios.Tiny);
+        var outDir = Path.Combine(temp.Path, "out");
+
+        var (exit, output) = await Simulate(file, "--horizon", "02:00:00", "--warm-up", "01:00:00", "--replications", "1", "--out", outDir);
+
+        Assert.True(exit == ExitCodes.Ok, output.Out + output.Error);
+        var summary = SimulationSummaryJson.Read(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(120, summary.HorizonMinutes);
+        Assert.Equal(60, summary.WarmUpMinutes);
+        Assert.Equal(8, summary.Series.IntervalStarts.Count);
+
+        // Nothing is counted in the four warm-up intervals, time included.
+        Assert.All(summary.Series.Tiers["L1"].Offered.Take(4), v => Assert.Equal(0.0, v));
+        Assert.All(summary.Series.Tiers["L1"].StaffedAgents.Take(4), v => Assert.Equal(0.0, v));
+        Assert.True(summary.Series.Tiers["L1"].Offered.Skip(4).Sum() > 0);
+    }
+
+    [Fact]
+    public async Task A_warm_up_override_as_long_as_the_horizon_is_refused_naming_the_field()
+    {
+        using var temp = new TestScenarios.TempDirectory();
+        var file = temp.File("tiny.json", TestScenarios.Tiny);
+
+        var (exit, output, connector) = await SimulateBad(file, "--warm-up", "04:00:00");
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("$.warmUp: 04:00:00 — must be between zero and the horizon", output.Error, StringComparison.Ordinal);
+        Assert.Equal(0, connector.Connects);
     }
 
     [Fact]
@@ -160,6 +194,8 @@ public class SimulateCommandTests(CliTestCluster cluster) : IClassFixture<CliTes
     [InlineData("--replications: '0' — must be a whole number from 1 to 10000", "--replications", "0")]
     [InlineData("--seed: '-3' — must be a whole number", "--seed", "-3")]
     [InlineData("--mode: 'warp' — must be fast or grains", "--mode", "warp")]
+    [InlineData("--horizon: 'two days' — must be a duration", "--horizon", "two days")]
+    [InlineData("--warm-up: '1h' — must be a duration", "--warm-up", "1h")]
     [InlineData("--embedded: starts its own silo", "--embedded", "--gateway", "30001")]
     public async Task Bad_arguments_are_refused_before_anything_runs(string expected, params string[] args)
     {
