@@ -166,6 +166,7 @@ internal sealed class AgentPool
         AgentSelector.Select(strategy, _pools[tier], _free[tier], skills, ref _roundRobin[tier]);
 
     /// <summary>Folds a finished ticket's handling time into the tier's estimate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ObserveHandleTime(int tier, double minutes) =>
         _handleMinutes[tier] += HandleTimeSmoothing * (minutes - _handleMinutes[tier]);
 

@@ -99,7 +99,7 @@ internal sealed class DeskState
             RekeyQueues();
         }
 
-        if (deadlinesChanged && Tickets.Open > 0)
+        if (deadlinesChanged && Policy.ArmsDeadlines && Tickets.Open > 0)
         {
             foreach (var ticket in Tickets.All())
             {
@@ -121,10 +121,14 @@ internal sealed class DeskState
 
         // A new queue entry (a later escalation) ends what an earlier escalation's repeat may claim.
         ticket.Escalation = null;
-        Queues[tier].Count++;
-        Queues[tier].Waiting++;
-        Queues[tier].Push(ticket);
-        ArmDeadlines(ticket, now, now);
+        var queue = Queues[tier];
+        queue.Count++;
+        queue.Waiting++;
+        queue.Push(ticket);
+        if (Policy.ArmsDeadlines)
+        {
+            ArmDeadlines(ticket, now, now);
+        }
     }
 
     /// <summary>
@@ -147,11 +151,15 @@ internal sealed class DeskState
     public void Requeue(DeskTicket ticket, DateTimeOffset now)
     {
         ticket.State = DeskTicketState.Queued;
-        Queues[ticket.Tier].Waiting++;
-        Queues[ticket.Tier].Push(ticket);
+        var queue = Queues[ticket.Tier];
+        queue.Waiting++;
+        queue.Push(ticket);
 
         // The wait-limit deadline was skipped while the ticket was out on offer; arm it again.
-        ArmDeadlines(ticket, now, ticket.QueuedAt);
+        if (Policy.ArmsDeadlines)
+        {
+            ArmDeadlines(ticket, now, ticket.QueuedAt);
+        }
     }
 
     /// <summary>Takes a matched ticket off its heap and counts it against the agent; it still counts as queued until settled.</summary>
@@ -220,13 +228,9 @@ internal sealed class DeskState
         return ticket;
     }
 
+    /// <summary>Only when the policy <see cref="CheckedPolicy.ArmsDeadlines"/>: callers test that first, so a desk without deadlines skips this call.</summary>
     private void ArmDeadlines(DeskTicket ticket, DateTimeOffset now, DateTimeOffset since)
     {
-        if (!Policy.ArmsDeadlines)
-        {
-            return;
-        }
-
         if (Policy.WaitLimit(ticket, View) is { } limit)
         {
             var due = since + limit;
