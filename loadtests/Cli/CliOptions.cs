@@ -257,6 +257,11 @@ public sealed record CliOptions
     /// <summary>A desk settings file, checked like the client's (same messages); its tiers must be the workload's.</summary>
     private static NamedPolicy PolicyFile(string name, string path, ImmutableArray<NamedPolicy> earlier)
     {
+        if (!File.Exists(path))
+        {
+            throw Bad(name, path, "expected a, b, or a desk settings file (no such file)");
+        }
+
         var read = DeskSettingsJson.LoadFile(path);
         if (read.Value is not { } desk || !read.IsValid)
         {
