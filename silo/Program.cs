@@ -1,6 +1,7 @@
 using SupportQueue.Hosting;
 using SupportQueue.Hosting.Database;
 using SupportQueue.Silo;
+using SupportQueue.Silo.Api;
 
 // `dotnet run --project silo` starts a silo; `dotnet run --project silo -- db migrate` prepares PostgreSQL.
 var builder = WebApplication.CreateBuilder(args);
@@ -64,7 +65,7 @@ if (taken.Count > 0)
 }
 
 builder.UseOrleans(silo => silo.UseSupportQueue(options));
-builder.Services.ConfigureHttpJsonOptions(o => SupportQueue.Json.SupportQueueJson.Configure(o.SerializerOptions));
+builder.AddSupportQueueApi();
 builder.WebHost.UseUrls(httpUrl);
 
 var app = builder.Build();

@@ -31,6 +31,16 @@ public sealed class SupportQueueApi(IGrainFactory grains, TimeProvider? clock = 
         return await desk.GetSettings();
     }
 
+    /// <summary>Every configured desk's id, in ordinal order.</summary>
+    public async Task<IReadOnlyList<string>> ListDesks()
+    {
+        var page = await grains.DeskRegistry().List(0, int.MaxValue);
+        return page.DeskIds;
+    }
+
+    /// <summary>The agents in a desk's pools with presence and load.</summary>
+    public async Task<IReadOnlyList<DeskAgent>> ListAgents(string deskId) => await Desk(deskId).GetAgents();
+
     public Task<DeskSettings> GetDeskSettings(string deskId) => Desk(deskId).GetSettings();
 
     public Task<DeskStatus> GetDeskStatus(string deskId) => Desk(deskId).GetStatus();

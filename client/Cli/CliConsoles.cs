@@ -27,14 +27,14 @@ public sealed record CliConsoles(IAnsiConsole Out, IAnsiConsole Error)
         return new CliConsoles(output, error);
     }
 
-    public void WriteError(string message) => Error.MarkupLine($"[red]error:[/] [red]{Markup.Escape(message)}[/]");
+    public void WriteError(string message) => Error.MarkupLine($"[red]error:[/] [red]{Markup.Escape(ControlChars.Escape(message))}[/]");
 
     public void WriteErrors(string headline, IEnumerable<string> details)
     {
         WriteError(headline);
         foreach (var line in details)
         {
-            Error.MarkupLine($"  [red]{Markup.Escape(line)}[/]");
+            Error.MarkupLine($"  [red]{Markup.Escape(ControlChars.Escape(line))}[/]");
         }
     }
 }

@@ -17,7 +17,12 @@ internal static class Render
 
     public static string Duration(TimeSpan? span) => span is { } s ? Duration(s) : "-";
 
-    public static string Esc(string? text) => string.IsNullOrEmpty(text) ? "-" : Markup.Escape(text);
+    /// <summary>Text from the cluster, for markup: control characters shown escaped, markup brackets escaped.</summary>
+    public static string Esc(string? text) => string.IsNullOrEmpty(text) ? "-" : Markup.Escape(ControlChars.Escape(text));
+
+    /// <summary>Writes <paramref name="value"/> as JSON in the one dialect (control characters are \u-escaped by JSON itself), unwrapped.</summary>
+    public static void Json<T>(IAnsiConsole console, T value, bool indented = true) =>
+        console.Profile.Out.Writer.WriteLine(SupportQueue.Json.SupportQueueJson.Write(value, indented));
 
     public static string Verdict(bool? met, TimeSpan? target) => target is null
         ? "[grey]no target[/]"

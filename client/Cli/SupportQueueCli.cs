@@ -51,7 +51,11 @@ public static class SupportQueueCli
                 .WithExample("desk", "configure", "support", "client/scenarios/desk-default.json");
             desk.AddCommand<DeskStatusCommand>("status")
                 .WithDescription("Per tier: queue, offers, oldest wait, agents by presence, assigned, free capacity; SLA counters per priority; totals.")
-                .WithExample("desk", "status", "support");
+                .WithExample("desk", "status", "support")
+                .WithExample("desk", "status", "support", "--watch", "--interval", "5");
+            desk.AddCommand<DeskListCommand>("list")
+                .WithDescription("Every configured desk.")
+                .WithExample("desk", "list", "--json");
         });
 
         config.AddBranch("agent", agent =>
@@ -69,6 +73,9 @@ public static class SupportQueueCli
             agent.AddCommand<AgentEscalateCommand>("escalate")
                 .WithDescription("The agent moves a ticket it holds to a higher tier.")
                 .WithExample("agent", "escalate", "alice", "T-1", "--reason", "needs a refund approval", "--to", "L3");
+            agent.AddCommand<AgentListCommand>("list")
+                .WithDescription("A desk's agents: tier, presence, load and capacity.")
+                .WithExample("agent", "list", "--desk", "support");
             agent.AddCommand<AgentShowCommand>("show")
                 .WithDescription("Presence, capacity, held tickets and counters of an agent.")
                 .WithExample("agent", "show", "alice");

@@ -155,7 +155,12 @@ public sealed class AgentEscalateCommand(ISupportQueueConnector connector, CliCo
     }
 }
 
-public sealed class AgentShowSettings : AgentSettingsBase;
+public sealed class AgentShowSettings : AgentSettingsBase
+{
+    [CommandOption("--json")]
+    [Description("Write JSON instead of tables.")]
+    public bool Json { get; init; }
+}
 
 /// <summary>The agent's presence, capacity, held tickets and counters.</summary>
 public sealed class AgentShowCommand(ISupportQueueConnector connector, CliConsoles consoles) : SupportQueueCommand<AgentShowSettings>(connector, consoles)
@@ -163,7 +168,54 @@ public sealed class AgentShowCommand(ISupportQueueConnector connector, CliConsol
     public override async Task<int> ExecuteAsync(CommandContext context, AgentShowSettings settings, CancellationToken cancellationToken)
     {
         var api = await ConnectAsync(settings, cancellationToken);
-        Render.Agent(Out, await api.GetAgent(settings.AgentId));
+        var agent = await api.GetAgent(settings.AgentId);
+        if (settings.Json)
+        {
+            Render.Json(Out, agent);
+        }
+        else
+        {
+            Render.Agent(Out, agent);
+        }
+
+        return ExitCodes.Ok;
+    }
+}
+
+public sealed class AgentListSettings : ClusterCommandSettings
+{
+    [CommandOption("--desk <DESK>")]
+    [Description("The desk whose agents to list.")]
+    public string? Desk { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Write JSON instead of a table.")]
+    public bool Json { get; init; }
+
+    protected override ValidationResult ValidateCommand() => FirstError(CliParsing.CheckRequired("--desk", Desk) ?? CliParsing.CheckId("--desk", Desk));
+}
+
+/// <summary>A desk's agents: tier, presence, load and capacity.</summary>
+public sealed class AgentListCommand(ISupportQueueConnector connector, CliConsoles consoles) : SupportQueueCommand<AgentListSettings>(connector, consoles)
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, AgentListSettings settings, CancellationToken cancellationToken)
+    {
+        var api = await ConnectAsync(settings, cancellationToken);
+        var agents = await api.ListAgents(settings.Desk!);
+        if (settings.Json)
+        {
+            Render.Json(Out, agents);
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Agent").AddColumn("Tier").AddColumn("Presence").AddColumn("Load");
+        foreach (var agent in agents)
+        {
+            table.AddRow(Render.Esc(agent.AgentId), Render.Esc(agent.Tier), Render.Presence(agent.Presence), $"{agent.Load}/{agent.Capacity}");
+        }
+
+        Out.Write(table);
+        Out.MarkupLine($"{agents.Count} agent(s) on desk {Render.Esc(settings.Desk)}.");
         return ExitCodes.Ok;
     }
 }

@@ -92,7 +92,12 @@ public class TicketSettingsBase : ClusterCommandSettings
     protected override ValidationResult ValidateCommand() => FirstError(CliParsing.CheckId("ticketId", TicketId));
 }
 
-public sealed class TicketShowSettings : TicketSettingsBase;
+public sealed class TicketShowSettings : TicketSettingsBase
+{
+    [CommandOption("--json")]
+    [Description("Write JSON instead of tables.")]
+    public bool Json { get; init; }
+}
 
 /// <summary>Status, tier, agent, SLA verdicts and the full history of a ticket.</summary>
 public sealed class TicketShowCommand(ISupportQueueConnector connector, CliConsoles consoles) : SupportQueueCommand<TicketShowSettings>(connector, consoles)
@@ -101,6 +106,12 @@ public sealed class TicketShowCommand(ISupportQueueConnector connector, CliConso
     {
         var api = await ConnectAsync(settings, cancellationToken);
         var view = await api.GetTicket(settings.TicketId);
+        if (settings.Json)
+        {
+            Render.Json(Out, view);
+            return ExitCodes.Ok;
+        }
+
         Render.Ticket(Out, view.Ticket, view.Sla);
         return ExitCodes.Ok;
     }

@@ -53,6 +53,24 @@ public sealed class Ticket
         return ticket;
     }
 
+    /// <summary>
+    /// Whether <paramref name="spec"/> is the submission that created this ticket (same desk,
+    /// priority, skills, entry tier and subject): a client re-sending it after a lost reply gets the
+    /// stored ticket; anything else under the same id is a different ticket, a duplicate.
+    /// </summary>
+    /// <param name="spec">The submission received again.</param>
+    public bool IsSameSubmission(TicketSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Exists
+            && spec.TicketId == Id
+            && spec.DeskId == DeskId
+            && spec.Priority == Priority
+            && spec.EntryTier == RequestedEntryTier
+            && spec.Subject == Subject
+            && spec.RequiredSkills.SequenceEqual(Skills, StringComparer.Ordinal);
+    }
+
     /// <summary>When the ticket last joined a queue (for the current tier), from its history.</summary>
     public DateTimeOffset LastQueuedAt()
     {

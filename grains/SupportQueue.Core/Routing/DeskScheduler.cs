@@ -408,6 +408,12 @@ public sealed class DeskScheduler : IDeskView
 
     public DeskStatus Status(DateTimeOffset now) => DeskStatusBuilder.Build(this, _desk.Queues, _desk.Pool, _desk.Tickets, _desk.Sla, now);
 
+    /// <summary>A page of the tickets waiting at <paramref name="tier"/>, in queue order (see <see cref="DeskQueries"/>).</summary>
+    public WaitingPage Waiting(string tier, int skip, int take) => DeskQueries.Waiting(Settings, _desk.Tickets, tier, skip, take);
+
+    /// <summary>Every agent in the desk's pools, by id.</summary>
+    public System.Collections.Immutable.ImmutableArray<DeskAgent> Agents() => DeskQueries.Agents(Settings, _desk.Pool);
+
     /// <summary>
     /// Verifies the bookkeeping: queue counts, capacities, conservation. Throws
     /// <see cref="InvalidOperationException"/> describing the first violation. For tests and audits.

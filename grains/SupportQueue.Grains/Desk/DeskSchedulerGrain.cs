@@ -144,6 +144,7 @@ public sealed partial class DeskSchedulerGrain(
         }
 
         await WriteAsync(() => state.State.Settings = settings);
+        await GrainFactory.DeskRegistry().Add(DeskId);
         LogConfigured(DeskId, settings.TierCount);
         Kick();
     }
@@ -154,6 +155,14 @@ public sealed partial class DeskSchedulerGrain(
     {
         var now = Advance();
         return Task.FromResult(Engine.Status(now));
+    }
+
+    public Task<ImmutableArray<DeskAgent>> GetAgents() => Task.FromResult(Engine.Agents());
+
+    public Task<WaitingPage> GetWaiting(string tier, int skip, int take)
+    {
+        Advance();
+        return Task.FromResult(Engine.Waiting(tier, skip, take));
     }
 
     public async Task WhenIdle()

@@ -14,6 +14,13 @@ public static class GrainReferences
 
     public static IDeskSchedulerGrain Desk(this IGrainFactory grains, string deskId) => Kind<IDeskSchedulerGrain>.Get(grains, deskId);
 
+    /// <summary>The cluster's one list of configured desks.</summary>
+    public static IDeskRegistryGrain DeskRegistry(this IGrainFactory grains)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        return grains.GetGrain<IDeskRegistryGrain>(IDeskRegistryGrain.Key);
+    }
+
     private static class Kind<T>
         where T : IGrainWithStringKey
     {

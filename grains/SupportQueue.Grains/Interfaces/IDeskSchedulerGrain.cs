@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 
@@ -14,6 +16,14 @@ public interface IDeskSchedulerGrain : IGrainWithStringKey
 
     /// <summary>Live counters: queue length and oldest wait per tier, agents by presence, SLA counters.</summary>
     Task<DeskStatus> GetStatus();
+
+    /// <summary>The agents in the desk's pools with presence and load; throws UnknownDesk when never configured.</summary>
+    [ReadOnly]
+    Task<ImmutableArray<DeskAgent>> GetAgents();
+
+    /// <summary>A page of the tickets waiting at a tier, in queue order; throws UnknownDesk or InvalidArgument (tier).</summary>
+    [ReadOnly]
+    Task<WaitingPage> GetWaiting(string tier, int skip, int take);
 
     /// <summary>Completes when the desk has nothing left to offer or deliver right now. For tests, tools and the simulator.</summary>
     Task WhenIdle();

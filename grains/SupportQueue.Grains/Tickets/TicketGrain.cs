@@ -90,7 +90,7 @@ public sealed partial class TicketGrain(
     private async Task<Ticket> ResubmittedAsync(TicketSpec spec)
     {
         var ticket = state.State;
-        if (ticket.Status is not (TicketStatus.Queued or TicketStatus.Assigned) || !IsSameSubmission(ticket, spec))
+        if (ticket.Status is not (TicketStatus.Queued or TicketStatus.Assigned) || !ticket.IsSameSubmission(spec))
         {
             throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already submitted (status {ticket.Status})");
         }
@@ -99,13 +99,6 @@ public sealed partial class TicketGrain(
         await Desk.Reconcile(Open(ticket));
         return ticket;
     }
-
-    private static bool IsSameSubmission(Ticket ticket, TicketSpec spec) =>
-        ticket.DeskId == spec.DeskId
-        && ticket.Priority == spec.Priority
-        && ticket.RequestedEntryTier == spec.EntryTier
-        && ticket.Subject == spec.Subject
-        && ticket.Skills.SequenceEqual(spec.RequiredSkills, StringComparer.Ordinal);
 
     // A write can fail after storage applied it; what storage holds is the truth. If even the read
     // fails, the outcome is unknown: the caller is refused, and should the ticket have been stored,

@@ -136,7 +136,8 @@ public class CliEndToEndTests(CliTestCluster cluster) : IClassFixture<CliTestClu
         Assert.Contains("error: tier: 'L9' — no such tier; the desk has L1, L2, L3", (await Cli(ExitCodes.BadInput, "agent", "add", NewId("dave"), "--desk", desk, "--tier", "L9")).Error, StringComparison.Ordinal);
         Assert.Contains("— no such desk (configure it first)", (await Cli(ExitCodes.BadInput, "ticket", "submit", "--desk", NewId("nodesk"), "--priority", "P2")).Error, StringComparison.Ordinal);
         Assert.Contains("— no such ticket", (await Cli(ExitCodes.BadInput, "ticket", "show", NewId("T"))).Error, StringComparison.Ordinal);
-        // A different ticket under a used id (the very same submit again is a retry, answered with the stored ticket).
+        // The same submission again is a retry and gets the stored ticket; another one under the id is a duplicate.
+        await Ok("ticket", "submit", "--desk", desk, "--id", ticket, "--priority", "P2");
         Assert.Contains($"error: ticketId: '{ticket}' — already submitted", (await Cli(ExitCodes.BadInput, "ticket", "submit", "--desk", desk, "--id", ticket, "--priority", "P1")).Error, StringComparison.Ordinal);
         Assert.Contains($"error: ticketId: '{ticket}' — not held by agent '{carol}'", (await Cli(ExitCodes.BadInput, "agent", "escalate", carol, ticket, "--reason", "x")).Error, StringComparison.Ordinal);
     }

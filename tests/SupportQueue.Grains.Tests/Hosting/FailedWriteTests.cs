@@ -30,6 +30,7 @@ public sealed class FailedWriteTests : IAsyncLifetime
             silo.Services.AddGrainStorage(SupportQueueStorage.Name, (services, _) =>
                 new FaultyStorage(_faults, new InMemoryGrainStorage(_store, services.GetRequiredService<Serializer>())));
             silo.UseInMemoryReminderService();
+            silo.AddDeskDiagnostics();
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, new FakeTimeProvider(ClusterFixture.Start));
         });
         _cluster = builder.Build();
