@@ -19,6 +19,15 @@ if (args is ["pg-bench", ..])
     return await SupportQueue.LoadTests.Postgres.PostgresBenchmark.RunAsync(args[1..]);
 }
 
+if (args is [] or ["--help" or "-h" or "help"] or [_, "--help" or "-h"])
+{
+    // --help is an answer, not an error: the usage on stdout, exit 0 (as the client does).
+    Console.WriteLine(CliOptions.Usage);
+    Console.WriteLine(BenchmarkCommands.Usage);
+    Console.WriteLine("  pg-bench [rates] [seconds] [connstr]  live routing on PostgreSQL");
+    return args is [] ? 2 : 0;
+}
+
 CliOptions options;
 try
 {
@@ -44,6 +53,16 @@ Console.CancelKeyPress += (_, e) =>
 try
 {
     return await LoadCommands.ExecuteAsync(options, Console.Out, cancel.Token);
+}
+catch (ClusterUnreachableException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 3;
+}
+catch (UsageException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
 }
 catch (ThresholdFormatException ex)
 {

@@ -104,6 +104,12 @@ public static class SupportQueueCli
                 "Runs on a private in-process silo unless a cluster is named (--cluster, --gateway, --connection-string or SupportQueue settings).")
             .WithExample("simulate", "client/scenarios/mmc-sanity.json")
             .WithExample("simulate", "client/scenarios/retail-holiday-peak.json", "--replications", "10", "--seed", "7", "--out", "out/retail");
+
+        config.AddCommand<CompareCommand>("compare")
+            .WithDescription("What-if in virtual time: run a scenario's tickets under two or more policies (desk settings files) on the same seeds, and report per tier " +
+                "the paired difference against the first policy with its 95% confidence interval and a plain verdict; comparison.md, .csv, .html and summary.json in --out. " +
+                "Runs the engine in this process; needs no cluster. Exit code 1 when a --threshold fails.")
+            .WithExample("compare", "client/scenarios/retail-holiday-peak.json", "--policy", "client/scenarios/desk-default.json", "--policy", "my-policy.json", "--replications", "5");
     }
 
     /// <summary>Maps every failure to one red line (or a few) and an exit code; no stack traces for expected errors.</summary>

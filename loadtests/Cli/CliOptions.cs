@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using SupportQueue.Core.Comparison;
+using SupportQueue.Core.Model;
+using SupportQueue.Json;
 using SupportQueue.LoadTests.Orleans;
 using SupportQueue.LoadTests.Thresholds;
 
@@ -34,6 +37,20 @@ public sealed record CliOptions
     public double Compress { get; init; } = 600;
 
     public EscalationPolicyChoice Policy { get; init; } = EscalationPolicyChoice.A;
+
+    /// <summary>--policy FILE (repeatable): desk settings files; run/bench/scale use the last, compare all of them.</summary>
+    public ImmutableArray<NamedPolicy> PolicyFiles { get; init; } = [];
+
+    /// <summary>compare: seeds per policy (the paired differences and their intervals are over these).</summary>
+    public int Seeds { get; init; } = 3;
+
+    /// <summary>compare: rules on policy metrics ("desk service_level >= 0.8").</summary>
+    public ImmutableArray<PolicyThreshold> PolicyThresholds { get; init; } = [];
+
+    /// <summary>External clusters: Orleans cluster id and service id (default supportqueue, as the silo).</summary>
+    public string? ClusterId { get; init; }
+
+    public string? ServiceId { get; init; }
 
     /// <summary>Mean patience in simulated minutes; null: nobody abandons (compare turns it on by default).</summary>
     public double? PatienceMinutes { get; init; }
@@ -88,13 +105,19 @@ public sealed record CliOptions
           --agents auto|N|L1,L2,L3 agents per tier [auto: ~70% busy at the rate]
           --capacity N             tickets per agent at once [2]
           --compress F             simulated seconds per wall second, flat runs [600; bench, scale: 6000]
-          --policy a|b             a: wait timeouts L1 10 min, L2 20 min; b: overflow L1 at 20 queued + skill gap [a; bench, scale: b]
+          --policy a|b|FILE        a: wait timeouts L1 10 min, L2 20 min; b: overflow L1 at 20 queued + skill gap [a; bench, scale: b];
+                                   FILE: desk settings JSON (format of client/scenarios/desk-default.json, tiers L1, L2, L3);
+                                   compare: repeat it for two or more policies, the first is the baseline [a and b]
+          --seeds N                compare: seeds per policy, same arrivals for every policy on a seed [3]
           --patience MIN           mean customer patience, simulated minutes; 0 = never abandon [off; compare: 6]
           --seed N                 [1]
-          --threshold TEXT         e.g. "p99 submit->assign < 20ms" (repeatable)
+          --threshold TEXT         e.g. "p99 submit->assign < 20ms" (repeatable); compare also takes policy
+                                   rules on the desk, e.g. "desk service_level >= 0.8", "desk submit_assign_p99 < 20"
           --out DIR                report folder [out/load]
           --gateway PORT           external cluster on 127.0.0.1:PORT instead of in-process silos
           --connection-string CS   external cluster with PostgreSQL clustering
+          --cluster-id ID          external: Orleans cluster id of the silos [supportqueue]
+          --service-id ID          external: Orleans service id of the silos [supportqueue]
           --poll-ms N              external: agents poll for assignments every N ms [20]
           --tail T                 agents keep working after the last arrival [1s]
           --rates A,B,...          bench: rates to step [500,1000,2000,3000,4000]
@@ -103,7 +126,7 @@ public sealed record CliOptions
           --warmup T               unreported warm-up run before each measured run; 0 = none [3s]
           --utilisation U          --agents auto sizes agents for this busy share at the rate [0.7; bench, scale: 0.4]
           --no-live                no live console table
-        exit codes: 0 passed, 1 threshold failed, 2 bad arguments or cancelled, 3 invariant violated
+        exit codes: 0 passed, 1 threshold failed, 2 bad arguments or cancelled, 3 invariant violated or no cluster answered
         """;
 
     public static CliOptions Parse(IReadOnlyList<string> args)
@@ -147,10 +170,18 @@ public sealed record CliOptions
                 "--agents" => o with { Agents = AgentCounts(name, value) },
                 "--capacity" => o with { Capacity = Int(name, value, 1, 1000) },
                 "--compress" => o with { Compress = Number(name, value, min: 1) },
-                "--policy" => o with { Policy = value.ToUpperInvariant() switch { "A" => EscalationPolicyChoice.A, "B" => EscalationPolicyChoice.B, _ => throw Bad(name, value, "expected a or b") } },
+                "--policy" => value.ToUpperInvariant() switch
+                {
+                    "A" => o with { Policy = EscalationPolicyChoice.A },
+                    "B" => o with { Policy = EscalationPolicyChoice.B },
+                    _ => o with { PolicyFiles = o.PolicyFiles.Add(PolicyFile(name, value, o.PolicyFiles)) },
+                },
+                "--seeds" => o with { Seeds = Int(name, value, 2, 1000) },
+                "--cluster-id" => o with { ClusterId = string.IsNullOrWhiteSpace(value) ? throw Bad(name, value, "must not be empty") : value },
+                "--service-id" => o with { ServiceId = string.IsNullOrWhiteSpace(value) ? throw Bad(name, value, "must not be empty") : value },
                 "--patience" => o with { PatienceMinutes = Number(name, value, min: 0) },
                 "--seed" => o with { Seed = Int(name, value, int.MinValue, int.MaxValue) },
-                "--threshold" => Add(thresholds, o, value),
+                "--threshold" => Add(thresholds, o, value, args[0] == "compare"),
                 "--out" => o with { Out = string.IsNullOrWhiteSpace(value) ? throw Bad(name, value, "must not be empty") : value },
                 "--gateway" => o with { GatewayPort = Int(name, value, 1, 65535) },
                 "--connection-string" => o with { ConnectionString = string.IsNullOrWhiteSpace(value) ? throw Bad(name, value, "must not be empty") : value },
@@ -176,6 +207,16 @@ public sealed record CliOptions
             throw new UsageException("--roster follow: needs --seasonal-week-in (there is no demand curve to follow)");
         }
 
+        if ((o.ClusterId ?? o.ServiceId) is not null && !o.External)
+        {
+            throw new UsageException("--cluster-id/--service-id: only for an external cluster (--gateway or --connection-string); in-process silos get their own ids");
+        }
+
+        if (o.PolicyFiles.Length == 1 && o.Command == "compare")
+        {
+            throw new UsageException($"--policy: compare needs two or more policy files, got one ('{o.PolicyFiles[0].Name}')");
+        }
+
         if (o.GatewayPort is not null && o.ConnectionString is not null)
         {
             throw new UsageException("--gateway and --connection-string: give one or the other");
@@ -184,7 +225,7 @@ public sealed record CliOptions
         return o;
     }
 
-    private static CliOptions Add(List<string> thresholds, CliOptions o, string value)
+    private static CliOptions Add(List<string> thresholds, CliOptions o, string value, bool policyRulesAllowed)
     {
         // Checked here so a typo fails before any silo starts.
         try
@@ -193,11 +234,53 @@ public sealed record CliOptions
         }
         catch (ThresholdFormatException ex)
         {
+            // compare also takes rules on policy metrics: "TIER METRIC OP VALUE".
+            if (policyRulesAllowed && value.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var metric, ..] && ComparisonMetric.Find(metric) is not null)
+            {
+                try
+                {
+                    return o with { PolicyThresholds = o.PolicyThresholds.Add(PolicyThreshold.Parse(value)) };
+                }
+                catch (SupportQueueException policyEx)
+                {
+                    throw new UsageException(policyEx.Message);
+                }
+            }
+
             throw Bad("--threshold", value, ex.Message);
         }
 
         thresholds.Add(value);
         return o;
+    }
+
+    /// <summary>A desk settings file, checked like the client's (same messages); its tiers must be the workload's.</summary>
+    private static NamedPolicy PolicyFile(string name, string path, ImmutableArray<NamedPolicy> earlier)
+    {
+        if (!File.Exists(path))
+        {
+            throw Bad(name, path, "expected a, b, or a desk settings file (no such file)");
+        }
+
+        var read = DeskSettingsJson.LoadFile(path);
+        if (read.Value is not { } desk || !read.IsValid)
+        {
+            throw new UsageException($"{name}: {path}: invalid desk settings" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", read.Errors));
+        }
+
+        var tiers = desk.Tiers.Select(t => t.Name).ToArray();
+        if (!tiers.SequenceEqual(Workload.TierNames, StringComparer.Ordinal))
+        {
+            throw Bad(name, path, $"tiers are {string.Join(", ", tiers)}; the load workload drives tiers {string.Join(", ", Workload.TierNames)}");
+        }
+
+        var policyName = Path.GetFileNameWithoutExtension(path);
+        for (var i = 2; earlier.Any(p => p.Name == policyName); i++)
+        {
+            policyName = $"{Path.GetFileNameWithoutExtension(path)}-{i.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return new NamedPolicy(policyName, desk);
     }
 
     private static UsageException Bad(string name, string value, string expected) => new($"{name}: invalid value '{value}' — {expected}");

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using SupportQueue.Core.Comparison;
 using SupportQueue.Grains;
 using SupportQueue.Hosting;
 using SupportQueue.LoadTests.Orleans;
 using SupportQueue.LoadTests.Reports;
 using SupportQueue.LoadTests.Runner;
+using SupportQueue.Reporting.Comparison;
 
 namespace SupportQueue.LoadTests.Cli;
 
@@ -87,19 +89,56 @@ public static class LoadCommands
     private static async Task<int> CompareAsync(CliOptions o, TextWriter console, CancellationToken ct)
     {
         o = o with { Agents = o.Agents ?? AutoAgents(o), PatienceMinutes = o.PatienceMinutes ?? 6 };
+        var policies = o.PolicyFiles.Length >= 2
+            ? o.PolicyFiles
+            : [new NamedPolicy("A", (Plan(o, null).Workload with { Policy = EscalationPolicyChoice.A }).DeskSettings()), new NamedPolicy("B", (Plan(o, null).Workload with { Policy = EscalationPolicyChoice.B }).DeskSettings())];
         var records = new List<OrleansRunRecord>();
-        foreach (var policy in new[] { EscalationPolicyChoice.A, EscalationPolicyChoice.B })
+        var samples = new List<PolicySample>();
+        for (var k = 0; k < o.Seeds; k++)
         {
-            await console.WriteLineAsync($"compare: policy {policy}").ConfigureAwait(false);
-            var run = o with { Policy = policy };
-            await using var cluster = await OpenClusterAsync(run, o.Silos, ct).ConfigureAwait(false);
-            records.Add(await RunOneAsync(run, cluster, $"policy {policy}", Path.Combine(o.Out, $"policy-{policy}"), disrupt: null, ct).ConfigureAwait(false));
+            // Seed k drives arrivals and ticket attributes; every policy sees the same stream on it.
+            var seed = o.Seed + k;
+            foreach (var policy in policies)
+            {
+                await console.WriteLineAsync($"compare: policy {policy.Name}, seed {seed.ToString(CultureInfo.InvariantCulture)}").ConfigureAwait(false);
+                var run = o with { Seed = seed, PolicyFiles = [policy] };
+                await using var cluster = await OpenClusterAsync(run, o.Silos, ct).ConfigureAwait(false);
+                var record = await RunOneAsync(run, cluster, $"policy {policy.Name} seed {seed.ToString(CultureInfo.InvariantCulture)}", Path.Combine(o.Out, $"policy-{policy.Name}", $"seed-{seed.ToString(CultureInfo.InvariantCulture)}"), disrupt: null, ct).ConfigureAwait(false);
+                records.Add(record);
+                samples.Add(LiveComparison.Sample(policy.Name, (ulong)seed, record));
+            }
+        }
+
+        var comparison = PolicyComparison.Compare([.. policies.Select(p => p.Name)], [LiveComparison.Tier], samples);
+        var failures = o.PolicyThresholds.SelectMany(t => t.Failures(comparison)).ToList();
+        var setup = new List<string>
+        {
+            $"policies: {string.Join(", ", policies.Select(p => p.Name))}; baseline {policies[0].Name}",
+            $"seeds: {string.Join(", ", comparison.Seeds)} (same arrivals for every policy on a seed)",
+            $"cluster: {records[0].Info.Cluster}; load: {records[0].Info.Load}; agents per tier {string.Join("/", o.Agents!.Value)}",
+            "live service measures are desk-wide (tier \"desk\"), in simulated minutes; p99 submit->assign in wall ms",
+        };
+        Directory.CreateDirectory(o.Out);
+        foreach (var (name, text) in PolicyComparisonReport.Render(comparison, "Policy comparison (live cluster)", setup, failures))
+        {
+            await File.WriteAllTextAsync(Path.Combine(o.Out, name), text, ct).ConfigureAwait(false);
         }
 
         var table = OrleansReport.CompareTable(records);
         await WriteSummaryAsync(o.Out, "Escalation policy comparison", table, records).ConfigureAwait(false);
         await console.WriteLineAsync(table).ConfigureAwait(false);
-        return records.Max(r => r.ExitCode);
+        foreach (var verdict in comparison.Verdicts())
+        {
+            await console.WriteLineAsync(verdict).ConfigureAwait(false);
+        }
+
+        foreach (var failure in failures)
+        {
+            await console.WriteLineAsync($"threshold failed: {failure}").ConfigureAwait(false);
+        }
+
+        await console.WriteLineAsync($"comparison: {Path.Combine(o.Out, PolicyComparisonReport.FileNames.Markdown)}").ConfigureAwait(false);
+        return Math.Max(records.Max(r => r.ExitCode), failures.Count > 0 ? 1 : 0);
     }
 
     private static async Task<int> BenchAsync(CliOptions o, TextWriter console, CancellationToken ct)
@@ -223,6 +262,7 @@ public static class LoadCommands
             AgentsPerTier = o.Agents ?? Workload.SizeAgents(o.Rate, compression, o.Capacity, o.Utilisation),
             AgentCapacity = o.Capacity,
             Policy = o.Policy,
+            PolicySettings = o.PolicyFiles.IsDefaultOrEmpty ? null : o.PolicyFiles[^1].Desk,
             MeanPatience = o.PatienceMinutes is > 0 and var m ? TimeSpan.FromMinutes(m) : null,
         };
         return (workload, phase as SeasonalSimulation, phase, during, description);
@@ -232,14 +272,25 @@ public static class LoadCommands
 
     private static async Task<LoadCluster> OpenClusterAsync(CliOptions o, int silos, CancellationToken ct)
     {
-        if (o.GatewayPort is { } port)
+        if (o.External)
         {
-            return await LoadCluster.ConnectAsync(new SupportQueueOptions { GatewayPort = port, SiloPort = port == 11111 ? 11112 : 11111 }, ct).ConfigureAwait(false);
-        }
-
-        if (o.ConnectionString is { } cs)
-        {
-            return await LoadCluster.ConnectAsync(new SupportQueueOptions { Storage = StorageKind.PostgreSQL, ConnectionString = cs }, ct).ConfigureAwait(false);
+            var options = o.GatewayPort is { } port
+                ? new SupportQueueOptions { GatewayPort = port, SiloPort = port == 11111 ? 11112 : 11111 }
+                : new SupportQueueOptions { Storage = StorageKind.PostgreSQL, ConnectionString = o.ConnectionString! };
+            options.ClusterId = o.ClusterId ?? options.ClusterId;
+            options.ServiceId = o.ServiceId ?? options.ServiceId;
+            try
+            {
+                return await LoadCluster.ConnectAsync(options, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested && ex is not OutOfMemoryException)
+            {
+                // A wrong cluster id looks exactly like no cluster: the gateway refuses the client until the connect times out.
+                var where = o.GatewayPort is { } p ? $"gateway 127.0.0.1:{p}" : "PostgreSQL clustering";
+                throw new ClusterUnreachableException(
+                    $"no cluster answered at {where} with cluster id '{options.ClusterId}' and service id '{options.ServiceId}' ({ex.GetType().Name}: {ex.Message}); " +
+                    "is the silo running, and are --cluster-id/--service-id the silo's?");
+            }
         }
 
         var compression = Plan(o, cluster: null).Workload.TimeCompression;

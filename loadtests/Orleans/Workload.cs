@@ -52,6 +52,9 @@ public sealed record Workload
 
     public EscalationPolicyChoice Policy { get; init; } = EscalationPolicyChoice.A;
 
+    /// <summary>Set: the desk settings of a policy file (--policy FILE), used instead of the built-in A/B.</summary>
+    public DeskSettings? PolicySettings { get; init; }
+
     /// <summary>A first assignment within this (simulated) counts towards the service level.</summary>
     public TimeSpan ServiceLevelTarget { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -74,7 +77,7 @@ public sealed record Workload
         return [.. sizes];
     }
 
-    public DeskSettings DeskSettings() => new()
+    public DeskSettings DeskSettings() => PolicySettings ?? new()
     {
         Tiers = [new("L1", MeanHandleTime[0]), new("L2", MeanHandleTime[1]), new("L3", MeanHandleTime[2])],
         Escalation = Policy switch

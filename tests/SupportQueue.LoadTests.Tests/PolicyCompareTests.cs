@@ -1,0 +1,88 @@
+using System.Text.Json;
+using SupportQueue.LoadTests.Cli;
+
+namespace SupportQueue.LoadTests.Tests;
+
+/// <summary>Policies as files, the live compare over seeds, and the CLI's answers to bad input.</summary>
+public sealed class PolicyCompareTests : IDisposable
+{
+    // L1 is starved (one agent) while L2 and L3 have room; "borrow" lets them take waiting L1 tickets.
+    private const string Strict = """{ "tiers": [ { "name": "L1" }, { "name": "L2" }, { "name": "L3" } ], "borrowing": { "enabled": false, "minWait": "00:00:30" } }""";
+    private const string Borrow = """{ "tiers": [ { "name": "L1" }, { "name": "L2" }, { "name": "L3" } ], "borrowing": { "enabled": true, "minWait": "00:00:30" } }""";
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), $"lt-compare-{Guid.NewGuid():N}");
+
+    public PolicyCompareTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string File(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Policy_files_are_read_and_named_after_the_file()
+    {
+        var o = CliOptions.Parse(["compare", "--policy", File("strict.json", Strict), "--policy", File("borrow.json", Borrow), "--seeds", "4",
+            "--threshold", "desk service_level >= 0.5", "--threshold", "p99 submit->assign < 20ms"]);
+
+        Assert.Equal(["strict", "borrow"], o.PolicyFiles.Select(p => p.Name).ToArray());
+        Assert.True(o.PolicyFiles[1].Desk.Borrowing.Enabled);
+        Assert.Equal(4, o.Seeds);
+        Assert.Equal("desk service_level >= 0.5", Assert.Single(o.PolicyThresholds).Text);
+        Assert.Equal(["p99 submit->assign < 20ms"], o.Thresholds.ToArray());
+    }
+
+    [Fact]
+    public void Bad_policy_and_cluster_arguments_are_refused_with_the_reason()
+    {
+        var strict = File("strict.json", Strict);
+        string Message(params string[] args) => Assert.Throws<UsageException>(() => CliOptions.Parse(args)).Message;
+
+        Assert.Contains("$.agingStep", Message("run", "--policy", File("bad.json", """{ "agingStep": "x" }""")), StringComparison.Ordinal);
+        Assert.Contains("tiers are front; the load workload drives tiers L1, L2, L3", Message("run", "--policy", File("front.json", """{ "tiers": [ { "name": "front" } ] }""")), StringComparison.Ordinal);
+        Assert.Contains("compare needs two or more policy files", Message("compare", "--policy", strict), StringComparison.Ordinal);
+        Assert.Contains("--cluster-id/--service-id: only for an external cluster", Message("run", "--cluster-id", "blue"), StringComparison.Ordinal);
+        Assert.Contains("--threshold: invalid value 'desk speed >= 1'", Message("compare", "--threshold", "desk speed >= 1"), StringComparison.Ordinal);
+        Assert.Equal("blue", CliOptions.Parse(["run", "--gateway", "30000", "--cluster-id", "blue"]).ClusterId);
+    }
+
+    [Fact]
+    [Trait("Category", "RealTime")]
+    public async Task Live_compare_over_seeds_finds_the_clearly_better_policy()
+    {
+        var outDir = Path.Combine(_dir, "out");
+        var o = CliOptions.Parse(["compare", "--policy", File("strict.json", Strict), "--policy", File("borrow.json", Borrow), "--seeds", "3",
+            "--rate", "5", "--duration", "1500ms", "--agents", "1,4,4", "--capacity", "1", "--warmup", "0", "--no-live", "--out", outDir]);
+        using var console = new StringWriter();
+
+        var exit = await LoadCommands.ExecuteAsync(o, console, CancellationToken.None);
+
+        Assert.True(exit == 0, console.ToString());
+        using var summary = JsonDocument.Parse(await System.IO.File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(3, summary.RootElement.GetProperty("seeds").GetArrayLength());
+        var row = summary.RootElement.GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("metric").GetString() == "service_level" && r.GetProperty("policy").GetString() == "borrow");
+        var difference = row.GetProperty("difference");
+        Assert.True(difference.GetProperty("mean").GetDouble() > 0, console.ToString());
+        Assert.StartsWith("borrow raises desk service level", summary.RootElement.GetProperty("verdicts")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(summary.RootElement.GetProperty("rows").EnumerateArray(), r => r.GetProperty("metric").GetString() == "submit_assign_p99");
+    }
+
+    [Theory]
+    [InlineData("--help", 0)]
+    [InlineData("run --help", 0)]
+    [InlineData("run --rate fast", 2)]
+    [InlineData("launch", 2)]
+    public async Task Exit_codes_of_the_program(string args, int expected)
+    {
+        // The real entry point (top-level statements), as the shell would run it.
+        var entry = typeof(CliOptions).Assembly.EntryPoint!;
+        var result = entry.Invoke(null, [args.Split(' ')]);
+        var exit = result is Task<int> task ? await task : (int)result!;
+        Assert.Equal(expected, exit);
+    }
+}
