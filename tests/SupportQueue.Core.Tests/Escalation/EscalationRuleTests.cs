@@ -97,16 +97,18 @@ public class EscalationRuleTests
         Assert.Null(desk.NextDeadline);
     }
 
-    [Fact]
-    public void A_wait_escalated_ticket_keeps_its_age_in_the_next_tiers_queue()
+    [Theory]
+    [InlineData(QueueOrder.TicketAge, new[] { "escalated-older", "l2-newer" })]
+    [InlineData(QueueOrder.TierArrival, new[] { "l2-newer", "escalated-older" })]
+    public void A_wait_escalated_ticket_keeps_its_age_in_the_next_tiers_queue_only_when_the_desk_orders_by_age(QueueOrder order, string[] expected)
     {
-        var desk = Create(DeskSettings.Default with { AgingStep = null, Escalation = [WaitTimeout("L1", 10)] });
+        var desk = Create(DeskSettings.Default with { AgingStep = null, QueueOrder = order, Escalation = [WaitTimeout("L1", 10)] });
         desk.Submit(Ticket("l2-newer") with { EntryTier = "L2" }, Min(5));
         desk.Submit("escalated-older", T0);
         desk.AdvanceTo(Min(10));
         desk.AddAgent("l2", Min(10), tier: "L2", capacity: 2);
 
-        Assert.Equal(["escalated-older", "l2-newer"], desk.OfferOrder(Min(10)));
+        Assert.Equal(expected, desk.OfferOrder(Min(10)));
     }
 
     [Fact]

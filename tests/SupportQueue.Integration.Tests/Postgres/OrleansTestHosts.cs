@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SupportQueue.Grains;
 using SupportQueue.Hosting;
 
 namespace SupportQueue.Integration.Tests.Postgres;
@@ -13,15 +14,20 @@ internal static class OrleansTestHosts
     public static readonly TimeSpan StartStopTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>PostgreSQL options with ports of its own, so several silos can share this machine.</summary>
-    public static SupportQueueOptions Options(string connectionString, string clusterId = "test") => new()
+    public static SupportQueueOptions Options(string connectionString, string clusterId = "test")
     {
-        Storage = StorageKind.PostgreSQL,
-        ConnectionString = connectionString,
-        ClusterId = clusterId,
-        ServiceId = clusterId,
-        SiloPort = PostgresServer.FreePort(),
-        GatewayPort = PostgresServer.FreePort(),
-    };
+        // One allocator for the pair: two separate free-port probes may return the same port.
+        var (silo, gateway) = LoopbackPorts.ForSilo();
+        return new()
+        {
+            Storage = StorageKind.PostgreSQL,
+            ConnectionString = connectionString,
+            ClusterId = clusterId,
+            ServiceId = clusterId,
+            SiloPort = silo,
+            GatewayPort = gateway,
+        };
+    }
 
     public static async Task<IHost> StartSiloAsync(SupportQueueOptions options)
     {

@@ -49,9 +49,9 @@ public sealed class ApiKeyEndToEndTests(PostgresServer server)
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(client, submitterA.Key, HttpMethod.Put, "/desks/desk-a", "{}"));
 
         // Agents: themselves only.
-        Assert.True(IsSuccess(await SendAsync(client, adminA.Key, HttpMethod.Put, "/agents/a1", Agent("a1", "desk-a"))));
-        Assert.True(IsSuccess(await SendAsync(client, adminA.Key, HttpMethod.Put, "/agents/a2", Agent("a2", "desk-a"))));
-        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(client, adminB.Key, HttpMethod.Put, "/agents/a1", Agent("a1", "desk-b")));
+        Assert.True(IsSuccess(await SendAsync(client, adminA.Key, HttpMethod.Put, "/agents/a1", Agent("desk-a"))));
+        Assert.True(IsSuccess(await SendAsync(client, adminA.Key, HttpMethod.Put, "/agents/a2", Agent("desk-a"))));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(client, adminB.Key, HttpMethod.Put, "/agents/a1", Agent("desk-b")));
         Assert.True(IsSuccess(await SendAsync(client, agentA1.Key, HttpMethod.Put, "/agents/a1/presence/Available")));
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(client, agentA1.Key, HttpMethod.Put, "/agents/a2/presence/Available"));
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(client, agentA1.Key, HttpMethod.Put, "/desks/desk-a", "{}"));
@@ -115,7 +115,7 @@ public sealed class ApiKeyEndToEndTests(PostgresServer server)
 
     private static string Ticket(string id, string desk) => $$"""{"ticketId":"{{id}}","deskId":"{{desk}}","priority":"P2","skills":[]}""";
 
-    private static string Agent(string id, string desk) => $$"""{"agentId":"{{id}}","deskId":"{{desk}}","tier":"L1","skills":[],"capacity":1}""";
+    private static string Agent(string desk) => $$"""{"deskId":"{{desk}}","tier":"L1","skills":[],"capacity":1}""";
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, string? key, HttpMethod method, string path, string? body = null)
     {
