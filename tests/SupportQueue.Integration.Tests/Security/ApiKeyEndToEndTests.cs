@@ -143,31 +143,11 @@ public sealed class ApiKeyEndToEndTests(PostgresServer server)
         return (key.Split('_')[1], key);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunKeysAsync(string connectionString, params string[] args)
-    {
-        var start = new ProcessStartInfo
-        {
-            FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SupportQueue.Silo.dll"));
-        start.ArgumentList.Add("keys");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["SupportQueue__Storage"] = "PostgreSQL";
-        start.Environment["SupportQueue__ConnectionString"] = connectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(_patience);
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunKeysAsync(string connectionString, params string[] args) =>
+        SiloCommand.RunAsync(
+            ["keys", .. args],
+            new Dictionary<string, string> { ["SupportQueue__Storage"] = "PostgreSQL", ["SupportQueue__ConnectionString"] = connectionString },
+            _patience);
 
     // Waits on another process's start-up, which this test cannot observe any other way; bounded.
     private static async Task WaitReadyAsync(HttpClient client, SiloProcess silo)
