@@ -8,14 +8,15 @@ namespace SupportQueue.Core.Planning;
 /// target (one fewer could not be told apart from noise, so the walk down does not chase lucky
 /// draws). A settled interval stays settled until its confidence interval lies wholly below the
 /// target or wholly far above it (hysteresis: noise alone does not reopen it). Far from the target
-/// it moves by a fifth of the head count at once.
+/// it moves by a tenth of the head count at once (a fifth made large tiers swing by 15 agents a
+/// round, and every swing resets the intervals after it).
 /// </summary>
 internal static class IsaStep
 {
-    /// <summary>Far below the target the walk up takes a fifth of the head count at once.</summary>
+    /// <summary>Far below the target the walk up takes a tenth of the head count at once.</summary>
     private const double FarBelow = 0.15;
 
-    /// <summary>Shown this far above the target (or at 100 %), the walk down takes a fifth at once and a settled interval reopens.</summary>
+    /// <summary>Shown this far above the target (or at 100 %), the walk down takes a tenth at once and a settled interval reopens.</summary>
     private const double FarAbove = 0.1;
 
     public static (int Next, bool Settled) Next(IReadOnlyList<StaffingObservation> observations, double target, int staff, bool wasSettled)
@@ -51,13 +52,13 @@ internal static class IsaStep
             }
 
             var shownToMeet = here.Performance - halfWidth >= target;
-            var down = farAbove && below is null ? Math.Max(1, (staff + 4) / 5) : 1;
+            var down = farAbove && below is null ? Math.Max(1, (staff + 9) / 10) : 1;
             var floor = observations.Where(o => o.Staff < staff && o.Performance < target).Select(o => o.Staff + 1).DefaultIfEmpty(0).Max();
             return shownToMeet ? (Math.Max(floor, staff - down), false) : (staff, true);
         }
 
         var above = observations.Where(o => o.Staff > staff && o.Performance >= target).Select(o => o.Staff).DefaultIfEmpty(int.MaxValue).Min();
-        var step = shownToMiss && here.Performance < target - FarBelow ? Math.Max(1, (staff + 4) / 5) : 1;
+        var step = shownToMiss && here.Performance < target - FarBelow ? Math.Max(1, (staff + 9) / 10) : 1;
         return (Math.Min(staff + step, above), above == staff + 1);
     }
 }

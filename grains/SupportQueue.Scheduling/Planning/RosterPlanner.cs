@@ -95,17 +95,19 @@ public static class RosterPlanner
         int[][] Gross() => [.. onDuty.Select((r, k) => r.Select((x, t) => Math.Max(x, floor[k][t])).ToArray())];
         var gross = Gross();
 
+        // The Erlang roster first: its requirement is smoother, and its roster is a good start
+        // (a hint) for the simulated requirement's, which differs from it interval by interval.
+        Enter(PlanPhase.ErlangRoster, 0);
+        var erlangSchedule = Solve(problem, [.. isa.Erlang.Select(r => ShrinkageGrossUp.Scheduled(r, shrinkage))], null, Report, cancellationToken);
+        var erlangTotals = SolveSummary.Totals(erlangSchedule);
+        Report($"Erlang roster: {erlangSchedule.TotalPaidHours:0.#} paid hours, cost {erlangSchedule.TotalCost:0.##}, gap {erlangSchedule.Gap:P1}");
+
         Enter(PlanPhase.Roster, 0);
-        var schedule = Solve(problem, gross, Report, cancellationToken);
+        var schedule = Solve(problem, gross, erlangSchedule.Roster.Count > 0 ? erlangSchedule : null, Report, cancellationToken);
         if (schedule.Roster.Count == 0 && schedule.Status is ScheduleStatus.Infeasible or ScheduleStatus.NoSolution)
         {
             throw NoRoster(schedule);
         }
-
-        Enter(PlanPhase.ErlangRoster, 0);
-        var erlangSchedule = Solve(problem, [.. isa.Erlang.Select(r => ShrinkageGrossUp.Scheduled(r, shrinkage))], Report, cancellationToken);
-        var erlangTotals = SolveSummary.Totals(erlangSchedule);
-        Report($"Erlang roster: {erlangSchedule.TotalPaidHours:0.#} paid hours, cost {erlangSchedule.TotalCost:0.##}, gap {erlangSchedule.Gap:P1}");
 
         // Verification with fresh seeds; raise what misses and solve again.
         var verifySeed = spec.Verification.Seed ?? unchecked(scenario.Seed + 1000);
@@ -122,7 +124,8 @@ public static class RosterPlanner
             Report($"simulating the roster ({schedule.TotalPaidHours:0.#} paid hours) with seed {verifySeed}, {verifyReplications} replications");
             check = simulate(planned, null);
             coverage = PlanRows.Coverage(problem, schedule);
-            var (loaded, met, missed, raise) = Judge(problem, isa, check, coverage, gross, SolveSummary.SoftTiers(schedule), spec.Verification.RaiseOnMean);
+            var capBound = SolveSummary.SoftTiers(schedule).Where(t => spec.HeadCountCaps?.ContainsKey(t) == true).ToHashSet(StringComparer.Ordinal);
+            var (loaded, met, missed, raise) = Judge(problem, isa, check, coverage, gross, capBound, spec.Verification.RaiseOnMean);
             var last = raise.Count == 0 || v == spec.Verification.Rounds;
             if (!last)
             {
@@ -142,7 +145,7 @@ public static class RosterPlanner
 
             gross = Gross();
             Enter(PlanPhase.Roster, v + 1);
-            var next = Solve(problem, gross, Report, cancellationToken);
+            var next = Solve(problem, gross, schedule, Report, cancellationToken);
             if (next.Roster.Count == 0 && next.Status is ScheduleStatus.Infeasible or ScheduleStatus.NoSolution)
             {
                 Report("the re-solve found no roster in time; keeping the previous one");
@@ -184,12 +187,12 @@ public static class RosterPlanner
 
     /// <summary>
     /// Loaded and met counts of the planned tiers, and the intervals to raise: shown to miss (or below
-    /// by the mean, when asked) while covered, in a tier whose solve did not go soft — where a cap
-    /// leaves the roster short, a raise only moves the shortage.
+    /// by the mean, when asked) while covered, in a tier whose cap did not bind (solve went soft) —
+    /// where a cap leaves the roster short, a raise only moves the shortage.
     /// </summary>
     private static (int Loaded, int Met, int Missed, List<(int Tier, int Interval, int Step)> Raise) Judge(
         PlanProblem problem, IterativeStaffingResult isa, IReadOnlyList<ReplicationResult> runs, (double[][] Scheduled, double[][] Shortfall) coverage,
-        int[][] gross, HashSet<string> softTiers, bool onMean)
+        int[][] gross, HashSet<string> capBound, bool onMean)
     {
         int loaded = 0, met = 0, missed = 0;
         var raise = new List<(int, int, int)>();
@@ -210,7 +213,7 @@ public static class RosterPlanner
                 met += verdict is IntervalVerdict.Met or IntervalVerdict.MeanMet ? 1 : 0;
                 missed += verdict == IntervalVerdict.Missed ? 1 : 0;
                 var raiseIt = verdict == IntervalVerdict.Missed || (onMean && verdict == IntervalVerdict.MeanBelow);
-                if (raiseIt && coverage.Shortfall[k][t] <= 1e-9 && !softTiers.Contains(scenarioTier(k)))
+                if (raiseIt && coverage.Shortfall[k][t] <= 1e-9 && !capBound.Contains(scenarioTier(k)))
                 {
                     var step = sl.Mean < target - PlanRows.FarBelow ? Math.Max(1, (int)Math.Ceiling(0.1 * gross[k][t])) : 1;
                     raise.Add((k, t, step));
@@ -221,7 +224,8 @@ public static class RosterPlanner
         return (loaded, met, missed, raise);
     }
 
-    private static ShiftSchedule Solve(PlanProblem problem, int[][] gross, Action<string, double?, double?, double?> report, CancellationToken cancellationToken)
+    private static ShiftSchedule Solve(
+        PlanProblem problem, int[][] gross, ShiftSchedule? hint, Action<string, double?, double?, double?> report, CancellationToken cancellationToken)
     {
         report($"solving: {gross.Sum(r => r.Sum(x => (long)x))} agent-intervals to cover", null, null, null);
         try
@@ -230,7 +234,8 @@ public static class RosterPlanner
                 problem.For(gross),
                 problem.Options,
                 new ForwardingProgress<SolverProgress>(p => report($"{p.Group} {p.Phase}: {p.Objective:0.##} (bound {p.Bound:0.##}, gap {p.Gap:P1})", p.Objective, p.Bound, p.Gap)),
-                cancellationToken);
+                cancellationToken,
+                hint);
             cancellationToken.ThrowIfCancellationRequested();
             report($"roster: {schedule.Status}, {schedule.TotalPaidHours:0.#} paid hours, cost {schedule.TotalCost:0.##}, gap {schedule.Gap:P1}, {schedule.TotalShortfall:0.#} agent-intervals short",
                 schedule.TotalCost, null, schedule.Gap);
