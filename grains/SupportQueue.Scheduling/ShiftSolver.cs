@@ -62,11 +62,12 @@ public static class ShiftSolver
         var statuses = new List<ScheduleStatus>();
         var softUsed = false;
         var gap = 0.0;
-        // A group that may go soft (a cap, an interval no shift reaches, soft mode) runs up to two
-        // phases, so it gets twice the share of the time left; groups that finish early (optimal, or
-        // within the gap limit) leave their time to the rest.
+        // A capped group (or any in soft mode) runs up to three searches (hard, shortfall, cost),
+        // so it gets twice the share of the time left; groups that finish early (optimal, or within
+        // the gap limit) leave their time to the rest. (Doubling groups soft only for an interval no
+        // shift reaches starved a large uncapped group on the retail week.)
         var weights = Enumerable.Range(0, problem.Requirements.Count)
-            .Select(g => options.Mode == CoverageMode.Soft || problem.Requirements[g].HeadCountCap is not null || uncovered.Any(u => u.Group == g) ? 2.0 : 1.0)
+            .Select(g => options.Mode == CoverageMode.Soft || problem.Requirements[g].HeadCountCap is not null ? 2.0 : 1.0)
             .ToArray();
         for (var g = 0; g < problem.Requirements.Count; g++)
         {

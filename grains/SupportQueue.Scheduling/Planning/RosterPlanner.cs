@@ -95,15 +95,16 @@ public static class RosterPlanner
         int[][] Gross() => [.. onDuty.Select((r, k) => r.Select((x, t) => Math.Max(x, floor[k][t])).ToArray())];
         var gross = Gross();
 
-        // The Erlang roster first: its requirement is smoother, and its roster is a good start
-        // (a hint) for the simulated requirement's, which differs from it interval by interval.
+        // The Erlang roster first, for the comparison. (Hinting the simulated requirement's solve
+        // with it was tried: on the retail week the hint, infeasible in many intervals, left L1
+        // without any roster in its time share, where the unhinted search found one within 0.3 %.)
         Enter(PlanPhase.ErlangRoster, 0);
         var erlangSchedule = Solve(problem, [.. isa.Erlang.Select(r => ShrinkageGrossUp.Scheduled(r, shrinkage))], null, Report, cancellationToken);
         var erlangTotals = SolveSummary.Totals(erlangSchedule);
         Report($"Erlang roster: {erlangSchedule.TotalPaidHours:0.#} paid hours, cost {erlangSchedule.TotalCost:0.##}, gap {erlangSchedule.Gap:P1}");
 
         Enter(PlanPhase.Roster, 0);
-        var schedule = Solve(problem, gross, erlangSchedule.Roster.Count > 0 ? erlangSchedule : null, Report, cancellationToken);
+        var schedule = Solve(problem, gross, null, Report, cancellationToken);
         if (schedule.Roster.Count == 0 && schedule.Status is ScheduleStatus.Infeasible or ScheduleStatus.NoSolution)
         {
             throw NoRoster(schedule);
@@ -114,6 +115,7 @@ public static class RosterPlanner
         var verifyReplications = spec.Verification.Replications ?? scenario.Replications;
         var rounds = ImmutableArray.CreateBuilder<PlanVerificationRound>();
         var raised = Enumerable.Range(0, tiers).Select(_ => new int[problem.Grid.Count]).ToArray();
+        var reachable = ShiftSolver.Reachable(problem.For(gross));
         Scenario planned;
         IReadOnlyList<ReplicationResult> check;
         (double[][] Scheduled, double[][] Shortfall) coverage;
@@ -125,7 +127,7 @@ public static class RosterPlanner
             check = simulate(planned, null);
             coverage = PlanRows.Coverage(problem, schedule);
             var capBound = SolveSummary.SoftTiers(schedule).Where(t => spec.HeadCountCaps?.ContainsKey(t) == true).ToHashSet(StringComparer.Ordinal);
-            var (loaded, met, missed, raise) = Judge(problem, isa, check, coverage, gross, capBound, spec.Verification.RaiseOnMean);
+            var (loaded, met, missed, raise) = Judge(problem, isa, check, coverage, gross, capBound, reachable, spec.Verification.RaiseOnMean);
             var last = raise.Count == 0 || v == spec.Verification.Rounds;
             if (!last)
             {
@@ -145,7 +147,7 @@ public static class RosterPlanner
 
             gross = Gross();
             Enter(PlanPhase.Roster, v + 1);
-            var next = Solve(problem, gross, schedule, Report, cancellationToken);
+            var next = Solve(problem, gross, null, Report, cancellationToken);
             if (next.Roster.Count == 0 && next.Status is ScheduleStatus.Infeasible or ScheduleStatus.NoSolution)
             {
                 Report("the re-solve found no roster in time; keeping the previous one");
@@ -165,7 +167,6 @@ public static class RosterPlanner
 
         Enter(PlanPhase.Done, 0);
         var rows = PlanRows.Build(problem, isa, gross, raised, coverage.Scheduled, check);
-        var reachable = ShiftSolver.Reachable(problem.For(gross));
         var misses = PlanRows.Misses(problem, rows, coverage.Shortfall, SolveSummary.SoftTiers(schedule), reachable, rounds.Count - 1);
         return new PlanResult(
             planned,
@@ -187,12 +188,12 @@ public static class RosterPlanner
 
     /// <summary>
     /// Loaded and met counts of the planned tiers, and the intervals to raise: shown to miss (or below
-    /// by the mean, when asked) while covered, in a tier whose cap did not bind (solve went soft) —
+    /// by the mean, when asked) while covered and within some template's reach, in a tier whose cap did not bind (solve went soft) —
     /// where a cap leaves the roster short, a raise only moves the shortage.
     /// </summary>
     private static (int Loaded, int Met, int Missed, List<(int Tier, int Interval, int Step)> Raise) Judge(
         PlanProblem problem, IterativeStaffingResult isa, IReadOnlyList<ReplicationResult> runs, (double[][] Scheduled, double[][] Shortfall) coverage,
-        int[][] gross, HashSet<string> capBound, bool onMean)
+        int[][] gross, HashSet<string> capBound, bool[][] reachable, bool onMean)
     {
         int loaded = 0, met = 0, missed = 0;
         var raise = new List<(int, int, int)>();
@@ -213,7 +214,8 @@ public static class RosterPlanner
                 met += verdict is IntervalVerdict.Met or IntervalVerdict.MeanMet ? 1 : 0;
                 missed += verdict == IntervalVerdict.Missed ? 1 : 0;
                 var raiseIt = verdict == IntervalVerdict.Missed || (onMean && verdict == IntervalVerdict.MeanBelow);
-                if (raiseIt && coverage.Shortfall[k][t] <= 1e-9 && !capBound.Contains(scenarioTier(k)))
+                var g = problem.PlannedTiers.ToList().IndexOf(k);
+                if (raiseIt && reachable[g][t] && coverage.Shortfall[k][t] <= 1e-9 && !capBound.Contains(scenarioTier(k)))
                 {
                     var step = sl.Mean < target - PlanRows.FarBelow ? Math.Max(1, (int)Math.Ceiling(0.1 * gross[k][t])) : 1;
                     raise.Add((k, t, step));
