@@ -6,14 +6,14 @@ namespace SupportQueue.Core.Planning;
 /// meets the target but stops where the noise cannot tell: an interval is settled when it meets at
 /// s and missed at s − 1, or when it meets at s with a confidence interval that reaches below the
 /// target (one fewer could not be told apart from noise, so the walk down does not chase lucky
-/// draws). A settled interval stays settled until its confidence interval lies wholly below the
-/// target or wholly far above it (hysteresis: noise alone does not reopen it). Far from the target
-/// it moves by a tenth of the head count at once (a fifth made large tiers swing by 15 agents a
-/// round, and every swing resets the intervals after it).
+/// draws). A settled interval stays settled while its mean meets the target and its confidence
+/// interval is not wholly far above it (noise above the target does not reopen it). Far below the target
+/// it goes up by a fifth of the head count at once, far above it down by a tenth (a fifth both ways
+/// made large tiers swing by 15 agents a round, and every swing resets the intervals after it).
 /// </summary>
 internal static class IsaStep
 {
-    /// <summary>Far below the target the walk up takes a tenth of the head count at once.</summary>
+    /// <summary>Far below the target the walk up takes a fifth of the head count at once (a miss costs more than a surplus).</summary>
     private const double FarBelow = 0.15;
 
     /// <summary>Shown this far above the target (or at 100 %), the walk down takes a tenth at once and a settled interval reopens.</summary>
@@ -25,7 +25,7 @@ internal static class IsaStep
         var halfWidth = double.IsNaN(here.HalfWidth) ? 0 : here.HalfWidth;
         var shownToMiss = here.Performance + halfWidth < target;
         var farAbove = here.Performance - halfWidth >= Math.Min(1.0, target + FarAbove) && here.Performance - halfWidth > target;
-        if (wasSettled && !shownToMiss && !farAbove)
+        if (wasSettled && here.Performance >= target && !farAbove)
         {
             return (staff, true);
         }
@@ -58,7 +58,7 @@ internal static class IsaStep
         }
 
         var above = observations.Where(o => o.Staff > staff && o.Performance >= target).Select(o => o.Staff).DefaultIfEmpty(int.MaxValue).Min();
-        var step = shownToMiss && here.Performance < target - FarBelow ? Math.Max(1, (staff + 9) / 10) : 1;
+        var step = shownToMiss && here.Performance < target - FarBelow ? Math.Max(1, (staff + 4) / 5) : 1;
         return (Math.Min(staff + step, above), above == staff + 1);
     }
 }
