@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using SupportQueue.Core.Cumulative;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 using SupportQueue.Core.Simulation;
@@ -47,6 +48,9 @@ public sealed partial class DeskSchedulerGrain(
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly Queue<DeskAction> _notifications = new();
     private DeskScheduler? _engine;
+
+    // Live desks only (simulations measure their own way); kept with the state, so it survives activations.
+    private DeskStatistics? _statistics;
     private Task _pump = Task.CompletedTask;
     private bool _pumping;
     private List<JournalEntry>? _journal;
@@ -83,7 +87,7 @@ public sealed partial class DeskSchedulerGrain(
         }
 
         var now = clock.GetUtcNow();
-        _engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
+        _engine = new DeskScheduler(DeskId, settings, options: LiveOptions());
         foreach (var spec in state.State.Agents.Values)
         {
             _engine.UpsertAgent(spec, Presence.Offline, now);
@@ -147,7 +151,7 @@ public sealed partial class DeskSchedulerGrain(
         var now = Advance();
         if (_engine is null)
         {
-            _engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
+            _engine = new DeskScheduler(DeskId, settings, options: LiveOptions());
         }
         else
         {
@@ -160,20 +164,41 @@ public sealed partial class DeskSchedulerGrain(
         Kick();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         SupportQueueMetrics.ForgetDesk(DeskId);
-        return Task.CompletedTask;
+        await SaveStatisticsAsync();
     }
 
-    private Task PublishStatus()
+    private DeskSchedulerOptions LiveOptions() => options.Value.DeadlineTimer
+        ? _liveOptions with { Statistics = _statistics ??= DeskStatistics.Restore(state.State.Statistics) }
+        : _liveOptions;
+
+    // The counts are stored with the status publication (every 5 s) rather than on every ticket:
+    // a desk that dies loses at most those seconds of counting, and routing pays no write.
+    private async Task SaveStatisticsAsync()
+    {
+        if (_statistics is { Changed: true } statistics)
+        {
+            await WriteAsync(() => state.State.Statistics = statistics.Save());
+        }
+    }
+
+    private async Task PublishStatus()
     {
         if (_engine is not null)
         {
             SupportQueueMetrics.PublishDesk(_engine.Status(Advance()), clock);
+            await SaveStatisticsAsync();
         }
+    }
 
-        return Task.CompletedTask;
+    public Task<DeskStatisticsReport> GetStatistics()
+    {
+        var engine = Engine;
+        var settings = engine.Settings;
+        var statistics = _statistics ?? new DeskStatistics();
+        return Task.FromResult(statistics.Report(Advance(), [.. settings.Tiers.Select(t => t.Name)], settings.ServiceLevelTarget));
     }
 
     public Task<DeskSettings> GetSettings() => Task.FromResult(Engine.Settings);
