@@ -119,6 +119,7 @@ public sealed class DeskSchedulerGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         SupportQueueMetrics.ForgetDesk(DeskId);
+        DeskStatisticsGauges.Forget(DeskId);
         await SaveStatisticsAsync();
     }
 
@@ -141,6 +142,11 @@ public sealed class DeskSchedulerGrain(
         if (_engine is not null)
         {
             SupportQueueMetrics.PublishDesk(_engine.Status(Advance()), clock);
+            if (_statistics is not null)
+            {
+                DeskStatisticsGauges.Publish(DeskId, await GetStatistics());
+            }
+
             await SaveStatisticsAsync();
         }
     }
