@@ -16,7 +16,7 @@ public static class PlanTables
         var met = (int)Math.Round(result.MetByMeanShare * loaded);
         var missed = result.Intervals.Count(r => r.Counted && r.Verdict == IntervalVerdict.Missed);
         var how = last is null ? "" : $" (seed {last.Seed.ToString(CultureInfo.InvariantCulture)}, {last.Replications.ToString(CultureInfo.InvariantCulture)} replications)";
-        return $"Verified with fresh seeds{how}: {I(met)} of {I(loaded)} loaded intervals ({ReportFormat.Percent(result.MetByMeanShare)}) meet their tier's target by the mean; " +
+        return $"Verified with fresh seeds{how}: {I(met)} of {I(loaded)} loaded intervals ({ReportFormat.Percent(result.MetByMeanShare)}) meet their target by the mean; " +
             $"{I(missed)} shown to miss (95 % interval wholly below the target).";
     }
 
