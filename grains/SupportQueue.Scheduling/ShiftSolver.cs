@@ -81,6 +81,44 @@ public static class ShiftSolver
         return ScheduleReader.Read(problem, variants, values, status, softUsed ? CoverageMode.Soft : CoverageMode.Hard, gap, phases);
     }
 
+    /// <summary>
+    /// Every mistake in <paramref name="problem"/> that <see cref="Solve"/> would refuse before
+    /// searching, except requirements no template reaches (soft coverage accepts those); empty when
+    /// it can be solved. Nothing is searched.
+    /// </summary>
+    public static IReadOnlyList<ShiftProblemError> Check(ShiftProblem problem, SolverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var errors = ProblemChecks.Check(problem, options ?? SolverOptions.Default);
+        if (errors.Count == 0)
+        {
+            var variants = VariantBuilder.Build(problem, errors);
+            CheckCaps(problem, variants, errors);
+        }
+
+        return errors;
+    }
+
+    /// <summary>[group][interval]: some shift of the group's templates is on duty in the interval.</summary>
+    internal static bool[][] Reachable(ShiftProblem problem)
+    {
+        var variants = VariantBuilder.Build(problem, []);
+        var reached = problem.Requirements.Select(_ => new bool[problem.Grid.Count]).ToArray();
+        var groupOf = problem.Requirements.Select((r, g) => (r.Group, g)).ToDictionary(p => p.Group, p => p.g, StringComparer.Ordinal);
+        foreach (var variant in variants)
+        {
+            if (groupOf.TryGetValue(problem.Templates[variant.Template].Group, out var g))
+            {
+                foreach (var (interval, _) in variant.Presence)
+                {
+                    reached[g][interval] = true;
+                }
+            }
+        }
+
+        return reached;
+    }
+
     private sealed record GroupResult(ScheduleStatus Status, long[]? Values, bool Soft, double Gap);
 
     private static GroupResult SolveGroup(

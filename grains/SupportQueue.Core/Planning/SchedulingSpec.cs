@@ -266,9 +266,14 @@ public sealed record SchedulingSpec
                 add(".requirements.replications", Requirements.Replications, "must be between 2 and 10000 (a confidence interval needs two)");
             }
 
-            if (!(Requirements.PoolBelowOffered >= 0 && Requirements.PoolBelowOffered <= 1e6))
+            if (!(Requirements.PoolBelowTickets >= 0 && Requirements.PoolBelowTickets <= 1e6))
             {
-                add(".requirements.poolBelowOffered", Requirements.PoolBelowOffered, "must be in [0, 1e6]");
+                add(".requirements.poolBelowTickets", Requirements.PoolBelowTickets, "must be in [0, 1e6]");
+            }
+
+            if (Requirements.MaxPool is < 1 or > 48)
+            {
+                add(".requirements.maxPool", Requirements.MaxPool, "must be between 1 and 48 intervals");
             }
         }
 
