@@ -24,6 +24,7 @@ public static class PlanConsole
         SimulationConsole.Write(console, PlanTables.Verification(result));
         if (!result.Missing.IsDefaultOrEmpty)
         {
+            console.MarkupLine(Markup.Escape(PlanTables.MissSummary(result)));
             SimulationConsole.Write(console, PlanTables.Missing(result, MissingRows));
         }
 

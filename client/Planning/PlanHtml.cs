@@ -15,7 +15,7 @@ namespace SupportQueue.Client.Planning;
 public static class PlanHtml
 {
     /// <summary>Rows of the still-missing table; the full list is in requirements.csv.</summary>
-    public const int MissingRows = 40;
+    public const int MissingRows = 30;
 
     public static string Build(PlanResult result, DateTimeOffset generatedAt)
     {
@@ -29,7 +29,7 @@ public static class PlanHtml
             .Append("th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}caption{text-align:left;font-weight:bold;padding:4px 0}")
             .Append(".met{color:#1a7f37;font-weight:bold}.missed{color:#c00;font-weight:bold}.narrow{color:#b35900;font-weight:bold}")
             .Append(".chart{margin:8px 0 16px}.note{color:#555;font-size:90%}details{margin:8px 0 24px}summary{cursor:pointer}")
-            .Append(".headline{font-size:110%;margin:6px 0}")
+            .Append(".headline{font-size:110%;margin:6px 0}td{white-space:nowrap}")
             .Append("</style>\n</head>\n<body>\n");
 
         sb.Append("<h1>Roster plan: ").Append(E(scenario.Name)).Append("</h1>\n<p>")
@@ -47,14 +47,19 @@ public static class PlanHtml
         Table(sb, PlanTables.Tiers(result));
         Table(sb, PlanTables.Rosters(result));
 
-        sb.Append("<h2>Where the roster is still short</h2>\n");
-        if (result.Missing.IsDefaultOrEmpty)
+        sb.Append("<h2>Where the roster is still short</h2>\n<p>").Append(E(PlanTables.MissSummary(result))).Append("</p>\n");
+        static bool Uncovered(PlanMiss m) => m.Reason == MissReason.NotCoverable;
+        if (result.Missing.Any(m => !Uncovered(m)))
         {
-            sb.Append("<p class=\"met\">No loaded interval is shown to miss its target.</p>\n");
+            Table(sb, PlanTables.Missing(result, MissingRows, m => !Uncovered(m), "Where the roster covers the interval and still misses"));
         }
-        else
+
+        if (result.Missing.Count(Uncovered) is var uncovered and > 0)
         {
-            Table(sb, PlanTables.Missing(result, MissingRows));
+            sb.Append("<details><summary>").Append(uncovered.ToString(CultureInfo.InvariantCulture))
+                .Append(" interval(s) with tickets but no shift template on duty (e.g. reopens or escalations outside the templates' hours): widen the templates' start times or days to cover them</summary>\n");
+            Table(sb, PlanTables.Missing(result, MissingRows, Uncovered, "Where no shift template is on duty"));
+            sb.Append("</details>\n");
         }
 
         sb.Append("<h2>Per tier</h2>\n<p class=\"note\">Heat maps: each cell is one interval, scheduled agents on duty minus the ")

@@ -36,9 +36,12 @@ public sealed class PlanProgressDisplay(ProgressContext context) : IProgress<Pla
                 _task.IsIndeterminate = true;
             }
 
-            var gap = value.Gap is { } g && double.IsFinite(g) ? $" · gap {ReportFormat.Percent(g)}" : "";
-            var round = value.Round > 0 ? $" round {value.Round}" : "";
-            _line = $"{PlanTables.PhaseName(value.Phase)}{round}: {value.Message}{gap}";
+            var gap = value.Gap is { } g && double.IsFinite(g) && !value.Message.Contains("gap", StringComparison.Ordinal) ? $" · gap {ReportFormat.Percent(g)}" : "";
+            // The engine's messages usually name their phase and round already.
+            var name = PlanTables.PhaseName(value.Phase);
+            _line = value.Message.StartsWith(value.Phase.ToString(), StringComparison.OrdinalIgnoreCase) || value.Message.StartsWith(name, StringComparison.OrdinalIgnoreCase)
+                ? value.Message + gap
+                : $"{name}: {value.Message}{gap}";
             Show();
         }
     }

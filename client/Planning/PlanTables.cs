@@ -16,8 +16,10 @@ public static class PlanTables
         var met = (int)Math.Round(result.MetByMeanShare * loaded);
         var missed = result.Intervals.Count(r => r.Counted && r.Verdict == IntervalVerdict.Missed);
         var how = last is null ? "" : $" (seed {last.Seed.ToString(CultureInfo.InvariantCulture)}, {last.Replications.ToString(CultureInfo.InvariantCulture)} replications)";
+        var uncovered = result.Missing.Count(m => m.Reason == MissReason.NotCoverable);
+        var outside = uncovered > 0 ? $", {I(uncovered)} of them where no shift template is on duty" : "";
         return $"Verified with fresh seeds{how}: {I(met)} of {I(loaded)} loaded intervals ({ReportFormat.Percent(result.MetByMeanShare)}) meet their target by the mean; " +
-            $"{I(missed)} shown to miss (95 % interval wholly below the target).";
+            $"{I(missed)} shown to miss (95 % interval wholly below the target){outside}.";
     }
 
     /// <summary>Paid hours and cost against the Erlang-based roster from the same solver, in one sentence.</summary>
@@ -99,18 +101,47 @@ public static class PlanTables
                 Hours(v.PaidHours), PlanCsv.Money(v.Cost), ReportFormat.Percent(v.Gap)])]);
     }
 
-    public static TextTable Missing(PlanResult result, int limit)
+    /// <summary>Why the still-missing intervals miss, most actionable reason first: "3 head-count cap, 108 no shift template on duty".</summary>
+    public static string MissSummary(PlanResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var title = result.Missing.Length > limit
-            ? $"Intervals still missing their target (first {I(limit)} of {I(result.Missing.Length)})"
-            : $"Intervals still missing their target ({I(result.Missing.Length)})";
-        return new TextTable(title,
-            ["Tier", "Interval", "Verified SL", "Target", "Agents short", "Why", "Detail"],
-            [.. result.Missing.Take(limit).Select(m => (IReadOnlyList<string>)[
-                m.Tier, ReportFormat.Time(m.Start), $"{ReportFormat.Percent(m.ServiceLevel)} ± {ReportFormat.Percent(m.HalfWidth)}", ReportFormat.Percent(m.Target),
-                ReportFormat.Count(m.Shortfall), Reason(m.Reason), m.Detail])]);
+        if (result.Missing.IsDefaultOrEmpty)
+        {
+            return "No loaded interval is shown to miss its target.";
+        }
+
+        var parts = result.Missing.GroupBy(m => m.Reason).OrderBy(g => Rank(g.Key))
+            .Select(g => $"{I(g.Count())} {Reason(g.Key)} ({string.Join(", ", g.GroupBy(m => m.Tier).Select(t => $"{t.Key} {I(t.Count())}"))})");
+        return $"{I(result.Missing.Length)} interval(s) still miss their target: {string.Join("; ", parts)}.";
     }
+
+    /// <summary>
+    /// The still-missing intervals that <paramref name="include"/> selects as stretches of consecutive
+    /// intervals, most actionable reason first, then by time; at most <paramref name="limit"/> rows.
+    /// </summary>
+    public static TextTable Missing(PlanResult result, int limit, Func<PlanMiss, bool>? include = null, string what = "Where the roster still misses its target")
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var runs = PlanMissRun.Of(result.Missing.Where(include ?? (_ => true)), result.IntervalMinutes)
+            .OrderBy(r => Rank(r.Reason)).ThenBy(r => r.From).ThenBy(r => result.Tiers.IndexOf(r.Tier)).ToList();
+        var title = runs.Count > limit ? $"{what} (first {I(limit)} of {I(runs.Count)} stretches)" : $"{what} ({I(runs.Count)} stretch(es))";
+        return new TextTable(title,
+            ["Tier", "From", "To", "Intervals", "Lowest verified SL", "Most agents short", "Why", "Detail (worst interval)"],
+            [.. runs.Take(limit).Select(r => (IReadOnlyList<string>)[
+                r.Tier, Stamp(r.From), Stamp(r.To), I(r.Intervals), ReportFormat.Percent(r.LowestServiceLevel),
+                ReportFormat.Count(r.MostShort), Reason(r.Reason), r.Detail])]);
+    }
+
+    private static string Stamp(DateTime at) => at.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Misses a planner can act on come first; intervals no template reaches (tickets outside opening hours) last.</summary>
+    private static int Rank(MissReason reason) => reason switch
+    {
+        MissReason.CapBinding => 0,
+        MissReason.StillBelowAfterRounds => 1,
+        MissReason.SoftShortfall => 2,
+        _ => 3,
+    };
 
     public static TextTable Roster(PlanResult result)
     {
@@ -132,7 +163,7 @@ public static class PlanTables
     public static string Reason(MissReason reason) => reason switch
     {
         MissReason.CapBinding => "head-count cap",
-        MissReason.NotCoverable => "no template on duty",
+        MissReason.NotCoverable => "no shift template on duty",
         MissReason.SoftShortfall => "solver left it short",
         MissReason.StillBelowAfterRounds => "still below after the last round",
         _ => reason.ToString(),

@@ -1,4 +1,5 @@
 using SupportQueue.Client.Planning;
+using SupportQueue.Core.Planning;
 
 namespace SupportQueue.Grains.Tests.PlanCli;
 
@@ -70,6 +71,22 @@ public class PlanOutputTests
         Assert.Equal(2 * 3, Count(html, "<svg"));
         Assert.Contains("class=\"cell\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Consecutive_misses_of_one_tier_and_reason_read_as_one_stretch()
+    {
+        var start = new DateTime(2026, 11, 27, 8, 0, 0);
+        PlanMiss Miss(string tier, int interval, MissReason reason, double short_) =>
+            new(tier, interval, start.AddMinutes(15 * interval), 0.5, 0.1, 0.8, short_, reason, $"{tier} {interval}");
+
+        var runs = PlanMissRun.Of(
+            [Miss("L2", 0, MissReason.CapBinding, 3), Miss("L2", 1, MissReason.CapBinding, 7), Miss("L2", 2, MissReason.CapBinding, 1),
+             Miss("L2", 5, MissReason.CapBinding, 2), Miss("L1", 1, MissReason.CapBinding, 1), Miss("L2", 3, MissReason.NotCoverable, 0)], 15);
+
+        var first = runs.Single(r => r.Tier == "L2" && r.Reason == MissReason.CapBinding && r.Intervals == 3);
+        Assert.Equal((start, start.AddMinutes(45), 7.0, "L2 1"), (first.From, first.To, first.MostShort, first.Detail));
+        Assert.Equal(4, runs.Count);
     }
 
     private static int Count(string text, string part)
