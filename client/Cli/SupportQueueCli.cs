@@ -109,6 +109,12 @@ public static class SupportQueueCli
             .WithExample("simulate", "client/scenarios/mmc-sanity.json")
             .WithExample("simulate", "client/scenarios/retail-holiday-peak.json", "--replications", "10", "--seed", "7", "--out", "out/retail");
 
+        config.AddCommand<PlanCommand>("plan")
+            .WithDescription("Plan a roster from a scenario with a scheduling section: the agents each tier needs per interval by simulation, the least-cost shifts " +
+                "that cover them (OR-Tools CP-SAT), verified by simulation with fresh seeds; roster.csv, requirements.csv, scenario.planned.json and report.html in --out. " +
+                "Runs on a private in-process silo unless a cluster is named.")
+            .WithExample("plan", "client/scenarios/b2b-saas-weekday.json", "--out", "out/b2b-plan");
+
         config.AddCommand<CompareCommand>("compare")
             .WithDescription("What-if in virtual time: run a scenario's tickets under two or more policies (desk settings files) on the same seeds, and report per tier " +
                 "the paired difference against the first policy with its 95% confidence interval and a plain verdict; comparison.md, .csv, .html and summary.json in --out. " +

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SupportQueue.Core.Simulation;
 
 namespace SupportQueue.Grains.Simulation;
@@ -17,4 +18,12 @@ public interface IReplicationGrain : IGrainWithStringKey
     [ResponseTimeout("01:00:00")]
     [Alias("Run")]
     Task<ReplicationResult> Run(Scenario scenario, int replication, IReplicationProgress? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="Run"/>, with the listed roster groups' agents on duty per interval given by
+    /// <paramref name="staffing"/> (<see cref="SimulationOptions.StaffingOverride"/>): the planner's runs.
+    /// </summary>
+    [ResponseTimeout("01:00:00")]
+    [Alias("RunStaffed")]
+    Task<ReplicationResult> RunStaffed(Scenario scenario, int replication, ImmutableDictionary<string, ImmutableArray<int>>? staffing, CancellationToken cancellationToken = default);
 }

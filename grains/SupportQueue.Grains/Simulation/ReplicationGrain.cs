@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using SupportQueue.Core.Simulation;
 
 namespace SupportQueue.Grains.Simulation;
@@ -6,9 +7,15 @@ namespace SupportQueue.Grains.Simulation;
 [GrainType("replication")]
 public sealed class ReplicationGrain : Grain, IReplicationGrain
 {
-    public Task<ReplicationResult> Run(Scenario scenario, int replication, IReplicationProgress? progress = null, CancellationToken cancellationToken = default)
+    public Task<ReplicationResult> Run(Scenario scenario, int replication, IReplicationProgress? progress = null, CancellationToken cancellationToken = default) =>
+        Compute(scenario, replication, null, progress, cancellationToken);
+
+    public Task<ReplicationResult> RunStaffed(Scenario scenario, int replication, ImmutableDictionary<string, ImmutableArray<int>>? staffing, CancellationToken cancellationToken = default) =>
+        Compute(scenario, replication, staffing is null ? null : new SimulationOptions { StaffingOverride = staffing }, null, cancellationToken);
+
+    private Task<ReplicationResult> Compute(Scenario scenario, int replication, SimulationOptions? options, IReplicationProgress? progress, CancellationToken cancellationToken)
     {
-        var result = new SimulationRun(scenario, replication).RunFast(progress is null ? null : new ObserverProgress(progress, replication), cancellationToken);
+        var result = new SimulationRun(scenario, replication, options).RunFast(progress is null ? null : new ObserverProgress(progress, replication), cancellationToken);
 
         // The result is all that matters; do not keep a finished replication resident.
         this.DeactivateOnIdle();
