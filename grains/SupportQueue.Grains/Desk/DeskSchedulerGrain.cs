@@ -40,6 +40,7 @@ public sealed class DeskSchedulerGrain(
     private DeskScheduler? _engine;
     private OfferPump _pump = null!;
     private IGrainTimer? _timer;
+    private DeskCounts? _stored;
     private DateTimeOffset? _timerDue;
 
     private string DeskId => this.GetPrimaryKeyString();
@@ -76,8 +77,22 @@ public sealed class DeskSchedulerGrain(
         _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
 
         // A (re)activated desk has lost its queues. Agents and the tickets they hold come back
-        // from the agents' own records now; waiting tickets come back as their reminders fire.
-        await new DeskRebuild(DeskId, GrainFactory, logger).RebuildAgentsAsync(_engine, state.State.Agents.Values, now);
+        // from the agents' own records, waiting tickets from the tickets their reminders name,
+        // both before the first call is served; anything missed comes back when its reminder fires.
+        var rebuild = new DeskRebuild(DeskId, GrainFactory, logger);
+        await rebuild.RebuildAgentsAsync(_engine, state.State.Agents.Values, now);
+        if (options.Value.DurableTickets && ServiceProvider.GetService<IReminderTable>() is { } reminders)
+        {
+            await rebuild.RebuildWaitingAsync(_engine, reminders, now);
+        }
+
+        // The totals are nowhere else; restored tickets must not restart them at zero.
+        if (state.State.Counts is { } counts)
+        {
+            _engine.RestoreCounts(counts);
+        }
+
+        _stored = _engine.Counts();
     }
 
     public async Task Configure(DeskSettings settings)
@@ -112,20 +127,39 @@ public sealed class DeskSchedulerGrain(
         Kick();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         SupportQueueMetrics.ForgetDesk(DeskId);
-        return Task.CompletedTask;
+        try
+        {
+            await CheckpointAsync();
+        }
+#pragma warning disable CA1031 // Best effort: the last periodic checkpoint stands.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            DeskLog.CheckpointFailed(logger, ex, DeskId);
+        }
     }
 
-    private Task PublishStatus()
+    private async Task PublishStatus()
     {
         if (_engine is not null)
         {
             SupportQueueMetrics.PublishDesk(_engine.Status(Advance()), clock);
+            await CheckpointAsync();
         }
+    }
 
-        return Task.CompletedTask;
+    // The totals are stored when they changed, on the status timer and on deactivation, not on
+    // every ticket: a desk killed outright comes back with totals at most one period old.
+    private async Task CheckpointAsync()
+    {
+        if (_engine?.Counts() is { } counts && !counts.Equals(_stored))
+        {
+            await WriteAsync(() => state.State.Counts = counts);
+            _stored = counts;
+        }
     }
 
     public Task<DeskSettings> GetSettings() => Task.FromResult(Engine.Settings);
