@@ -6,12 +6,19 @@ namespace SupportQueue.Grains.Simulation;
 [GrainType("replication")]
 public sealed class ReplicationGrain : Grain, IReplicationGrain
 {
-    public Task<ReplicationResult> Run(Scenario scenario, int replication, CancellationToken cancellationToken = default)
+    public async Task<ReplicationResult> Run(Scenario scenario, int replication, CancellationToken cancellationToken = default)
     {
-        var result = new SimulationRun(scenario, replication).RunFast(cancellationToken: cancellationToken);
+        // Seconds of pure computation on a thread of its own: run on the pool's threads, a few of
+        // these starve it (on 2 cores the pool grows by one thread every half second), and with it
+        // everything else the process does, Ctrl+C and the cluster's own messaging included.
+        var result = await Task.Factory.StartNew(
+            () => new SimulationRun(scenario, replication).RunFast(cancellationToken: cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
         // The result is all that matters; do not keep a finished replication resident.
         this.DeactivateOnIdle();
-        return Task.FromResult(result);
+        return result;
     }
 }
