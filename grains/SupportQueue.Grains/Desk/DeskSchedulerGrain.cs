@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using SupportQueue.Core.Cumulative;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 using SupportQueue.Core.Simulation;
@@ -39,9 +40,11 @@ public sealed class DeskSchedulerGrain(
     private readonly SemaphoreSlim _writing = new(1, 1);
     private DeskScheduler? _engine;
     private OfferPump _pump = null!;
-    private IGrainTimer? _timer;
+
+    // Live desks only (simulations measure their own way); kept with the state, so it survives activations.
+    private DeskStatistics? _statistics;
+    private DeadlineTimer? _timer;
     private DeskCounts? _stored;
-    private DateTimeOffset? _timerDue;
 
     private string DeskId => this.GetPrimaryKeyString();
 
@@ -74,7 +77,7 @@ public sealed class DeskSchedulerGrain(
         }
 
         var now = clock.GetUtcNow();
-        _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
+        _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: LiveOptions());
 
         // A (re)activated desk has lost its queues. Agents and the tickets they hold come back
         // from the agents' own records, waiting tickets from the tickets their reminders name,
@@ -114,7 +117,7 @@ public sealed class DeskSchedulerGrain(
         var now = Advance();
         if (_engine is null)
         {
-            _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
+            _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: LiveOptions());
         }
         else
         {
@@ -130,8 +133,10 @@ public sealed class DeskSchedulerGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         SupportQueueMetrics.ForgetDesk(DeskId);
+        DeskStatisticsGauges.Forget(DeskId);
         try
         {
+            await SaveStatisticsAsync();
             await CheckpointAsync();
         }
 #pragma warning disable CA1031 // Best effort: the last periodic checkpoint stands.
@@ -142,11 +147,31 @@ public sealed class DeskSchedulerGrain(
         }
     }
 
+    private DeskSchedulerOptions LiveOptions() => options.Value.DeadlineTimer
+        ? _liveOptions with { Statistics = _statistics ??= DeskStatistics.Restore(state.State.Statistics) }
+        : _liveOptions;
+
+    // The counts are stored with the status publication (every 5 s) rather than on every ticket:
+    // a desk that dies loses at most those seconds of counting, and routing pays no write.
+    private async Task SaveStatisticsAsync()
+    {
+        if (_statistics is { Changed: true } statistics)
+        {
+            await WriteAsync(() => state.State.Statistics = statistics.Save());
+        }
+    }
+
     private async Task PublishStatus()
     {
         if (_engine is not null)
         {
             SupportQueueMetrics.PublishDesk(_engine.Status(Advance()), clock);
+            if (_statistics is not null)
+            {
+                DeskStatisticsGauges.Publish(DeskId, await GetStatistics());
+            }
+
+            await SaveStatisticsAsync();
             await CheckpointAsync();
         }
     }
@@ -160,6 +185,14 @@ public sealed class DeskSchedulerGrain(
             await WriteAsync(() => state.State.Counts = counts);
             _stored = counts;
         }
+    }
+
+    public Task<DeskStatisticsReport> GetStatistics()
+    {
+        var engine = Engine;
+        var settings = engine.Settings;
+        var statistics = _statistics ?? new DeskStatistics();
+        return Task.FromResult(statistics.Report(Advance(), [.. settings.Tiers.Select(t => t.Name)], settings.ServiceLevelTarget));
     }
 
     public Task<DeskSettings> GetSettings() => Task.FromResult(Engine.Settings);
@@ -351,35 +384,13 @@ public sealed class DeskSchedulerGrain(
 
     private void ArmTimer()
     {
-        if (!options.Value.DeadlineTimer)
+        if (options.Value.DeadlineTimer)
         {
-            return;
+            (_timer ??= new DeadlineTimer(this, clock, () =>
+            {
+                Advance();
+                Kick();
+            })).Arm(_engine?.NextDeadline);
         }
-
-        var due = _engine?.NextDeadline;
-        if (due == _timerDue)
-        {
-            return;
-        }
-
-        _timer?.Dispose();
-        _timer = null;
-        _timerDue = due;
-        if (due is { } at)
-        {
-            var delay = at - clock.GetUtcNow();
-            _timer = this.RegisterGrainTimer(
-                static (grain, _) => grain.OnTimer(),
-                this,
-                new GrainTimerCreationOptions(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan) { Interleave = true });
-        }
-    }
-
-    private Task OnTimer()
-    {
-        _timerDue = null;
-        Advance();
-        Kick();
-        return Task.CompletedTask;
     }
 }

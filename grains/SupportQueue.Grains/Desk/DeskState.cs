@@ -1,3 +1,4 @@
+using SupportQueue.Core.Cumulative;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 
@@ -11,5 +12,9 @@ public sealed class DeskState
 
     [Id(1)] public Dictionary<string, AgentSpec> Agents { get; set; } = [];
 
-    [Id(2)] public DeskCounts? Counts { get; set; }
+    /// <summary>The cumulative statistics (today, last hour), stored every few seconds while they change.</summary>
+    [Id(2)] public DeskStatisticsState? Statistics { get; set; }
+
+    /// <summary>The engine's running totals as last checkpointed, so a re-activated desk does not restart them at zero.</summary>
+    [Id(3)] public DeskCounts? Counts { get; set; }
 }
