@@ -48,7 +48,9 @@ public static class SimulationClient
                 await slots.WaitAsync(cancellationToken);
                 try
                 {
-                    var result = await grains.GetGrain<IReplicationGrain>($"{runId}/{r}").Run(scenario, r, observer, cancellationToken);
+                    // The grain stops at its next progress check once the token reaches it; the caller
+                    // does not wait for that (Ctrl+C must end the command within 2 s).
+                    var result = await grains.GetGrain<IReplicationGrain>($"{runId}/{r}").Run(scenario, r, observer, cancellationToken).WaitAsync(cancellationToken);
                     sink?.Completed(r);
                     return result;
                 }

@@ -19,8 +19,9 @@ public sealed partial class TicketGrain(
     ILogger<TicketGrain> logger) : Grain, ITicketGrain, IRemindable
 {
     // The reminder's name carries the desk: it is registered before the ticket is stored, and
-    // must be able to find the desk of a ticket that never was.
-    private const string ReconcilePrefix = "reconcile@";
+    // must be able to find the desk of a ticket that never was; a re-activated desk finds its
+    // waiting tickets by it.
+    private const string ReconcilePrefix = DeskRebuild.ReconcilePrefix;
 
     private IGrainReminder? _reminder;
 
