@@ -71,6 +71,12 @@ public sealed record DemandProfile
         if (Volumes is not null)
         {
             ValidateVolumes(path, errors);
+            if (IntervalMinutes is not (15 or 30))
+            {
+                errors.Add(new ValidationError(path + ".intervalMinutes", ValidationError.Format(IntervalMinutes), "must be 15 or 30"));
+            }
+
+            return;
         }
 
         SpecChecks.NonNegative(errors, path + ".baseVolume", BaseVolume);
