@@ -115,6 +115,16 @@ public static class SupportQueueCli
                 "Runs on a private in-process silo unless a cluster is named.")
             .WithExample("plan", "client/scenarios/b2b-saas-weekday.json", "--out", "out/b2b-plan");
 
+        config.AddBranch("scenario", scenario =>
+        {
+            scenario.SetDescription("Work with scenario files.");
+            scenario.AddCommand<ScenarioFitCommand>("fit")
+                .WithDescription("Draft a scenario from a ticket-history export (docs/ticket-history.md): intraday x weekday demand, class mix, handling per tier " +
+                    "fitted with a goodness-of-fit figure, escalation probabilities and patience from abandons censored by answered tickets. Prints the fitted figures; " +
+                    "writes --out (default scenario.fitted.json). Exit code 2 for a malformed history.")
+                .WithExample("scenario", "fit", "client/scenarios/samples/history-week.csv", "--out", "fitted.json");
+        });
+
         config.AddCommand<CompareCommand>("compare")
             .WithDescription("What-if in virtual time: run a scenario's tickets under two or more policies (desk settings files) on the same seeds, and report per tier " +
                 "the paired difference against the first policy with its 95% confidence interval and a plain verdict; comparison.md, .csv, .html and summary.json in --out. " +
