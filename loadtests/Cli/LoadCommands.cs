@@ -10,32 +10,6 @@ using SupportQueue.Reporting.Comparison;
 
 namespace SupportQueue.LoadTests.Cli;
 
-/// <summary>One finished run: the runner's result plus what the audit of the cluster found.</summary>
-public sealed record OrleansRunRecord(
-    string Label,
-    int Silos,
-    LoadRunResult Result,
-    InvariantReport Invariants,
-    DeskOutcome Outcome,
-    OrleansRunInfo Info)
-{
-    /// <summary>Invariant violations outrank threshold failures: they mean the system lost or duplicated work.</summary>
-    public int ExitCode => !Invariants.Passed ? LoadExitCodes.InvariantViolated : Result.ExitCode;
-}
-
-/// <summary>How a run was set up, for its report.</summary>
-public sealed record OrleansRunInfo(
-    string Cluster,
-    string DeskId,
-    ScenarioWorkload Workload,
-    string Load,
-    string AssignmentObservation,
-    long AbandonedByPatience,
-    long PatienceTooLate,
-    IReadOnlyDictionary<string, long> ReceivedBySilo,
-    IReadOnlyDictionary<string, int> ActivationsBySilo,
-    IReadOnlyList<string> Events);
-
 /// <summary>The commands: run, scale, compare, bench.</summary>
 public static class LoadCommands
 {

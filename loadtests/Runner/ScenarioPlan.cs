@@ -1,29 +1,5 @@
 namespace SupportQueue.LoadTests.Runner;
 
-/// <summary>How arrivals are spaced within an open-model phase.</summary>
-public enum ArrivalSpacing
-{
-    /// <summary>Evenly spaced: arrival k happens when the expected count reaches k. Deterministic.</summary>
-    Uniform,
-
-    /// <summary>A (non-homogeneous) Poisson process with the phase's rate, from a seeded generator.</summary>
-    Poisson,
-}
-
-/// <summary>A simulation placed on the scenario's timeline.</summary>
-/// <param name="Start">Offset from the scenario start.</param>
-/// <param name="Simulation">The phase.</param>
-public sealed record PlannedPhase(TimeSpan Start, LoadSimulation Simulation)
-{
-    /// <summary>Offset at which the phase ends.</summary>
-    public TimeSpan End => Start + Simulation.During;
-}
-
-/// <summary>A change of the closed-model copy count at an offset from the scenario start.</summary>
-/// <param name="Offset">When the change applies.</param>
-/// <param name="Copies">The copy count from then on.</param>
-public readonly record struct CopiesChange(TimeSpan Offset, int Copies);
-
 /// <summary>
 /// The pure schedule of a scenario: where each phase sits, the open-model rate over time and the
 /// intended arrival times derived from it, and the closed-model copy count over time. No clock involved.
