@@ -2,6 +2,7 @@ using SupportQueue.Hosting;
 using SupportQueue.Hosting.Database;
 using SupportQueue.Silo;
 using SupportQueue.Silo.Api;
+using SupportQueue.Silo.Dashboard;
 using SupportQueue.Silo.Observability;
 using SupportQueue.Silo.Security;
 
@@ -71,7 +72,7 @@ if (taken.Count > 0)
     return 4;
 }
 
-builder.UseOrleans(silo => silo.UseSupportQueue(options));
+builder.UseOrleans(silo => silo.UseSupportQueue(options).AddSupportQueueLiveViews(builder.Configuration));
 builder.AddSupportQueueApi();
 builder.WebHost.UseUrls(httpUrl);
 builder.AddSupportQueueObservability(options);
@@ -80,6 +81,7 @@ builder.AddSupportQueueSecurity(options);
 var app = builder.Build();
 app.MapSupportQueueObservability();
 app.MapSupportQueueApi();
+app.MapSupportQueueLiveViews();
 await app.UseSupportQueueSecurityAsync(options);
 if (SecurityPipeline.UnclassifiedRoutes(app) is { Count: > 0 } unguarded)
 {

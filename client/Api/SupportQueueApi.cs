@@ -45,6 +45,8 @@ public sealed class SupportQueueApi(IGrainFactory grains, TimeProvider? clock = 
 
     public Task<DeskStatus> GetDeskStatus(string deskId) => Desk(deskId).GetStatus();
 
+    public Task<Core.Cumulative.DeskStatisticsReport> GetDeskStatistics(string deskId) => Desk(deskId).GetStatistics();
+
     /// <summary>
     /// Waits until the desk has delivered pending offers, so what a command prints afterwards
     /// (who got the ticket) is the settled outcome. False when the desk did not settle in time.

@@ -53,6 +53,10 @@ public static class SupportQueueCli
                 .WithDescription("Per tier: queue, offers, oldest wait, agents by presence, assigned, free capacity; SLA counters per priority; totals.")
                 .WithExample("desk", "status", "support")
                 .WithExample("desk", "status", "support", "--watch", "--interval", "5");
+            desk.AddCommand<DeskStatsCommand>("stats")
+                .WithDescription("Cumulative statistics, today and the last hour: offered, answered, abandoned, service level, ASA, per tier and priority.")
+                .WithExample("desk", "stats", "support")
+                .WithExample("desk", "stats", "support", "--json");
             desk.AddCommand<DeskListCommand>("list")
                 .WithDescription("Every configured desk.")
                 .WithExample("desk", "list", "--json");

@@ -6,7 +6,7 @@ using SupportQueue.Json;
 
 namespace SupportQueue.Silo.Api;
 
-/// <summary>/desks: list, read, configure, live status, agents and waiting tickets per tier.</summary>
+/// <summary>/desks: list, read, configure, live status, cumulative statistics, agents and waiting tickets per tier.</summary>
 /// <remarks>
 /// Desk settings travel in the settings file format itself (the one dialect shared with
 /// <c>desk configure</c> and scenario files), so a file that works on the CLI works here unchanged.
@@ -23,6 +23,8 @@ internal static class DeskEndpoints
             .WithDescription("The body is a desk settings file (see client/scenarios/desk-default.json). Invalid settings are refused and change nothing.");
         group.MapGet("/{deskId}/settings", Settings).WithName("GetDeskSettings").WithSummary("The desk's settings, as a settings file");
         group.MapGet("/{deskId}/status", Status).WithName("GetDeskStatus").WithSummary("Real-time counters: per tier, SLA per priority, totals");
+        group.MapGet("/{deskId}/statistics", Statistics).WithName("GetDeskStatistics")
+            .WithSummary("Cumulative statistics, today and the last hour: offered, answered, abandoned, service level, ASA, per tier and priority");
         group.MapGet("/{deskId}/agents", Agents).WithName("ListDeskAgents").WithSummary("The desk's agents with presence and load, paged");
         group.MapGet("/{deskId}/tiers/{tier}/waiting", Waiting).WithName("ListWaitingTickets").WithSummary("A tier's waiting tickets in queue order (priority, then age), paged");
     }
@@ -105,6 +107,16 @@ internal static class DeskEndpoints
         }
 
         return await Refusals.Run("deskId", deskId, async () => TypedResults.Ok((await grains.Desk(deskId).GetStatus()).ToResponse()));
+    }
+
+    private static async Task<Results<Ok<DeskStatisticsResponse>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Statistics(string deskId, IGrainFactory grains)
+    {
+        if (InputChecks.Id("deskId", deskId) is { } bad)
+        {
+            return bad;
+        }
+
+        return await Refusals.Run("deskId", deskId, async () => TypedResults.Ok((await grains.Desk(deskId).GetStatistics()).ToResponse(deskId)));
     }
 
     private static async Task<Results<Ok<PageResponse<DeskAgentResponse>>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Agents(

@@ -1,3 +1,4 @@
+using SupportQueue.Core.Cumulative;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 
@@ -30,6 +31,15 @@ internal static class DtoMapping
         [.. s.Tiers.Select(t => new TierStatusResponse(t.Tier, t.Queued, t.Offered, t.OldestWait, t.Available, t.OnBreak, t.Offline, t.Assigned, t.FreeCapacity))],
         [.. s.Sla.Select(c => new SlaCountersResponse(c.Priority, c.FirstResponseMet, c.FirstResponseBreached, c.ResolutionMet, c.ResolutionBreached, c.OpenPastFirstResponse))],
         s.Submitted, s.Resolved, s.Abandoned, s.Escalations, s.Open, s.Reopened, s.Withdrawn);
+
+    public static DeskStatisticsResponse ToResponse(this DeskStatisticsReport r, string deskId) =>
+        new(deskId, r.At, r.TimeZone, r.ServiceLevelTarget, r.Today.ToResponse(), r.LastHour.ToResponse());
+
+    private static StatisticsWindowResponse ToResponse(this StatisticsWindow w) =>
+        new(w.From, w.To, w.Total.ToResponse(), [.. w.Tiers.Select(ToResponse)], [.. w.Priorities.Select(ToResponse)]);
+
+    private static StatisticsFiguresResponse ToResponse(this StatisticsFigures f) =>
+        new(f.Tier, f.Priority, f.Offered, f.Answered, f.AnsweredWithinTarget, f.Abandoned, f.ServiceLevel, f.AverageSpeedOfAnswer);
 
     /// <summary>The request as the engine's spec; null fields were refused before.</summary>
     public static TicketSpec ToSpec(this TicketRequest r) =>

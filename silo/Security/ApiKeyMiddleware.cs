@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using SupportQueue.Core.Model;
 using SupportQueue.Grains;
@@ -32,14 +33,14 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, IGr
         var presented = PresentedKey(context.Request);
         if (presented is null)
         {
-            await Refuse(context, StatusCodes.Status401Unauthorized, "API key required", $"send the key in the {ApiKeys.Header} header (or Authorization: Bearer)");
+            await Unauthorized(context, op, "API key required", $"send the key in the {ApiKeys.Header} header (or Authorization: Bearer)");
             return;
         }
 
         var key = await keys.FindAsync(presented, context.RequestAborted);
         if (key is null)
         {
-            await Refuse(context, StatusCodes.Status401Unauthorized, "Unknown or revoked API key", "the key is not known or was revoked");
+            await Unauthorized(context, op, "Unknown or revoked API key", "the key is not known or was revoked");
             return;
         }
 
@@ -63,7 +64,38 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, IGr
         }
 
         var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization[7..].Trim();
+        }
+
+        // A browser cannot add a header to a page it navigates to: the dashboard asks for Basic
+        // credentials instead, the key as the password (any user name).
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(authorization[6..].Trim()));
+                var colon = pair.IndexOf(':', StringComparison.Ordinal);
+                return colon >= 0 && colon < pair.Length - 1 ? pair[(colon + 1)..] : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static Task Unauthorized(HttpContext context, ApiOperation operation, string title, string detail)
+    {
+        if (operation == ApiOperation.Dashboard)
+        {
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"SupportQueue dashboard: any user name, a cluster admin key as the password\", charset=\"UTF-8\"";
+        }
+
+        return Refuse(context, StatusCodes.Status401Unauthorized, title, detail);
     }
 
     private async Task<(List<string> Desks, string? AgentId)> TouchedAsync(HttpContext context, ApiOperation operation)

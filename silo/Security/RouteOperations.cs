@@ -14,6 +14,7 @@ public static class RouteOperations
         [("PUT", "/desks/{deskId}")] = ApiOperation.ConfigureDesk,
         [("GET", "/desks/{deskId}/settings")] = ApiOperation.ReadDesk,
         [("GET", "/desks/{deskId}/status")] = ApiOperation.ReadDeskStatus,
+        [("GET", "/desks/{deskId}/statistics")] = ApiOperation.ReadDeskStatus,
         [("GET", "/desks/{deskId}/agents")] = ApiOperation.ListDeskAgents,
         [("GET", "/desks/{deskId}/tiers/{tier}/waiting")] = ApiOperation.ListWaitingTickets,
         [("POST", "/tickets")] = ApiOperation.SubmitTicket,
@@ -27,18 +28,22 @@ public static class RouteOperations
         [("POST", "/agents/{agentId}/tickets/{ticketId}/resolve")] = ApiOperation.ActAsAgent,
         [("POST", "/agents/{agentId}/tickets/{ticketId}/escalate")] = ApiOperation.ActAsAgent,
         [("GET", "/agents/{agentId}/assignments")] = ApiOperation.ActAsAgent,
-        [("GET", "/wallboard/{deskId}")] = ApiOperation.Wallboard,
+        [("GET", "/agents/{agentId}/assignments/stream")] = ApiOperation.ActAsAgent,
         [("GET", "/wallboard/{deskId}/data")] = ApiOperation.Wallboard,
+        [("GET", "/wallboard/{deskId}/events")] = ApiOperation.Wallboard,
     };
 
     private static readonly string[] _publicPrefixes = ["/health", "/metrics", "/openapi", "/scalar"];
+
+    // The wallboard page itself holds no data: it asks for a key and sends it with its data requests.
+    private static readonly HashSet<string> _publicPages = new(StringComparer.Ordinal) { "/wallboard/{deskId}" };
 
     /// <summary>Every classified route, for tests and the start-up check.</summary>
     public static IReadOnlyDictionary<(string Method, string Pattern), ApiOperation> Table => _table;
 
     /// <summary>True for routes anyone may call (probes, metrics, the API's own description).</summary>
     public static bool IsPublic(string pattern) =>
-        _publicPrefixes.Any(p => pattern.Equals(p, StringComparison.Ordinal) || pattern.StartsWith(p + "/", StringComparison.Ordinal) || pattern.StartsWith(p + "{", StringComparison.Ordinal));
+        _publicPages.Contains(pattern) || _publicPrefixes.Any(p => pattern.Equals(p, StringComparison.Ordinal) || pattern.StartsWith(p + "/", StringComparison.Ordinal) || pattern.StartsWith(p + "{", StringComparison.Ordinal));
 
     /// <summary>The operation of a route, or null when the route is not in the table.</summary>
     public static ApiOperation? Classify(string method, string pattern)

@@ -39,6 +39,13 @@ public sealed record DeskSettings
     [Id(8)]
     public QueueOrder QueueOrder { get; init; } = QueueOrder.TierArrival;
 
+    /// <summary>
+    /// The share of tickets the desk aims to answer within their first-response target (0–1]; the
+    /// wallboard and the statistics compare the day's service level with it. Routing ignores it.
+    /// </summary>
+    [Id(9)]
+    public double ServiceLevelTarget { get; init; } = 0.8;
+
     // Unset (default) tiers are reported by Validate; the lookups must not throw before it can.
     public int TierCount => Tiers.IsDefault ? 0 : Tiers.Length;
 
@@ -154,6 +161,11 @@ public sealed record DeskSettings
         if (MaxOpenTickets <= 0)
         {
             Add($"{path}.maxOpenTickets", MaxOpenTickets, "must be positive");
+        }
+
+        if (!(ServiceLevelTarget > 0 && ServiceLevelTarget <= 1))
+        {
+            Add($"{path}.serviceLevelTarget", ServiceLevelTarget, "must be above 0 and at most 1 (0.8 is 80 %)");
         }
 
         if (!Enum.IsDefined(QueueOrder))

@@ -208,10 +208,10 @@ public sealed class DeskScheduler : IDeskView
 
     /// <summary>The customer left while the ticket waited. Throws if an agent already holds it.</summary>
     public void Abandon(string ticketId, DateTimeOffset now) =>
-        _tickets.Abandon(_table.TryGet(ticketId, out var ticket) ? ticket : throw SupportQueueException.UnknownTicket(ticketId));
+        _tickets.Abandon(_table.TryGet(ticketId, out var ticket) ? ticket : throw SupportQueueException.UnknownTicket(ticketId), now);
 
     /// <summary><see cref="Abandon(string, DateTimeOffset)"/> by handle.</summary>
-    public void Abandon(int ticket, DateTimeOffset now) => _tickets.Abandon(_table.At(ticket));
+    public void Abandon(int ticket, DateTimeOffset now) => _tickets.Abandon(_table.At(ticket), now);
 
     /// <summary>
     /// Takes back a waiting ticket whose submit failed after the desk queued it (its own record was

@@ -8,4 +8,10 @@ public sealed record DeskSchedulerOptions
     /// offer at once (the simulator) turns it off and saves the bookkeeping.
     /// </summary>
     public bool ExpireOffers { get; init; } = true;
+
+    /// <summary>
+    /// Where the desk counts offered, answered and abandoned tickets for its cumulative statistics;
+    /// null (the simulator, which measures its own way) counts nothing.
+    /// </summary>
+    public Cumulative.DeskStatistics? Statistics { get; init; }
 }

@@ -192,6 +192,7 @@ internal sealed class DeskState
         {
             ticket.Responded = true;
             Sla.FirstResponse(ticket.Priority, ticket.CreatedAt, now);
+            Options.Statistics?.Answered(Settings.Tiers[ticket.Tier].Name, ticket.Priority, now - ticket.CreatedAt, Settings.SlaFor(ticket.Priority)?.FirstResponse, now);
         }
     }
 

@@ -49,6 +49,7 @@ internal sealed class TicketLifecycle(DeskState desk)
         else
         {
             desk.Submitted++;
+            desk.Options.Statistics?.Offered(settings.Tiers[tier].Name, ticket.Priority, now);
         }
 
         desk.Enqueue(ticket, tier, now);
@@ -229,7 +230,7 @@ internal sealed class TicketLifecycle(DeskState desk)
     }
 
     /// <summary>The customer left while the ticket waited. Throws if an agent already holds it.</summary>
-    public void Abandon(DeskTicket ticket)
+    public void Abandon(DeskTicket ticket, DateTimeOffset now)
     {
         if (ticket.State == DeskTicketState.Assigned)
         {
@@ -243,6 +244,11 @@ internal sealed class TicketLifecycle(DeskState desk)
 
         // An offered ticket's reservation stays until the agent side answers; accepting it then fails.
         desk.Queues[ticket.Tier].Count--;
+        if (!ticket.Responded)
+        {
+            desk.Options.Statistics?.Abandoned(desk.Settings.Tiers[ticket.Tier].Name, ticket.Priority, now);
+        }
+
         _table.Close(ticket);
         desk.Abandoned++;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using SupportQueue.Core.Cumulative;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 using SupportQueue.Core.Simulation;
@@ -39,6 +40,9 @@ public sealed class DeskSchedulerGrain(
     private readonly SemaphoreSlim _writing = new(1, 1);
     private DeskScheduler? _engine;
     private OfferPump _pump = null!;
+
+    // Live desks only (simulations measure their own way); kept with the state, so it survives activations.
+    private DeskStatistics? _statistics;
     private IGrainTimer? _timer;
     private DateTimeOffset? _timerDue;
 
@@ -73,7 +77,7 @@ public sealed class DeskSchedulerGrain(
         }
 
         var now = clock.GetUtcNow();
-        _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
+        _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: LiveOptions());
 
         // A (re)activated desk has lost its queues. Agents and the tickets they hold come back
         // from the agents' own records now; waiting tickets come back as their reminders fire.
@@ -99,7 +103,7 @@ public sealed class DeskSchedulerGrain(
         var now = Advance();
         if (_engine is null)
         {
-            _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
+            _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: LiveOptions());
         }
         else
         {
@@ -112,20 +116,47 @@ public sealed class DeskSchedulerGrain(
         Kick();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         SupportQueueMetrics.ForgetDesk(DeskId);
-        return Task.CompletedTask;
+        DeskStatisticsGauges.Forget(DeskId);
+        await SaveStatisticsAsync();
     }
 
-    private Task PublishStatus()
+    private DeskSchedulerOptions LiveOptions() => options.Value.DeadlineTimer
+        ? _liveOptions with { Statistics = _statistics ??= DeskStatistics.Restore(state.State.Statistics) }
+        : _liveOptions;
+
+    // The counts are stored with the status publication (every 5 s) rather than on every ticket:
+    // a desk that dies loses at most those seconds of counting, and routing pays no write.
+    private async Task SaveStatisticsAsync()
+    {
+        if (_statistics is { Changed: true } statistics)
+        {
+            await WriteAsync(() => state.State.Statistics = statistics.Save());
+        }
+    }
+
+    private async Task PublishStatus()
     {
         if (_engine is not null)
         {
             SupportQueueMetrics.PublishDesk(_engine.Status(Advance()), clock);
-        }
+            if (_statistics is not null)
+            {
+                DeskStatisticsGauges.Publish(DeskId, await GetStatistics());
+            }
 
-        return Task.CompletedTask;
+            await SaveStatisticsAsync();
+        }
+    }
+
+    public Task<DeskStatisticsReport> GetStatistics()
+    {
+        var engine = Engine;
+        var settings = engine.Settings;
+        var statistics = _statistics ?? new DeskStatistics();
+        return Task.FromResult(statistics.Report(Advance(), [.. settings.Tiers.Select(t => t.Name)], settings.ServiceLevelTarget));
     }
 
     public Task<DeskSettings> GetSettings() => Task.FromResult(Engine.Settings);

@@ -1,3 +1,4 @@
+using SupportQueue.Core.Cumulative;
 using SupportQueue.Core.Model;
 
 namespace SupportQueue.Grains;
@@ -9,4 +10,7 @@ public sealed class DeskState
     [Id(0)] public DeskSettings? Settings { get; set; }
 
     [Id(1)] public Dictionary<string, AgentSpec> Agents { get; set; } = [];
+
+    /// <summary>The cumulative statistics (today, last hour), stored every few seconds while they change.</summary>
+    [Id(2)] public DeskStatisticsState? Statistics { get; set; }
 }

@@ -21,6 +21,10 @@ public interface IDeskSchedulerGrain : IGrainWithStringKey
     [Alias("GetStatus")]
     Task<DeskStatus> GetStatus();
 
+    /// <summary>Cumulative statistics: today and the last hour, offered, answered, abandoned, service level, ASA, per tier and priority.</summary>
+    [Alias("GetStatistics")]
+    Task<Core.Cumulative.DeskStatisticsReport> GetStatistics();
+
     /// <summary>The agents in the desk's pools with presence and load; throws UnknownDesk when never configured.</summary>
     [ReadOnly]
     Task<ImmutableArray<DeskAgent>> GetAgents();

@@ -53,6 +53,34 @@ public class CliParityTests(CliTestCluster cluster) : IClassFixture<CliTestClust
     }
 
     [Fact]
+    public async Task Desk_stats_shows_today_and_the_last_hour_as_tables_and_as_json()
+    {
+        var (desk, _) = await NewDesk();
+        await Ok("ticket", "submit", "--desk", desk, "--id", NewId("T"), "--priority", "P3");
+        await Ok("ticket", "submit", "--desk", desk, "--id", NewId("T"), "--priority", "P1");
+
+        var table = (await Ok("desk", "stats", desk)).Out;
+        Assert.Contains("Today (since midnight UTC)", table, StringComparison.Ordinal);
+        Assert.Contains("Last hour", table, StringComparison.Ordinal);
+        Assert.Contains("service-level target 80 %", table, StringComparison.Ordinal);
+
+        var json = JsonDocument.Parse((await Ok("desk", "stats", desk, "--json")).Out).RootElement;
+        foreach (var window in new[] { "today", "lastHour" })
+        {
+            Assert.Equal(2, json.GetProperty(window).GetProperty("total").GetProperty("offered").GetInt64());
+        }
+
+        // The P1 ticket entered at L2 (severity bypass), the P3 at L1; nobody answered yet.
+        var tiers = json.GetProperty("today").GetProperty("tiers").EnumerateArray().ToDictionary(t => t.GetProperty("tier").GetString()!, t => t.GetProperty("offered").GetInt64());
+        Assert.Equal(1, tiers["L1"]);
+        Assert.Equal(1, tiers["L2"]);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("today").GetProperty("total").GetProperty("serviceLevel").ValueKind);
+
+        var unknown = new RecordingConsoles();
+        Assert.Equal(ExitCodes.BadInput, await SupportQueueCli.RunAsync(["desk", "stats", NewId("nodesk")], unknown.Consoles, new FixedConnector(cluster.Client)));
+    }
+
+    [Fact]
     public async Task Desk_status_watch_with_json_writes_one_line_per_refresh()
     {
         var (desk, _) = await NewDesk();

@@ -1,8 +1,10 @@
+extern alias loadtests;
+
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SupportQueue.Core.Simulation;
-using SupportQueue.LoadTests.Benchmarks;
+using loadtests::SupportQueue.LoadTests.Benchmarks;
 
 namespace SupportQueue.Grains.Tests.SimulationCli;
 
