@@ -33,6 +33,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, Clock);
             silo.Services.AddSingleton<IAssignmentObserver>(Assignments);
+
+            // Small recorder pages, so tests that export cross sealed pages and the open one.
+            silo.Services.Configure<TicketRecorderOptions>(o => o.PageSize = 4);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync().WaitAsync(TimeSpan.FromMinutes(1));
