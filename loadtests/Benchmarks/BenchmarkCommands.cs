@@ -11,37 +11,10 @@ namespace SupportQueue.LoadTests.Benchmarks;
 /// </summary>
 public static class BenchmarkCommands
 {
-    public const string Usage = """
-          simulate-bench [--customers N] [--runs N] [--warmup N]
-                                                fast-mode simulation speed on M/M/50 (one thread)
-          grain-sim [tickets] [agents]          grain-mode simulation throughput
-          capacity-probe [calls] [activations]  Orleans' CPU per call and per activation on one silo
-        """;
-
     /// <summary>Fast-mode customers per second on M/M/50, in this process on one thread; no cluster involved.</summary>
-    public static async Task<int> SimulateBenchAsync(IReadOnlyList<string> args, IAnsiConsole console, CancellationToken cancellationToken)
+    public static async Task<int> SimulateBenchAsync(int customers, int runs, int warmups, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["--customers"] = "1000000", ["--runs"] = "3", ["--warmup"] = "3" };
-        for (var i = 0; i < args.Count; i += 2)
-        {
-            if (!values.ContainsKey(args[i]) || i + 1 >= args.Count)
-            {
-                console.WriteLine($"simulate-bench: unexpected '{args[i]}'; options are --customers, --runs and --warmup, each with a number");
-                return 2;
-            }
-
-            values[args[i]] = args[i + 1];
-        }
-
-        if (!TryInt(console, "--customers", values["--customers"], 1_000, 20_000_000, out var customers)
-            || !TryInt(console, "--runs", values["--runs"], 1, 100, out var runs)
-            || !TryInt(console, "--warmup", values["--warmup"], 0, 100, out var warmups))
-        {
-            return 2;
-        }
-
         var scenario = SimulationBenchmark.Scenario(customers);
         console.MarkupLine(
             $"M/M/{SimulationBenchmark.Agents} fast mode: λ = {SimulationBenchmark.ArrivalsPerMinute}/min, μ = {1 / SimulationBenchmark.AhtMinutes}/min, " +
@@ -84,62 +57,22 @@ public static class BenchmarkCommands
     }
 
     /// <summary>Grain-mode throughput on M/M/c, checked against fast mode ticket by ticket; 1 when the outcomes differ.</summary>
-    public static async Task<int> GrainSimAsync(IReadOnlyList<string> args, TextWriter output)
+    public static async Task<int> GrainSimAsync(int tickets, int agents, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        if (!TryPositional(output, args, 0, "tickets", 20_000, out var tickets) || !TryPositional(output, args, 1, "agents", 50, out var agents))
-        {
-            return 2;
-        }
-
         var result = await GrainSimulationBenchmark.RunAsync(GrainSimulationBenchmark.MMc(agents: agents, tickets: tickets)).ConfigureAwait(false);
         await output.WriteLineAsync(result.ToString()).ConfigureAwait(false);
         return result.OutcomesMatch == false ? 1 : 0;
     }
 
     /// <summary>Orleans' own CPU cost per call and per activation, on a silo set up as grain mode's is.</summary>
-    public static async Task<int> CapacityProbeAsync(IReadOnlyList<string> args, TextWriter output)
+    public static async Task<int> CapacityProbeAsync(int calls, int activations, TextWriter output)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        if (!TryPositional(output, args, 0, "calls", 200_000, out var calls) || !TryPositional(output, args, 1, "activations", 20_000, out var activations))
-        {
-            return 2;
-        }
-
         await using var silo = await SimulationSilo.StartAsync(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)).ConfigureAwait(false);
         var result = await CapacityProbeResult.MeasureAsync(silo.Grains, calls, activations).ConfigureAwait(false);
         await output.WriteLineAsync(result.ToString()).ConfigureAwait(false);
         return 0;
-    }
-
-    private static bool TryPositional(TextWriter output, IReadOnlyList<string> args, int index, string name, int fallback, out int value)
-    {
-        value = fallback;
-        if (args.Count <= index)
-        {
-            return true;
-        }
-
-        if (int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0)
-        {
-            return true;
-        }
-
-        output.WriteLine($"{name}: '{args[index]}' is not a positive whole number");
-        return false;
-    }
-
-    private static bool TryInt(IAnsiConsole console, string option, string text, int min, int max, out int value)
-    {
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
-        {
-            return true;
-        }
-
-        console.WriteLine($"{option}: '{text}' is not a whole number from {min} to {max}");
-        return false;
     }
 
     /// <summary>The 1-minute load average where the OS tells it: a benchmark on a busy machine should say so.</summary>

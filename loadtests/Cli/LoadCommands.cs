@@ -20,7 +20,7 @@ public sealed record OrleansRunRecord(
     OrleansRunInfo Info)
 {
     /// <summary>Invariant violations outrank threshold failures: they mean the system lost or duplicated work.</summary>
-    public int ExitCode => !Invariants.Passed ? 3 : Result.ExitCode;
+    public int ExitCode => !Invariants.Passed ? LoadExitCodes.InvariantViolated : Result.ExitCode;
 }
 
 /// <summary>How a run was set up, for its report.</summary>
@@ -39,7 +39,7 @@ public sealed record OrleansRunInfo(
 /// <summary>The commands: run, scale, compare, bench.</summary>
 public static class LoadCommands
 {
-    public static async Task<int> ExecuteAsync(CliOptions options, TextWriter console, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(LoadOptions options, TextWriter console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
@@ -53,7 +53,7 @@ public static class LoadCommands
         };
     }
 
-    private static async Task<int> RunAsync(CliOptions o, TextWriter console, CancellationToken ct)
+    private static async Task<int> RunAsync(LoadOptions o, TextWriter console, CancellationToken ct)
     {
         await using var cluster = await OpenClusterAsync(o, o.Silos, ct).ConfigureAwait(false);
         var record = await RunOneAsync(o, cluster, "run", o.Out, disrupt: null, ct).ConfigureAwait(false);
@@ -62,7 +62,7 @@ public static class LoadCommands
         return record.ExitCode;
     }
 
-    private static async Task<int> ScaleAsync(CliOptions o, TextWriter console, CancellationToken ct)
+    private static async Task<int> ScaleAsync(LoadOptions o, TextWriter console, CancellationToken ct)
     {
         // Agents sized once for the rate, so every configuration serves the very same load.
         o = o with { Agents = o.Agents ?? AutoAgents(o) };
@@ -86,7 +86,7 @@ public static class LoadCommands
         return records.Max(r => r.ExitCode);
     }
 
-    private static async Task<int> CompareAsync(CliOptions o, TextWriter console, CancellationToken ct)
+    private static async Task<int> CompareAsync(LoadOptions o, TextWriter console, CancellationToken ct)
     {
         o = o with { Agents = o.Agents ?? AutoAgents(o), PatienceMinutes = o.PatienceMinutes ?? 6 };
         var policies = o.PolicyFiles.Length >= 2
@@ -141,7 +141,7 @@ public static class LoadCommands
         return Math.Max(records.Max(r => r.ExitCode), failures.Count > 0 ? 1 : 0);
     }
 
-    private static async Task<int> BenchAsync(CliOptions o, TextWriter console, CancellationToken ct)
+    private static async Task<int> BenchAsync(LoadOptions o, TextWriter console, CancellationToken ct)
     {
         var records = new List<OrleansRunRecord>();
         foreach (var rate in o.Rates)
@@ -163,12 +163,12 @@ public static class LoadCommands
         var table = OrleansReport.BenchTable(records, o.LimitMs);
         await WriteSummaryAsync(o.Out, "Sustainable arrival rate", table, records).ConfigureAwait(false);
         await console.WriteLineAsync(table).ConfigureAwait(false);
-        return records.Any(r => !r.Invariants.Passed) ? 3 : 0;
+        return records.Any(r => !r.Invariants.Passed) ? LoadExitCodes.InvariantViolated : LoadExitCodes.Passed;
     }
 
     /// <summary>Runs one configuration against an open cluster, audits it, and writes its reports into <paramref name="outDir"/>.</summary>
     public static async Task<OrleansRunRecord> RunOneAsync(
-        CliOptions o,
+        LoadOptions o,
         LoadCluster cluster,
         string label,
         string outDir,
@@ -215,7 +215,7 @@ public static class LoadCommands
         return record;
     }
 
-    private static async Task WarmUpAsync(CliOptions o, LoadCluster cluster, CancellationToken ct)
+    private static async Task WarmUpAsync(LoadOptions o, LoadCluster cluster, CancellationToken ct)
     {
         var warm = o with { Rate = Math.Min(o.Rate, 200), SeasonalWeekIn = null, Duration = o.Warmup, Compress = Plan(o, cluster: null).Workload.TimeCompression, PatienceMinutes = null };
         var (workload, _, phase, during, _) = Plan(warm, cluster);
@@ -227,7 +227,7 @@ public static class LoadCommands
     }
 
     /// <summary>The workload and arrival phase for the options; agent counts are sized from the rate unless given.</summary>
-    public static (Workload Workload, SeasonalSimulation? Seasonal, LoadSimulation Phase, TimeSpan During, string Description) Plan(CliOptions o, LoadCluster? cluster)
+    public static (Workload Workload, SeasonalSimulation? Seasonal, LoadSimulation Phase, TimeSpan During, string Description) Plan(LoadOptions o, LoadCluster? cluster)
     {
         ArgumentNullException.ThrowIfNull(o);
         double compression;
@@ -268,9 +268,9 @@ public static class LoadCommands
         return (workload, phase as SeasonalSimulation, phase, during, description);
     }
 
-    private static ImmutableArray<int> AutoAgents(CliOptions o) => Plan(o, cluster: null).Workload.AgentsPerTier;
+    private static ImmutableArray<int> AutoAgents(LoadOptions o) => Plan(o, cluster: null).Workload.AgentsPerTier;
 
-    private static async Task<LoadCluster> OpenClusterAsync(CliOptions o, int silos, CancellationToken ct)
+    private static async Task<LoadCluster> OpenClusterAsync(LoadOptions o, int silos, CancellationToken ct)
     {
         if (o.External)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +19,7 @@ namespace SupportQueue.LoadTests.Postgres;
 /// recorded in its history (same machine, same clock).
 /// </summary>
 /// <remarks>
-/// Usage: <c>pg-bench [rates, comma-separated = 250,500,1000] [seconds per rate = 20] [connection string]</c>.
+/// Usage: <c>pg-bench [rates, comma-separated = 250,500,1000] [seconds per rate = 20] [connection string]</c> (<see cref="Commands.PgBenchCommand"/>).
 /// Without a connection string a throwaway PostgreSQL 15 is started and removed afterwards.
 /// </remarks>
 internal static class PostgresBenchmark
@@ -33,18 +32,10 @@ internal static class PostgresBenchmark
     private const int ResolveWorkers = 40;
     private static readonly TimeSpan _drainTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(IReadOnlyList<int> rates, int seconds, string? connectionString)
     {
-        var rates = args.Length > 0 ? args[0].Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToArray() : [250, 500, 1000];
-        var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
-        if (rates.Any(r => r <= 0) || seconds is <= 0 or > 600)
-        {
-            Console.Error.WriteLine("pg-bench: rates must be positive and seconds between 1 and 600");
-            return 2;
-        }
-
+        ArgumentNullException.ThrowIfNull(rates);
         ThrowawayPostgres? server = null;
-        var connectionString = args.Length > 2 ? args[2] : null;
         if (connectionString is null)
         {
             server = await ThrowawayPostgres.StartAsync("pass a connection string as the third argument");

@@ -97,5 +97,5 @@ public sealed class LoadRunResult
     public bool Passed => !WasCancelled && Thresholds.All(t => t.Passed);
 
     /// <summary>Process exit code: 0 when <see cref="Passed"/>, 1 for failed thresholds, 2 for a cancelled run.</summary>
-    public int ExitCode => WasCancelled ? 2 : Passed ? 0 : 1;
+    public int ExitCode => WasCancelled ? 130 : Passed ? 0 : 1;
 }

@@ -1,4 +1,4 @@
-using SupportQueue.LoadTests.Cli;
+using SupportQueue.LoadTests.Commands;
 using SupportQueue.LoadTests.Orleans;
 
 namespace SupportQueue.LoadTests.Tests;
@@ -10,21 +10,48 @@ public class CliAndDemandTests
     [InlineData(new[] { "run", "--silos", "0" }, "--silos: invalid value '0'")]
     [InlineData(new[] { "run", "--policy", "c" }, "--policy: invalid value 'c'")]
     [InlineData(new[] { "run", "--duration", "soon" }, "--duration: invalid value 'soon'")]
-    [InlineData(new[] { "run", "--frobnicate", "1" }, "unknown argument: '--frobnicate'")]
+    [InlineData(new[] { "run", "--frobnicate", "1" }, "Unknown option 'frobnicate'")]
     [InlineData(new[] { "run", "--rate" }, "--rate: missing value")]
-    [InlineData(new[] { "launch" }, "unknown command: 'launch'")]
-    [InlineData(new[] { "scale", "--gateway", "30000" }, "scale starts its own in-process silos")]
-    public void Bad_arguments_name_the_argument_and_the_value(string[] args, string expected)
+    [InlineData(new[] { "launch" }, "Unknown command 'launch'")]
+    [InlineData(new[] { "scale", "--gateway", "30000" }, "Unknown option 'gateway'")]
+    [InlineData(new[] { "bench", "--rates", "500,x" }, "--rates: invalid value 'x'")]
+    [InlineData(new[] { "compare", "--seeds", "1" }, "--seeds: invalid value '1'")]
+    [InlineData(new[] { "grain-sim", "many" }, "many")]
+    public async Task Bad_arguments_name_the_argument_and_the_value_and_exit_2(string[] args, string expected)
     {
-        var ex = Assert.Throws<UsageException>(() => CliOptions.Parse(args));
-        Assert.StartsWith(expected, ex.Message, StringComparison.Ordinal);
+        var (exit, output, error) = await LoadCli.RunAsync(args);
+
+        Assert.True(exit == 2, output + error);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("scale")]
+    [InlineData("compare")]
+    [InlineData("bench")]
+    [InlineData("simulate-bench")]
+    [InlineData("grain-sim")]
+    [InlineData("capacity-probe")]
+    [InlineData("pg-bench")]
+    public async Task Every_command_has_help(string command)
+    {
+        var (exit, output, error) = await LoadCli.RunAsync(command, "--help");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains($"loadtests {command}", output, StringComparison.Ordinal);
+        Assert.Contains("EXIT CODES:", output, StringComparison.Ordinal);
+        Assert.Empty(error);
     }
 
     [Fact]
     public void Parses_a_full_run_command()
     {
-        var o = CliOptions.Parse(["run", "--rate", "500", "--seasonal-week-in", "60s", "--silos", "2", "--agents", "10,5,2",
-            "--threshold", "p99 submit->assign < 20ms", "--threshold", "fail% < 1", "--out", "x", "--policy", "b", "--no-live"]);
+        var o = new RunCommand.Settings
+        {
+            Rate = "500", SeasonalWeekIn = "60s", Silos = "2", Agents = "10,5,2",
+            Thresholds = ["p99 submit->assign < 20ms", "fail% < 1"], Out = "x", Policies = ["b"], NoLive = true,
+        }.ToOptions();
 
         Assert.Equal(500, o.Rate);
         Assert.Equal(TimeSpan.FromMinutes(1), o.SeasonalWeekIn);
@@ -33,6 +60,8 @@ public class CliAndDemandTests
         Assert.Equal(["p99 submit->assign < 20ms", "fail% < 1"], o.Thresholds.ToArray());
         Assert.Equal(EscalationPolicyChoice.B, o.Policy);
         Assert.False(o.Live);
+        Assert.Equal(EscalationPolicyChoice.B, new BenchCommand.Settings().ToOptions().Policy);
+        Assert.Equal([250, 500.0], new BenchCommand.Settings { Rates = "250,500" }.ToOptions().Rates.ToArray());
     }
 
     [Fact]

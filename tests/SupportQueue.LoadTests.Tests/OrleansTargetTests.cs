@@ -31,7 +31,7 @@ public sealed class OrleansCollection : ICollectionFixture<LoadClusterFixture>
 [Collection(OrleansCollection.Name)]
 public class OrleansTargetTests(LoadClusterFixture fixture)
 {
-    private static CliOptions SmallRun(params string[] thresholds) => new()
+    private static LoadOptions SmallRun(params string[] thresholds) => new()
     {
         Command = "run",
         Rate = 40,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SupportQueue.LoadTests.Cli;
+using SupportQueue.LoadTests.Commands;
 
 namespace SupportQueue.LoadTests.Tests;
 
@@ -26,8 +27,11 @@ public sealed class PolicyCompareTests : IDisposable
     [Fact]
     public void Policy_files_are_read_and_named_after_the_file()
     {
-        var o = CliOptions.Parse(["compare", "--policy", File("strict.json", Strict), "--policy", File("borrow.json", Borrow), "--seeds", "4",
-            "--threshold", "desk service_level >= 0.5", "--threshold", "p99 submit->assign < 20ms"]);
+        var o = new CompareCommand.Settings
+        {
+            Policies = [File("strict.json", Strict), File("borrow.json", Borrow)], Seeds = "4",
+            Thresholds = ["desk service_level >= 0.5", "p99 submit->assign < 20ms"],
+        }.ToOptions();
 
         Assert.Equal(["strict", "borrow"], o.PolicyFiles.Select(p => p.Name).ToArray());
         Assert.True(o.PolicyFiles[1].Desk.Borrowing.Enabled);
@@ -37,17 +41,22 @@ public sealed class PolicyCompareTests : IDisposable
     }
 
     [Fact]
-    public void Bad_policy_and_cluster_arguments_are_refused_with_the_reason()
+    public async Task Bad_policy_and_cluster_arguments_are_refused_with_the_reason()
     {
         var strict = File("strict.json", Strict);
-        string Message(params string[] args) => Assert.Throws<UsageException>(() => CliOptions.Parse(args)).Message;
+        async Task<string> Message(params string[] args)
+        {
+            var (exit, output, error) = await LoadCli.RunAsync(args);
+            Assert.True(exit == 2, output + error);
+            return error;
+        }
 
-        Assert.Contains("$.agingStep", Message("run", "--policy", File("bad.json", """{ "agingStep": "x" }""")), StringComparison.Ordinal);
-        Assert.Contains("tiers are front; the load workload drives tiers L1, L2, L3", Message("run", "--policy", File("front.json", """{ "tiers": [ { "name": "front" } ] }""")), StringComparison.Ordinal);
-        Assert.Contains("compare needs two or more policy files", Message("compare", "--policy", strict), StringComparison.Ordinal);
-        Assert.Contains("--cluster-id/--service-id: only for an external cluster", Message("run", "--cluster-id", "blue"), StringComparison.Ordinal);
-        Assert.Contains("--threshold: invalid value 'desk speed >= 1'", Message("compare", "--threshold", "desk speed >= 1"), StringComparison.Ordinal);
-        Assert.Equal("blue", CliOptions.Parse(["run", "--gateway", "30000", "--cluster-id", "blue"]).ClusterId);
+        Assert.Contains("$.agingStep", await Message("run", "--policy", File("bad.json", """{ "agingStep": "x" }""")), StringComparison.Ordinal);
+        Assert.Contains("tiers are front; the load workload drives tiers L1, L2, L3", await Message("run", "--policy", File("front.json", """{ "tiers": [ { "name": "front" } ] }""")), StringComparison.Ordinal);
+        Assert.Contains("compare needs two or more policy files", await Message("compare", "--policy", strict), StringComparison.Ordinal);
+        Assert.Contains("--cluster-id/--service-id: only for an external cluster", await Message("run", "--cluster-id", "blue"), StringComparison.Ordinal);
+        Assert.Contains("--threshold: invalid value 'desk speed >= 1'", await Message("compare", "--threshold", "desk speed >= 1"), StringComparison.Ordinal);
+        Assert.Equal("blue", new RunCommand.Settings { Gateway = "30000", ClusterId = "blue" }.ToOptions().ClusterId);
     }
 
     [Fact]
@@ -55,19 +64,16 @@ public sealed class PolicyCompareTests : IDisposable
     public async Task Live_compare_over_seeds_finds_the_clearly_better_policy()
     {
         var outDir = Path.Combine(_dir, "out");
-        var o = CliOptions.Parse(["compare", "--policy", File("strict.json", Strict), "--policy", File("borrow.json", Borrow), "--seeds", "3",
-            "--rate", "5", "--duration", "1500ms", "--agents", "1,4,4", "--capacity", "1", "--warmup", "0", "--no-live", "--out", outDir]);
-        using var console = new StringWriter();
+        var (exit, console, error) = await LoadCli.RunAsync("compare", "--policy", File("strict.json", Strict), "--policy", File("borrow.json", Borrow), "--seeds", "3",
+            "--rate", "5", "--duration", "1500ms", "--agents", "1,4,4", "--capacity", "1", "--warmup", "0", "--no-live", "--out", outDir);
 
-        var exit = await LoadCommands.ExecuteAsync(o, console, CancellationToken.None);
-
-        Assert.True(exit == 0, console.ToString());
+        Assert.True(exit == 0, console + error);
         using var summary = JsonDocument.Parse(await System.IO.File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
         Assert.Equal(3, summary.RootElement.GetProperty("seeds").GetArrayLength());
         var row = summary.RootElement.GetProperty("rows").EnumerateArray()
             .Single(r => r.GetProperty("metric").GetString() == "service_level" && r.GetProperty("policy").GetString() == "borrow");
         var difference = row.GetProperty("difference");
-        Assert.True(difference.GetProperty("mean").GetDouble() > 0, console.ToString());
+        Assert.True(difference.GetProperty("mean").GetDouble() > 0, console);
         Assert.StartsWith("borrow raises desk service level", summary.RootElement.GetProperty("verdicts")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains(summary.RootElement.GetProperty("rows").EnumerateArray(), r => r.GetProperty("metric").GetString() == "submit_assign_p99");
     }
@@ -75,12 +81,13 @@ public sealed class PolicyCompareTests : IDisposable
     [Theory]
     [InlineData("--help", 0)]
     [InlineData("run --help", 0)]
+    [InlineData("bench -h", 0)]
     [InlineData("run --rate fast", 2)]
     [InlineData("launch", 2)]
     public async Task Exit_codes_of_the_program(string args, int expected)
     {
         // The real entry point (top-level statements), as the shell would run it.
-        var entry = typeof(CliOptions).Assembly.EntryPoint!;
+        var entry = typeof(LoadOptions).Assembly.EntryPoint!;
         var result = entry.Invoke(null, [args.Split(' ')]);
         var exit = result is Task<int> task ? await task : (int)result!;
         Assert.Equal(expected, exit);

@@ -15,7 +15,8 @@ namespace SupportQueue.Core.Routing;
 /// the desk (<see cref="AgentPool"/>, <see cref="TicketTable"/>, <see cref="TierQueue"/>s,
 /// <see cref="DeadlineQueue"/>, <see cref="SlaTally"/>, <see cref="CheckedPolicy"/>) and the
 /// transitions operations are made of; <see cref="OfferBook"/> runs offers and their answers;
-/// <see cref="TicketLifecycle"/> admits, resolves, escalates and abandons tickets.
+/// <see cref="TicketLifecycle"/> admits, resolves, escalates and abandons tickets;
+/// <see cref="AgentRegistration"/> admits agents.
 /// </remarks>
 public sealed class DeskScheduler : IDeskView
 {
@@ -90,54 +91,12 @@ public sealed class DeskScheduler : IDeskView
     // ---------------------------------------------------------------- agents
 
     /// <summary>Adds an agent or updates its tier, skills and capacity (its current work stays).</summary>
-    public void UpsertAgent(AgentSpec spec, Presence presence, DateTimeOffset now)
-    {
-        var settings = _desk.Settings;
-        spec.Validate(settings);
-        if (spec.DeskId != DeskId)
-        {
-            throw SupportQueueException.Invalid("deskId", spec.DeskId, $"this is desk '{DeskId}'");
-        }
+    public void UpsertAgent(AgentSpec spec, Presence presence, DateTimeOffset now) => AgentRegistration.Upsert(_desk, spec, presence, now);
 
-        CheckPresence(presence);
-        var tier = settings.TierIndex(spec.Tier);
-        if (_pool.TryGet(spec.AgentId, out var agent))
-        {
-            if (agent.Tier != tier && agent.Load > 0)
-            {
-                throw SupportQueueException.Invalid("tier", spec.Tier, $"agent '{spec.AgentId}' still holds {agent.Load} ticket(s) at {settings.Tiers[agent.Tier].Name}");
-            }
-
-            // Load (held tickets and pending offers) above capacity is what CheckInvariants rejects;
-            // shrinking has to wait until the agent is down to the new capacity.
-            if (spec.Capacity < agent.Load)
-            {
-                throw SupportQueueException.Invalid("capacity", spec.Capacity, $"agent '{spec.AgentId}' still holds {agent.Load} ticket(s)");
-            }
-        }
-
-        var skills = spec.SkillLevels.ToDictionary(s => s.Skill, s => s.Proficiency, StringComparer.Ordinal);
-        _pool.Upsert(spec.AgentId, tier, spec.Capacity, skills, presence, now);
-    }
-
-    public void SetPresence(string agentId, Presence presence, DateTimeOffset now) => SetPresence(_pool.Get(agentId), presence, now);
+    public void SetPresence(string agentId, Presence presence, DateTimeOffset now) => AgentRegistration.SetPresence(_pool, _pool.Get(agentId), presence, now);
 
     /// <summary><see cref="SetPresence(string, Presence, DateTimeOffset)"/> for an agent addressed by handle.</summary>
-    public void SetPresence(int agent, Presence presence, DateTimeOffset now) => SetPresence(_pool.At(agent), presence, now);
-
-    private void SetPresence(PoolAgent agent, Presence presence, DateTimeOffset now)
-    {
-        CheckPresence(presence);
-        _pool.SetPresence(agent, presence, now);
-    }
-
-    private static void CheckPresence(Presence presence)
-    {
-        if (!Enum.IsDefined(presence))
-        {
-            throw SupportQueueException.Invalid("presence", presence.ToString(), "must be Offline, Available or Break");
-        }
-    }
+    public void SetPresence(int agent, Presence presence, DateTimeOffset now) => AgentRegistration.SetPresence(_pool, _pool.At(agent), presence, now);
 
     public bool HasAgent(string agentId) => _pool.Contains(agentId);
 

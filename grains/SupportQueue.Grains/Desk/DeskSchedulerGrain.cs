@@ -24,20 +24,12 @@ namespace SupportQueue.Grains;
 [GrainType("deskscheduler")]
 [Reentrant]
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed partial class DeskSchedulerGrain(
+public sealed class DeskSchedulerGrain(
     [PersistentState("desk", SupportQueueStorage.Name)] IPersistentState<DeskState> state,
     [FromKeyedServices(TimeProviderNames.Grains)] TimeProvider clock,
     IOptions<SupportQueueGrainOptions> options,
     ILogger<DeskSchedulerGrain> logger) : Grain, IDeskSchedulerGrain, IDiagnosableDesk
 {
-    // Grain references are kept: each GrainReferences lookup still builds an id and a proxy.
-    private readonly Dictionary<string, IAgentGrain> _agentGrains = new(StringComparer.Ordinal);
-    private int _offersInFlight;
-
-    // Completed by the next offer to settle while the pump waits for a free slot. Waiting on one
-    // signal instead of Task.WhenAny over every offer in flight keeps settling O(1) per offer.
-    private TaskCompletionSource? _offerSettled;
-
     // Offers are not timed out by the engine here: the pump awaits each one, and Orleans' call
     // timeout turns an agent that never answers into a decline.
     private static readonly DeskSchedulerOptions _liveOptions = new() { ExpireOffers = false };
@@ -45,11 +37,8 @@ public sealed partial class DeskSchedulerGrain(
     // Reentrancy lets a second RegisterAgent change the agents map while the storage provider is
     // still serializing it for the first write ("Collection was modified"); writes take turns.
     private readonly SemaphoreSlim _writing = new(1, 1);
-    private readonly Queue<DeskAction> _notifications = new();
     private DeskScheduler? _engine;
-    private Task _pump = Task.CompletedTask;
-    private bool _pumping;
-    private List<JournalEntry>? _journal;
+    private OfferPump _pump = null!;
     private IGrainTimer? _timer;
     private DateTimeOffset? _timerDue;
 
@@ -77,55 +66,18 @@ public sealed partial class DeskSchedulerGrain(
                 new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)) { Interleave = true });
         }
 
+        _pump = new OfferPump(DeskId, GrainFactory, clock, options.Value.MaxOffersInFlight, logger, Advance, ArmTimer);
         if (state.State.Settings is not { } settings)
         {
             return;
         }
 
         var now = clock.GetUtcNow();
-        _engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
-        foreach (var spec in state.State.Agents.Values)
-        {
-            _engine.UpsertAgent(spec, Presence.Offline, now);
-        }
+        _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
 
         // A (re)activated desk has lost its queues. Agents and the tickets they hold come back
         // from the agents' own records now; waiting tickets come back as their reminders fire.
-        foreach (var spec in state.State.Agents.Values)
-        {
-            await RebuildAgentAsync(spec, now);
-        }
-    }
-
-    private async Task RebuildAgentAsync(AgentSpec spec, DateTimeOffset now)
-    {
-        Agent agent;
-        try
-        {
-            agent = await GrainFactory.Agent(spec.AgentId).Get();
-        }
-        catch (SupportQueueException)
-        {
-            return;
-        }
-
-        foreach (var ticketId in agent.Assignments)
-        {
-            try
-            {
-                var ticket = await GrainFactory.Ticket(ticketId).Get();
-                if (ticket.IsHeldBy(agent.Id))
-                {
-                    _engine!.Restore(ticket.ToSpec(), ticket.CreatedAt, ticket.Tier!, ticket.LastQueuedAt(), agent.Id, responded: true, now);
-                }
-            }
-            catch (SupportQueueException ex)
-            {
-                LogRebuildSkipped(ex, DeskId, ticketId);
-            }
-        }
-
-        _engine!.SetPresence(agent.Id, agent.Presence, now);
+        await new DeskRebuild(DeskId, GrainFactory, logger).RebuildAgentsAsync(_engine, state.State.Agents.Values, now);
     }
 
     public async Task Configure(DeskSettings settings)
@@ -147,7 +99,7 @@ public sealed partial class DeskSchedulerGrain(
         var now = Advance();
         if (_engine is null)
         {
-            _engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
+            _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: _liveOptions);
         }
         else
         {
@@ -156,7 +108,7 @@ public sealed partial class DeskSchedulerGrain(
 
         await WriteAsync(() => state.State.Settings = settings);
         await GrainFactory.DeskRegistry().Add(DeskId);
-        LogConfigured(DeskId, settings.TierCount);
+        DeskLog.Configured(logger, DeskId, settings.TierCount);
         Kick();
     }
 
@@ -192,18 +144,10 @@ public sealed partial class DeskSchedulerGrain(
         return Task.FromResult(Engine.Waiting(tier, skip, take));
     }
 
-    public async Task WhenIdle()
+    public Task WhenIdle()
     {
         Advance();
-
-        // Look for offers even when nothing was due: time alone can make one possible (a ticket
-        // that has now waited long enough to be borrowed), and such a deadline yields no action.
-        Kick();
-        while (_pumping || _notifications.Count > 0)
-        {
-            Kick();
-            await _pump;
-        }
+        return _pump.WhenIdle();
     }
 
     public Task<Placement> Submit(TicketSpec spec, DateTimeOffset createdAt)
@@ -303,44 +247,28 @@ public sealed partial class DeskSchedulerGrain(
     public async Task Reconcile(OpenTicket ticket)
     {
         var now = Advance();
-        if (Engine.TryGetTicket(ticket.Spec.TicketId, out _, out _, out _))
+        if (await new DeskRebuild(DeskId, GrainFactory, logger).ReconcileAsync(Engine, ticket, now))
         {
-            return;
+            Advance();
+            Kick();
         }
-
-        if (ticket.AgentId is { } agentId && !Engine.HasAgent(agentId))
-        {
-            LogRebuildSkipped(null, DeskId, ticket.Spec.TicketId);
-            return;
-        }
-
-        Engine.Restore(ticket.Spec, ticket.CreatedAt, ticket.Tier, ticket.QueuedAt, ticket.AgentId, ticket.Responded, now);
-        LogRestored(DeskId, ticket.Spec.TicketId, ticket.Tier, ticket.AgentId);
-        if (ticket.AgentId is { } holder)
-        {
-            // The ticket is the authority on who holds it; make sure that agent knows.
-            await GrainFactory.Agent(holder).Adopt(ticket.Spec.TicketId);
-        }
-
-        Advance();
-        Kick();
     }
 
     // Served through the IDeskDiagnostics extension (DeskDiagnostics), only where a silo installs it.
     void IDiagnosableDesk.CheckInvariants() => Engine.CheckInvariants();
 
-    void IDiagnosableDesk.EnableJournal() => _journal ??= [];
+    void IDiagnosableDesk.EnableJournal() => _pump.Journal ??= [];
 
     async Task<SettleReport> IDiagnosableDesk.DrainJournal()
     {
         await WhenIdle();
-        if (_journal is null || _journal.Count == 0)
+        if (_pump.Journal is not { Count: > 0 } journal)
         {
             return new SettleReport([], _engine?.NextDeadline);
         }
 
-        var entries = _journal.ToImmutableArray();
-        _journal.Clear();
+        var entries = journal.ToImmutableArray();
+        journal.Clear();
         return new SettleReport(entries, _engine?.NextDeadline);
     }
 
@@ -372,8 +300,8 @@ public sealed partial class DeskSchedulerGrain(
         {
             if (action.Kind == DeskActionKind.WaitEscalated)
             {
-                _notifications.Enqueue(action);
-                _journal?.Add(new JournalEntry(JournalKind.WaitEscalated, action.TicketId, null, action.ToTier, action.FromTier, action.At));
+                _pump.Notify(action);
+                _pump.Journal?.Add(new JournalEntry(JournalKind.WaitEscalated, action.TicketId, null, action.ToTier, action.FromTier, action.At));
             }
         }
 
@@ -385,129 +313,7 @@ public sealed partial class DeskSchedulerGrain(
         return now;
     }
 
-    private void Kick()
-    {
-        if (_pumping || _engine is null)
-        {
-            ArmTimer();
-            return;
-        }
-
-        _pumping = true;
-        _pump = PumpAsync();
-    }
-
-    private async Task PumpAsync()
-    {
-        try
-        {
-            // Yield first so the call that kicked the pump completes before any offer goes out.
-            await Task.Yield();
-            var limit = Math.Max(1, options.Value.MaxOffersInFlight);
-            while (true)
-            {
-                var now = Advance();
-                if (_notifications.TryDequeue(out var action))
-                {
-                    // Only queued tickets escalate, and a queued ticket has no offer out, so this
-                    // cannot overtake an offer about the same ticket.
-                    await NotifyAsync(action);
-                    continue;
-                }
-
-                // Each offer names a different ticket and reserves a slot of its agent, so offers
-                // in flight never contend; the engine is touched only on this activation's thread.
-                if (_offersInFlight < limit && Engine.TryNextOffer(now, out var offer))
-                {
-                    _offersInFlight++;
-                    _ = DeliverAndSettleAsync(offer);
-                    if (_offersInFlight < limit)
-                    {
-                        continue;
-                    }
-                }
-
-                if (_offersInFlight == 0)
-                {
-                    break;
-                }
-
-                // Continuations run asynchronously, back on this activation's scheduler, so the pump
-                // never resumes inside the settling offer's frame.
-                _offerSettled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                await _offerSettled.Task;
-            }
-        }
-        finally
-        {
-            _pumping = false;
-            ArmTimer();
-        }
-    }
-
-    private IAgentGrain Agent(string agentId)
-    {
-        if (!_agentGrains.TryGetValue(agentId, out var grain))
-        {
-            grain = GrainFactory.Agent(agentId);
-            _agentGrains.Add(agentId, grain);
-        }
-
-        return grain;
-    }
-
-    private async Task DeliverAndSettleAsync(Offer offer)
-    {
-        try
-        {
-            await DeliverAsync(offer);
-        }
-        catch (Exception ex)
-        {
-            LogPumpFailure(ex, DeskId);
-        }
-        finally
-        {
-            _offersInFlight--;
-            var settled = _offerSettled;
-            _offerSettled = null;
-            settled?.TrySetResult();
-        }
-    }
-
-    private async Task DeliverAsync(Offer offer)
-    {
-        OfferReply reply;
-        try
-        {
-            reply = await Agent(offer.AgentId).Offer(offer);
-        }
-        catch (Exception ex)
-        {
-            LogOfferFailed(ex, DeskId, offer.TicketId, offer.AgentId);
-            Engine.OfferUnanswered(offer, clock.GetUtcNow());
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        if (Engine.AnswerOffer(offer, reply.Outcome, reply.Presence, reply.Held, now))
-        {
-            // Recorded on the reply, not the offer: the pump is sequential, so this is still the engine's order.
-            _journal?.Add(new JournalEntry(JournalKind.Assigned, offer.TicketId, offer.AgentId, offer.Tier, null, now));
-        }
-    }
-
-    private async Task NotifyAsync(DeskAction action)
-    {
-        try
-        {
-            await GrainFactory.Ticket(action.TicketId).DeskEscalated(action);
-        }
-        catch (Exception ex)
-        {
-            LogNotifyFailed(ex, DeskId, action.TicketId);
-        }
-    }
+    private void Kick() => _pump?.Kick();
 
     private void ArmTimer()
     {
@@ -542,22 +348,4 @@ public sealed partial class DeskSchedulerGrain(
         Kick();
         return Task.CompletedTask;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Desk {DeskId} took back ticket {TicketId} at {Tier} (held by {AgentId})")]
-    private partial void LogRestored(string deskId, string ticketId, string tier, string? agentId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Desk {DeskId}: could not take back ticket {TicketId}")]
-    private partial void LogRebuildSkipped(Exception? ex, string deskId, string ticketId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Desk {DeskId}: settling an offer failed")]
-    private partial void LogPumpFailure(Exception ex, string deskId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Desk {DeskId} configured with {Tiers} tiers")]
-    private partial void LogConfigured(string deskId, int tiers);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Desk {DeskId}: offer of ticket {TicketId} to agent {AgentId} failed")]
-    private partial void LogOfferFailed(Exception ex, string deskId, string ticketId, string agentId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Desk {DeskId}: could not notify ticket {TicketId} of its escalation")]
-    private partial void LogNotifyFailed(Exception ex, string deskId, string ticketId);
 }

@@ -4,13 +4,6 @@ using SupportQueue.Core.Routing;
 
 namespace SupportQueue.Grains;
 
-/// <summary>The agent side's answer to an offer, with its real presence so the desk can correct its view.</summary>
-[GenerateSerializer, Immutable, Alias("SupportQueue.OfferReply")]
-public sealed record OfferReply(
-    [property: Id(0)] OfferOutcome Outcome,
-    [property: Id(1)] Presence Presence,
-    [property: Id(2)] int Held = 0);
-
 /// <summary>One per agent (key: agent id). The authority on the agent's presence and capacity.</summary>
 [Alias("SupportQueue.Grains.IAgentGrain")]
 public interface IAgentGrain : IGrainWithStringKey
