@@ -32,12 +32,12 @@ public sealed class LiveRecordingTests(ClusterFixture fixture)
         fixture.Clock.Advance(TimeSpan.FromMinutes(10));
         await _grains.Agent(l2).Resolve(escalated);
 
-        // The L1 agent has capacity 2 and both slots were free: a third ticket waits; its customer leaves.
+        // Tickets needing a skill nobody has wait: one customer leaves, one ticket stays open.
         await _grains.Agent(l1).SetPresence(Presence.Offline);
-        var abandoned = await Submit(desk, Priority.P3);
+        var abandoned = await Submit(desk, Priority.P3, "nobody-has-this");
         fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         await _grains.Ticket(abandoned).Abandon("gave up");
-        var open = await Submit(desk, Priority.P4);
+        var open = await Submit(desk, Priority.P4, "nobody-has-this");
 
         var records = await Export(desk, created.AddHours(-1), created.AddHours(1));
 
