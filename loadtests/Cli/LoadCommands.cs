@@ -197,6 +197,9 @@ public static class LoadCommands
             Scenarios = [target.Arrivals(phase), target.Agents(during + o.Tail)],
             Thresholds = o.Thresholds,
             Seed = o.Seed,
+
+            // A trace's arrivals land on their recorded times only with uniform spacing (see TraceSimulation).
+            ArrivalSpacing = phase is TraceSimulation ? ArrivalSpacing.Uniform : ArrivalSpacing.Poisson,
             LiveView = o.Live,
         };
         var events = new List<string>();
@@ -217,7 +220,7 @@ public static class LoadCommands
 
     private static async Task WarmUpAsync(LoadOptions o, LoadCluster cluster, CancellationToken ct)
     {
-        var warm = o with { Rate = Math.Min(o.Rate, 200), SeasonalWeekIn = null, Duration = o.Warmup, Compress = Plan(o, cluster: null).Workload.TimeCompression, PatienceMinutes = null };
+        var warm = o with { Rate = Math.Min(o.Rate, 200), SeasonalWeekIn = null, Duration = o.Warmup, Compress = Plan(o, cluster: null).Workload.TimeCompression, PatienceMinutes = null, Trace = default };
         var (workload, _, phase, during, _) = Plan(warm, cluster);
         var target = new OrleansLoadTarget(cluster, workload, $"warmup-{Guid.NewGuid().ToString("N")[..6]}", o.PollInterval);
         await LoadRunner.RunAsync(
@@ -234,7 +237,18 @@ public static class LoadCommands
         LoadSimulation phase;
         TimeSpan during;
         string description;
-        if (o.SeasonalWeekIn is { } weekIn)
+        var rate = o.Rate;
+        if (!o.Trace.IsDefaultOrEmpty)
+        {
+            // A recorded trace: its own times, compressed; agents sized from its mean rate unless given.
+            compression = o.Compress;
+            var offsets = ArrivalsTrace.WallOffsets(o.Trace, compression).ToList();
+            during = offsets[^1] + TimeSpan.FromSeconds(1);
+            phase = new TraceSimulation(offsets, during);
+            rate = o.Trace.Length / during.TotalSeconds;
+            description = $"trace {o.ArrivalsPath}: {o.Trace.Length} tickets in {during.TotalSeconds:0.#} s at {compression:0.#}x";
+        }
+        else if (o.SeasonalWeekIn is { } weekIn)
         {
             var demand = new SeasonalDemand(o.ProfilePath is null ? SeasonalDemand.DefaultProfile() : SeasonalDemand.Load(o.ProfilePath));
             compression = SeasonalDemand.Week / weekIn;
@@ -259,11 +273,12 @@ public static class LoadCommands
         {
             Seed = o.Seed,
             TimeCompression = compression,
-            AgentsPerTier = o.Agents ?? Workload.SizeAgents(o.Rate, compression, o.Capacity, o.Utilisation),
+            AgentsPerTier = o.Agents ?? Workload.SizeAgents(rate, compression, o.Capacity, o.Utilisation),
             AgentCapacity = o.Capacity,
             Policy = o.Policy,
             PolicySettings = o.PolicyFiles.IsDefaultOrEmpty ? null : o.PolicyFiles[^1].Desk,
             MeanPatience = o.PatienceMinutes is > 0 and var m ? TimeSpan.FromMinutes(m) : null,
+            Trace = o.Trace,
         };
         return (workload, phase as SeasonalSimulation, phase, during, description);
     }

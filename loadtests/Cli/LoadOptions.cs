@@ -17,6 +17,11 @@ public sealed record LoadOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>run --arrivals: the recorded trace to replay (its file in <see cref="ArrivalsPath"/>); default when not replaying.</summary>
+    public ImmutableArray<SupportQueue.Core.History.TicketHistoryRecord> Trace { get; init; }
+
+    public string? ArrivalsPath { get; init; }
+
     /// <summary>Set: replay a demand week compressed into this wall time.</summary>
     public TimeSpan? SeasonalWeekIn { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using SupportQueue.Core.History;
 using SupportQueue.Core.Model;
 
 namespace SupportQueue.LoadTests.Orleans;
@@ -55,6 +56,16 @@ public sealed record Workload
     /// <summary>Set: the desk settings of a policy file (--policy FILE), used instead of the built-in A/B.</summary>
     public DeskSettings? PolicySettings { get; init; }
 
+    /// <summary>
+    /// Set: a recorded trace replayed (<c>run --arrivals</c>). Ticket k is the trace's k-th record:
+    /// its priority, skills and entry tier; each tier's handling is the recorded time where known,
+    /// and it escalates until the deepest tier it touched; an abandoned ticket's customer leaves
+    /// after the recorded wait. Everything else comes from the built-in workload.
+    /// </summary>
+    public ImmutableArray<TicketHistoryRecord> Trace { get; init; }
+
+    private bool Replaying => !Trace.IsDefaultOrEmpty;
+
     /// <summary>A first assignment within this (simulated) counts towards the service level.</summary>
     public TimeSpan ServiceLevelTarget { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -106,7 +117,9 @@ public sealed record Workload
     {
         for (var tier = 0; tier < TierNames.Length; tier++)
         {
-            var skills = _tierSkills[tier].Select(s => new SkillLevel(s, 3)).ToImmutableArray();
+            // A replayed trace may need skills the built-in mix lacks; every agent gets them, so tickets stay serviceable.
+            var names = Replaying ? _tierSkills[tier].Union(Trace.SelectMany(r => r.Skills.IsDefault ? [] : r.Skills), StringComparer.Ordinal) : _tierSkills[tier];
+            var skills = names.Select(s => new SkillLevel(s, 3)).ToImmutableArray();
             for (var i = 0; i < AgentsPerTier[tier]; i++)
             {
                 yield return new AgentSpec($"{runTag}-{TierNames[tier]}-{i}", deskId, TierNames[tier], skills, AgentCapacity);
@@ -116,6 +129,12 @@ public sealed record Workload
 
     public TicketSpec Ticket(string deskId, string ticketId, long number)
     {
+        if (Replaying)
+        {
+            var r = Recorded(number);
+            return new TicketSpec(ticketId, deskId, r.Priority, r.Skills.IsDefault ? [] : r.Skills, r.EntryTier, Subject: "replay");
+        }
+
         var random = Rng(number, -1);
         var p = random.NextDouble();
         var priority = p < 0.05 ? Priority.P1 : p < 0.20 ? Priority.P2 : p < 0.70 ? Priority.P3 : Priority.P4;
@@ -145,12 +164,28 @@ public sealed record Workload
         var mu = Math.Log(MeanHandleTime[tierIndex].TotalSeconds) - (sigma2 / 2);
         var seconds = Math.Exp(mu + (Math.Sqrt(sigma2) * Normal(random)));
         var escalate = tierIndex < TierNames.Length - 1 && random.NextDouble() < EscalateProbability[tierIndex];
+        if (Replaying)
+        {
+            var r = Recorded(number);
+            var deepest = r.Tiers.Prepend(r.EntryTier).Max(t => TierNames.IndexOf(t));
+            escalate = tierIndex < deepest;
+            if (r.HandlingAt(TierNames[tierIndex]) is { } minutes)
+            {
+                seconds = minutes * 60;
+            }
+        }
+
         return (ToWall(TimeSpan.FromSeconds(seconds)), escalate);
     }
 
     /// <summary>Wall time this ticket's customer waits for a first answer before leaving; null when patience is off.</summary>
     public TimeSpan? Patience(long number)
     {
+        if (Replaying && Recorded(number) is { Outcome: HistoryOutcome.Abandoned, Ended: { } ended } r)
+        {
+            return ToWall(ended - r.Created);
+        }
+
         if (MeanPatience is not { } mean)
         {
             return null;
@@ -159,6 +194,8 @@ public sealed record Workload
         var random = Rng(number, -2);
         return ToWall(TimeSpan.FromSeconds(-Math.Log(1 - random.NextDouble()) * mean.TotalSeconds));
     }
+
+    private TicketHistoryRecord Recorded(long number) => Trace[(int)(number % Trace.Length)];
 
     private static double Normal(Random random)
     {

@@ -137,6 +137,20 @@ public sealed class ScenarioPlan
                     previousRate = 0;
                     break;
 
+                case TraceSimulation trace:
+                    // One expected arrival per segment, from each arrival to the next (see TraceSimulation).
+                    for (var i = 0; i < trace.Offsets.Length; i++)
+                    {
+                        var from = start + trace.Offsets[i].TotalSeconds;
+                        var to = i + 1 < trace.Offsets.Length ? start + trace.Offsets[i + 1].TotalSeconds : from + TraceSimulation.MinimumGap.TotalSeconds;
+                        AddSegment(from, to, 1 / (to - from), 1 / (to - from));
+                    }
+
+                    previousRate = 0;
+                    previousCopies = 0;
+                    SetCopies(phase.Start, 0);
+                    break;
+
                 case PauseSimulation:
                     previousRate = 0;
                     previousCopies = 0;
