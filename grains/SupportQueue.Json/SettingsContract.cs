@@ -21,6 +21,13 @@ internal static class SettingsContract
         [typeof(BorrowingSettings)] = ["enabled"],
     };
 
+    /// <summary>Engine members that carry data read from other files (a trace, a volume CSV): never fields of a settings file.</summary>
+    private static readonly Dictionary<Type, string[]> _loadedFields = new()
+    {
+        [typeof(Core.Simulation.Scenario)] = ["arrivals"],
+        [typeof(Core.Demand.DemandProfile)] = ["volumeTable"],
+    };
+
     private static readonly MethodInfo _isSet = typeof(SettingsContract).GetMethod(nameof(IsSet), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public static void Modify(JsonTypeInfo info)
@@ -36,6 +43,17 @@ internal static class SettingsContract
             for (var i = info.Properties.Count - 1; i >= 0; i--)
             {
                 if (info.Properties[i].Set is null && info.Properties[i].AssociatedParameter is null)
+                {
+                    info.Properties.RemoveAt(i);
+                }
+            }
+        }
+
+        if (_loadedFields.TryGetValue(info.Type, out var loaded))
+        {
+            for (var i = info.Properties.Count - 1; i >= 0; i--)
+            {
+                if (loaded.Contains(info.Properties[i].Name))
                 {
                     info.Properties.RemoveAt(i);
                 }

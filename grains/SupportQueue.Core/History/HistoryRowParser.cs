@@ -145,7 +145,8 @@ public static class HistoryRowParser
     public static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Minutes as the trace writes them: up to four decimals (6 ms).</summary>
-    public static string FormatMinutes(double minutes) => minutes.ToString("0.####", CultureInfo.InvariantCulture);
+    public static string FormatMinutes(double minutes) =>
+        (Math.Round(minutes, 4) == 0 ? 0.0 : minutes).ToString("0.####", CultureInfo.InvariantCulture);
 
     private static DateTime? Time(string? text, string field, bool required, Action<string, string?, string> add)
     {
