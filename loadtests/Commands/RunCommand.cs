@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Spectre.Console.Cli;
 using SupportQueue.LoadTests.Cli;
 
@@ -16,26 +15,6 @@ public sealed class RunCommand(LoadConsoles consoles) : AsyncCommand<RunCommand.
     /// <summary>The options of <c>run</c>.</summary>
     public sealed class Settings : ClusterLoadSettings
     {
-        [CommandOption("--arrivals <FILE>")]
-        [Description("Replay a recorded ticket-history trace (CSV, or JSON lines for .jsonl; see docs/recording.md) in compressed time (--compress) instead of --rate/--duration.")]
-        public string? Arrivals { get; init; }
-
         protected override string CommandName => "run";
-
-        protected override LoadOptions Refine(LoadOptions options)
-        {
-            var o = base.Refine(options);
-            if (Arrivals is null)
-            {
-                return o;
-            }
-
-            if (o.SeasonalWeekIn is not null || Rate is not null || Duration is not null)
-            {
-                throw new UsageException("--arrivals: the trace sets the arrivals; leave out --rate, --duration and --seasonal-week-in");
-            }
-
-            return o with { ArrivalsPath = Arrivals, Trace = ArrivalsTrace.Load("--arrivals", Arrivals) };
-        }
     }
 }

@@ -162,6 +162,9 @@ public static class Simulation
     /// <summary>Open model: a demand curve over the fraction 0..1 of <paramref name="during"/>, scaled by <paramref name="peakRatePerSecond"/>.</summary>
     public static LoadSimulation Seasonal(Func<double, double> relativeRate, double peakRatePerSecond, TimeSpan during) =>
         new SeasonalSimulation(relativeRate, peakRatePerSecond, during);
+
+    /// <summary>Open model: arrivals exactly at <paramref name="offsets"/> (ascending, within <paramref name="during"/>).</summary>
+    public static LoadSimulation Replay(IReadOnlyList<TimeSpan> offsets, TimeSpan during) => new ReplaySimulation(offsets, during);
 }
 
 internal static class Checks

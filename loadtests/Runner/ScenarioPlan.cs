@@ -38,6 +38,7 @@ public sealed class ScenarioPlan
 
     private readonly List<RateSegment> _segments = [];
     private readonly List<CopiesChange> _copies = [];
+    private readonly List<TimeSpan> _replayed = [];
 
     private ScenarioPlan(IReadOnlyList<PlannedPhase> phases)
     {
@@ -52,7 +53,7 @@ public sealed class ScenarioPlan
     public TimeSpan TotalDuration { get; }
 
     /// <summary>Whether any phase is open-model.</summary>
-    public bool HasOpenModel => _segments.Count > 0;
+    public bool HasOpenModel => _segments.Count > 0 || _replayed.Count > 0;
 
     /// <summary>Closed-model copy count changes, in time order, ending with 0 at <see cref="TotalDuration"/>.</summary>
     public IReadOnlyList<CopiesChange> CopiesChanges => _copies;
@@ -137,15 +138,8 @@ public sealed class ScenarioPlan
                     previousRate = 0;
                     break;
 
-                case TraceSimulation trace:
-                    // One expected arrival per segment, from each arrival to the next (see TraceSimulation).
-                    for (var i = 0; i < trace.Offsets.Length; i++)
-                    {
-                        var from = start + trace.Offsets[i].TotalSeconds;
-                        var to = i + 1 < trace.Offsets.Length ? start + trace.Offsets[i + 1].TotalSeconds : from + TraceSimulation.MinimumGap.TotalSeconds;
-                        AddSegment(from, to, 1 / (to - from), 1 / (to - from));
-                    }
-
+                case ReplaySimulation replay:
+                    _replayed.AddRange(replay.Offsets.Select(o => phase.Start + o));
                     previousRate = 0;
                     previousCopies = 0;
                     SetCopies(phase.Start, 0);
@@ -245,7 +239,29 @@ public sealed class ScenarioPlan
     /// targets — integers for <see cref="ArrivalSpacing.Uniform"/>, sums of unit exponentials for
     /// <see cref="ArrivalSpacing.Poisson"/>. Lazy, so long runs don't materialise millions of times.
     /// </summary>
-    public IEnumerable<TimeSpan> ArrivalOffsets(ArrivalSpacing spacing, int seed = 0)
+    public IEnumerable<TimeSpan> ArrivalOffsets(ArrivalSpacing spacing, int seed = 0) =>
+        _replayed.Count == 0 ? RateArrivalOffsets(spacing, seed) : Merge(RateArrivalOffsets(spacing, seed), _replayed);
+
+    private static IEnumerable<TimeSpan> Merge(IEnumerable<TimeSpan> drawn, List<TimeSpan> replayed)
+    {
+        var next = 0;
+        foreach (var offset in drawn)
+        {
+            while (next < replayed.Count && replayed[next] <= offset)
+            {
+                yield return replayed[next++];
+            }
+
+            yield return offset;
+        }
+
+        while (next < replayed.Count)
+        {
+            yield return replayed[next++];
+        }
+    }
+
+    private IEnumerable<TimeSpan> RateArrivalOffsets(ArrivalSpacing spacing, int seed)
     {
         var random = new Random(seed);
         double NextGap() => spacing == ArrivalSpacing.Uniform ? 1.0 : -Math.Log(1.0 - random.NextDouble());
