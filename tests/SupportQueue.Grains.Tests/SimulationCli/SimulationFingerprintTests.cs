@@ -1,8 +1,10 @@
+extern alias LoadTests;
+
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using SupportQueue.Core.Simulation;
-using SupportQueue.LoadTests.Benchmarks;
+using LoadTests::SupportQueue.LoadTests.Benchmarks;
 
 namespace SupportQueue.Grains.Tests.SimulationCli;
 
