@@ -41,24 +41,27 @@ public sealed class LiveRecordingTests(ClusterFixture fixture)
 
         var records = await Export(desk, created.AddHours(-1), created.AddHours(1));
 
-        Assert.Equal([resolved, escalated, abandoned, open], records.Select(r => r.Id));
-        var r1 = records[0];
+        // In time order of creation; the first two share their creation time (then the order is by id).
+        Assert.Equal(new[] { resolved, escalated, abandoned, open }.Order(StringComparer.Ordinal), records.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(records.Select(r => r.Created).Order(), records.Select(r => r.Created));
+        var byId = records.ToDictionary(r => r.Id);
+        var r1 = byId[resolved];
         Assert.Equal((HistoryOutcome.Resolved, "L1", 5.0, 0.0), (r1.Outcome, r1.EntryTier, r1.HandlingAt("L1")!.Value, r1.FirstResponseMinutes!.Value));
         Assert.Equal(created.UtcDateTime, r1.Created);
         Assert.Equal(created.UtcDateTime.AddMinutes(5), r1.Ended);
         Assert.Equal(["billing"], r1.Skills.ToArray());
 
-        var r2 = records[1];
+        var r2 = byId[escalated];
         Assert.Equal(HistoryOutcome.Resolved, r2.Outcome);
         Assert.Equal(["L1", "L2"], r2.Tiers.ToArray());
         Assert.Equal((7.0, 10.0), (r2.HandlingAt("L1")!.Value, r2.HandlingAt("L2")!.Value));
         Assert.Equal(new HistoryEscalation("L1", "L2", "needs a network engineer"), Assert.Single(r2.Escalations));
 
-        var r3 = records[2];
+        var r3 = byId[abandoned];
         Assert.Equal((HistoryOutcome.Abandoned, (double?)null, 0), (r3.Outcome, r3.FirstResponseMinutes, r3.Handling.Length));
         Assert.Equal(r3.Created.AddMinutes(1), r3.Ended);
 
-        Assert.Equal((HistoryOutcome.Open, (DateTime?)null), (records[3].Outcome, records[3].Ended));
+        Assert.Equal((HistoryOutcome.Open, (DateTime?)null), (byId[open].Outcome, byId[open].Ended));
     }
 
     [Fact]
