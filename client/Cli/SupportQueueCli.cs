@@ -60,6 +60,9 @@ public static class SupportQueueCli
             desk.AddCommand<DeskListCommand>("list")
                 .WithDescription("Every configured desk.")
                 .WithExample("desk", "list", "--json");
+            desk.AddCommand<DeskExportCommand>("export")
+                .WithDescription("The desk's recorded tickets created in [--from, --to) as a ticket-history trace (csv or jsonl), for simulate --arrivals and loadtests run --arrivals.")
+                .WithExample("desk", "export", "support", "--from", "2026-11-23", "--to", "2026-11-24", "--out", "support-nov23.csv");
         });
 
         config.AddBranch("agent", agent =>

@@ -38,6 +38,9 @@ public class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, Clock);
             silo.Services.AddSingleton<IAssignmentObserver>(Assignments);
             silo.Services.Configure<SupportQueueGrainOptions>(o => o.DurableTickets = durable);
+
+            // Small recorder pages, so tests that export cross sealed pages and the open one.
+            silo.Services.Configure<TicketRecorderOptions>(o => o.PageSize = 4);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync().WaitAsync(TimeSpan.FromMinutes(1));

@@ -82,6 +82,7 @@ public sealed partial class TicketGrain(
 
         LogSubmitted(ticket.Id, ticket.DeskId, placement.Tier);
         SupportQueueMetrics.RecordSubmitted(state.State);
+        await this.RecordAsync(state.State, logger);
         return state.State;
     }
 
@@ -188,6 +189,7 @@ public sealed partial class TicketGrain(
         ticket.Resolve(agentId, clock.GetUtcNow());
         await state.WriteOrReloadAsync(this);
         SupportQueueMetrics.RecordResolved(ticket);
+        await this.RecordAsync(ticket, logger);
         await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }
@@ -233,6 +235,7 @@ public sealed partial class TicketGrain(
         ticket.Abandon(clock.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? "customer left the queue" : reason);
         await state.WriteOrReloadAsync(this);
         SupportQueueMetrics.RecordAbandoned(ticket);
+        await this.RecordAsync(ticket, logger);
         await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }
