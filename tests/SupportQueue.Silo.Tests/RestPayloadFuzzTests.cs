@@ -36,10 +36,11 @@ public sealed class RestPayloadFuzzTests(ApiHost host, ITestOutputHelper output)
 
     // Path segments and query values at the edges (escaped into the URL as they are). Segments that
     // change which route matches ("..", an escaped slash) are left out: those are not payloads; so is
-    // %00, which Kestrel refuses (400, no body) before the application sees the request.
+    // %00, which Kestrel refuses (400, no body) before the application sees the request. A space is
+    // sent escaped: System.Uri trims a trailing raw space, which would change the route.
     private static readonly string[] _segments =
     [
-        "", "0", "-1", "2147483648", "9223372036854775808", "NaN", "Infinity", "1e308", " ", "%1B%5B31m", "%7F",
+        "", "0", "-1", "2147483648", "9223372036854775808", "NaN", "Infinity", "1e308", "%20", "%1B%5B31m", "%7F",
         new string('x', 129), new string('y', 2000), "Available", "Break", "Offline", "L1", "L9", D, "a1", "nope", "%C3%A9",
     ];
 
@@ -50,6 +51,8 @@ public sealed class RestPayloadFuzzTests(ApiHost host, ITestOutputHelper output)
         new("PUT", "/desks/{desk}", "desk"),
         new("GET", "/desks/{desk}/settings", null),
         new("GET", "/desks/{desk}/status", null),
+        new("GET", "/desks/{desk}/statistics", null),
+        new("GET", "/desks/{desk}/export?from={q}&to={q}&format={q}", null),
         new("GET", "/desks/{desk}/agents?offset={q}&limit={q}", null),
         new("GET", "/desks/{desk}/tiers/{tier}/waiting?offset={q}&limit={q}", null),
         new("POST", "/tickets", $$"""{"ticketId":"ft","deskId":"{{D}}","priority":"P2","skills":["billing"],"entryTier":"L1","subject":"s"}"""),
@@ -65,10 +68,14 @@ public sealed class RestPayloadFuzzTests(ApiHost host, ITestOutputHelper output)
         new("POST", "/agents/{agent}/tickets/{ticket}/escalate", """{"reason":"needs L2","toTier":"L2"}"""),
     ];
 
+    // An agent's assignment stream stays open while the agent exists (it is the point of it), so a
+    // bounded-time property cannot hold there; its id and role checks are those of /assignments.
+    private static readonly string[] _streams = ["GET /agents/{agent}/assignments/stream"];
+
     [Fact]
     public void Every_route_is_fuzzed()
     {
-        var fuzzed = _routes.Select(r => $"{r.Method} {r.Path.Split('?')[0]}").ToHashSet();
+        var fuzzed = _routes.Select(r => $"{r.Method} {r.Path.Split('?')[0]}").Concat(_streams).ToHashSet();
         var mapped = host.Routes().Select(r => $"{r.Method} {r.Route}").ToHashSet();
         Assert.Empty(mapped.Select(m => System.Text.RegularExpressions.Regex.Replace(m, "\\{(\\w+)Id\\}", "{$1}")).Except(fuzzed));
     }
