@@ -44,21 +44,21 @@ public static class PlanHtml
         var verdictClass = result.MetByMeanShare >= 0.95 ? "met" : result.MetByMeanShare >= 0.8 ? "narrow" : "missed";
         sb.Append("<p class=\"headline ").Append(verdictClass).Append("\">").Append(E(PlanTables.Verdict(result))).Append("</p>\n");
         sb.Append("<p class=\"headline\">").Append(E(PlanTables.Cost(result))).Append("</p>\n");
-        Table(sb, PlanTables.Tiers(result));
-        Table(sb, PlanTables.Rosters(result));
+        HtmlTable.Write(sb, PlanTables.Tiers(result));
+        HtmlTable.Write(sb, PlanTables.Rosters(result));
 
         sb.Append("<h2>Where the roster is still short</h2>\n<p>").Append(E(PlanTables.MissSummary(result))).Append("</p>\n");
         static bool Uncovered(PlanMiss m) => m.Reason == MissReason.NotCoverable;
         if (result.Missing.Any(m => !Uncovered(m)))
         {
-            Table(sb, PlanTables.Missing(result, MissingRows, m => !Uncovered(m), "Where the roster covers the interval and still misses"));
+            HtmlTable.Write(sb, PlanTables.Missing(result, MissingRows, m => !Uncovered(m), "Where the roster covers the interval and still misses"));
         }
 
         if (result.Missing.Count(Uncovered) is var uncovered and > 0)
         {
             sb.Append("<details><summary>").Append(uncovered.ToString(CultureInfo.InvariantCulture))
                 .Append(" interval(s) with tickets but no shift template on duty (e.g. reopens or escalations outside the templates' hours): widen the templates' start times or days to cover them</summary>\n");
-            Table(sb, PlanTables.Missing(result, MissingRows, Uncovered, "Where no shift template is on duty"));
+            HtmlTable.Write(sb, PlanTables.Missing(result, MissingRows, Uncovered, "Where no shift template is on duty"));
             sb.Append("</details>\n");
         }
 
@@ -74,11 +74,11 @@ public static class PlanHtml
         }
 
         sb.Append("<h2>Roster</h2>\n");
-        Table(sb, PlanTables.Roster(result));
+        HtmlTable.Write(sb, PlanTables.Roster(result));
 
         sb.Append("<h2>How the plan was made</h2>\n<p>").Append(E(PlanTables.Requirement(result))).Append("</p>\n");
-        Table(sb, PlanTables.Verification(result));
-        Table(sb, PlanTables.Phases(result));
+        HtmlTable.Write(sb, PlanTables.Verification(result));
+        HtmlTable.Write(sb, PlanTables.Phases(result));
         sb.Append("<p class=\"note\">Erlang need: stationary Erlang C (Erlang A with abandonment) per interval on the offered load. ")
             .Append("Simulated need: the least agents on duty per interval whose simulated service level meets the tier's target, ")
             .Append("found by iterative staffing through the tier network. The roster is the least paid cost that covers the grossed-up need ")
@@ -89,29 +89,6 @@ public static class PlanHtml
     }
 
     private static void Chart(StringBuilder sb, string svg) => sb.Append("<div class=\"chart\">").Append(svg).Append("</div>\n");
-
-    private static void Table(StringBuilder sb, TextTable table)
-    {
-        sb.Append("<table>\n<caption>").Append(E(table.Title)).Append("</caption>\n<thead><tr>");
-        foreach (var header in table.Headers)
-        {
-            sb.Append("<th>").Append(E(header)).Append("</th>");
-        }
-
-        sb.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in table.Rows)
-        {
-            sb.Append("<tr>");
-            foreach (var cell in row)
-            {
-                sb.Append("<td>").Append(E(cell)).Append("</td>");
-            }
-
-            sb.Append("</tr>\n");
-        }
-
-        sb.Append("</tbody>\n</table>\n");
-    }
 
     private static string E(string text) => SvgText.Escape(text);
 }

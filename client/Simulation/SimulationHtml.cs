@@ -46,11 +46,11 @@ public static class SimulationHtml
         sb.Append("<p class=\"").Append(verdictClass).Append("\">").Append(E(SimulationTables.Objective(results))).Append("</p>\n");
 
         sb.Append("<h2>Summary</h2>\n");
-        Table(sb, SimulationTables.Tiers(results));
-        Table(sb, SimulationTables.Priorities(results));
+        HtmlTable.Write(sb, SimulationTables.Tiers(results));
+        HtmlTable.Write(sb, SimulationTables.Priorities(results));
         if (SimulationTables.ErlangComparison(results) is { } erlang)
         {
-            Table(sb, erlang);
+            HtmlTable.Write(sb, erlang);
         }
 
         sb.Append("<h2>What the figures mean</h2>\n<dl class=\"note\">");
@@ -74,13 +74,13 @@ public static class SimulationHtml
             .Append("(Erlang A where every ticket reaching the tier can abandon) from the load the simulation offered that tier and its observed handling time; ")
             .Append("against the agents the roster actually had available (shifts, breaks and shrinkage included). A negative gap is a shortfall. ")
             .Append("Warm-up intervals are left out.</p>\n");
-        Table(sb, SimulationTables.StaffingPeaks(results));
+        HtmlTable.Write(sb, SimulationTables.StaffingPeaks(results));
         sb.Append("<details><summary>Every interval (").Append(results.Plan.Rows.Length.ToString(CultureInfo.InvariantCulture)).Append(" rows)</summary>\n");
-        Table(sb, SimulationTables.StaffingRows(results.Plan));
+        HtmlTable.Write(sb, SimulationTables.StaffingRows(results.Plan));
         sb.Append("</details>\n");
 
         sb.Append("<h2>Scenario</h2>\n");
-        Table(sb, new TextTable(
+        HtmlTable.Write(sb, new TextTable(
             "Roster" + (scenario.Roster.Shrinkage > 0 ? $" (shrinkage {ReportFormat.Percent(scenario.Roster.Shrinkage)})" : ""),
             ["Group", "Tier", "Agents", "Capacity", "Shifts"],
             [.. scenario.Roster.Groups.Select(g => (IReadOnlyList<string>)
@@ -88,7 +88,7 @@ public static class SimulationHtml
                 g.Name, g.Tier, g.Count.ToString(CultureInfo.InvariantCulture), g.Capacity.ToString(CultureInfo.InvariantCulture),
                 g.Shifts.IsDefaultOrEmpty ? "around the clock" : string.Join("; ", g.Shifts.Select(Shift)),
             ])]));
-        Table(sb, new TextTable(
+        HtmlTable.Write(sb, new TextTable(
             "Ticket classes",
             ["Class", "Share", "Priority", "Entry tier", "Skills", "Patience", "Reopen"],
             [.. scenario.TicketClasses.Select(c => (IReadOnlyList<string>)
@@ -100,7 +100,7 @@ public static class SimulationHtml
             ])]));
 
         sb.Append("<details><summary>All totals (").Append(results.Totals.Count.ToString(CultureInfo.InvariantCulture)).Append(")</summary>\n");
-        Table(sb, SimulationTables.AllTotals(results));
+        HtmlTable.Write(sb, SimulationTables.AllTotals(results));
         sb.Append("</details>\n</body>\n</html>\n");
         return sb.ToString();
     }
@@ -205,29 +205,6 @@ public static class SimulationHtml
     private static string TierColor(int t) => _tierColors[t % _tierColors.Length];
 
     private static string LightColor(int t) => _tierLightColors[t % _tierLightColors.Length];
-
-    private static void Table(StringBuilder sb, TextTable table)
-    {
-        sb.Append("<table>\n<caption>").Append(E(table.Title)).Append("</caption>\n<thead><tr>");
-        foreach (var header in table.Headers)
-        {
-            sb.Append("<th>").Append(E(header)).Append("</th>");
-        }
-
-        sb.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in table.Rows)
-        {
-            sb.Append("<tr>");
-            foreach (var cell in row)
-            {
-                sb.Append("<td>").Append(E(cell)).Append("</td>");
-            }
-
-            sb.Append("</tr>\n");
-        }
-
-        sb.Append("</tbody>\n</table>\n");
-    }
 
     /// <summary>Escapes markup only: the page is UTF-8, so "±" and "≤" stay readable in the source.</summary>
     private static string E(string text) => SvgText.Escape(text);

@@ -85,7 +85,7 @@ public static class VolumeCsv
                 continue;
             }
 
-            var fields = Split(line);
+            var fields = History.CsvFields.Split(line);
             if (columns is null)
             {
                 columns = Header(fields, number, errors);
@@ -269,50 +269,6 @@ public static class VolumeCsv
                 }
             }
         }
-    }
-
-    /// <summary>Splits one CSV line; a field in double quotes may hold commas, and "" stands for a quote.</summary>
-    private static List<string> Split(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields;
     }
 
     private static string Format(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
