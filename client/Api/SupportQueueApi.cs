@@ -4,12 +4,6 @@ using SupportQueue.Grains;
 
 namespace SupportQueue.Client.Api;
 
-/// <summary>A ticket as the CLI shows it: the grain's view plus SLA verdicts at the time of asking.</summary>
-public sealed record TicketView(Ticket Ticket, SlaOutcome Sla);
-
-/// <summary>What happened to a submitted (or reopened) ticket once the desk had settled.</summary>
-public sealed record SubmitResult(Ticket Ticket, bool Settled);
-
 /// <summary>
 /// The operations the CLI offers, over the grain interfaces. Commands stay thin and tests drive
 /// the same calls against an in-process cluster without going through argument parsing.

@@ -1,76 +1,8 @@
 using System.Collections.Immutable;
-using SupportQueue.Core.Model;
 using SupportQueue.Core.Simulation;
 using SupportQueue.Core.Statistics;
 
 namespace SupportQueue.Client.Simulation;
-
-/// <summary>
-/// Per-interval means of one tier over the replications. Ratios (service level, ASA, occupancy)
-/// are ratios of the mean counts, not means of per-replication ratios: a quiet interval with two
-/// tickets must not weigh as much as a busy one.
-/// </summary>
-public sealed record TierIntervals(
-    string Tier,
-    double[] Offered,
-    double[] Answered,
-    double[] AnsweredWithin,
-    double[] Abandoned,
-    double[] WaitMinutes,
-    double[] EscalatedOut,
-    double[] StaffedMinutes,
-    double[] BusyMinutes,
-    double[] Backlog,
-    double[] HandleMinutes,
-    double[] Handled,
-    int IntervalMinutes)
-{
-    public double ServiceLevel(int i) => Ratio(AnsweredWithin[i], Answered[i] + Abandoned[i]);
-
-    public double AsaMinutes(int i) => Ratio(WaitMinutes[i], Answered[i]);
-
-    public double Occupancy(int i) => Ratio(BusyMinutes[i], StaffedMinutes[i]);
-
-    /// <summary>Ticket slots on duty on average (agents × capacity).</summary>
-    public double StaffedSlots(int i) => StaffedMinutes[i] / IntervalMinutes;
-
-    internal static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
-}
-
-/// <summary>Per-interval means of one priority over the replications (by arrival interval); refused customers are among the arrivals.</summary>
-public sealed record PriorityIntervals(
-    Priority Priority,
-    double[] Arrivals,
-    double[] FirstResponseMet,
-    double[] FirstResponseMissed,
-    double[] ResolutionMet,
-    double[] ResolutionMissed,
-    double[] Abandoned,
-    double[] Refused)
-{
-    public double FirstResponseAttainment(int i) => TierIntervals.Ratio(FirstResponseMet[i], FirstResponseMet[i] + FirstResponseMissed[i]);
-
-    public double ResolutionAttainment(int i) => TierIntervals.Ratio(ResolutionMet[i], ResolutionMet[i] + ResolutionMissed[i]);
-}
-
-/// <summary>How the achieved service level compares with the objective, given its confidence interval.</summary>
-public enum ObjectiveVerdict
-{
-    /// <summary>The whole confidence interval is at or above the target.</summary>
-    Met,
-
-    /// <summary>The mean is at or above the target but the interval reaches below it.</summary>
-    MetNarrowly,
-
-    /// <summary>The mean is below the target but the interval reaches above it.</summary>
-    MissedNarrowly,
-
-    /// <summary>The whole interval is below the target.</summary>
-    Missed,
-
-    /// <summary>No ticket counted toward the objective.</summary>
-    NoData,
-}
 
 /// <summary>
 /// Everything the reports are built from: the scenario as run, the merged replications, the

@@ -4,64 +4,6 @@ using SupportQueue.Core.Statistics;
 
 namespace SupportQueue.Client.Simulation;
 
-/// <summary>One total: mean with its confidence interval over <see cref="N"/> replications. Null where a value does not exist.</summary>
-public sealed record TotalDocument(double? Mean, double? HalfWidth, double? Lower, double? Upper, long N, double Level);
-
-/// <summary>
-/// The scenario's service-level objective and how the run did against it: overall (first response
-/// within the threshold) and per tier (answered within the tier's own threshold of joining its queue).
-/// </summary>
-public sealed record ObjectiveDocument(
-    string Threshold, double Target, string? Priority, TotalDocument? Achieved, string Verdict,
-    IReadOnlyDictionary<string, TierObjectiveDocument>? Tiers = null);
-
-/// <summary>One tier's objective (its own or the desk-wide one) and its verdict.</summary>
-public sealed record TierObjectiveDocument(string Threshold, double Target, bool OwnObjective, TotalDocument? Achieved, string Verdict);
-
-/// <summary>Per-interval means of one tier. Ratios are ratios of mean counts.</summary>
-public sealed record TierSeriesDocument(
-    IReadOnlyList<double?> Offered,
-    IReadOnlyList<double?> Answered,
-    IReadOnlyList<double?> Abandoned,
-    IReadOnlyList<double?> AnsweredWithinThreshold,
-    IReadOnlyList<double?> ServiceLevel,
-    IReadOnlyList<double?> AsaMinutes,
-    IReadOnlyList<double?> Occupancy,
-    IReadOnlyList<double?> Backlog,
-    IReadOnlyList<double?> StaffedAgents,
-    IReadOnlyList<double?> EscalatedOut);
-
-/// <summary>Per-interval means of one priority, by arrival interval.</summary>
-public sealed record PrioritySeriesDocument(
-    IReadOnlyList<double?> Arrivals,
-    IReadOnlyList<double?> FirstResponseMet,
-    IReadOnlyList<double?> FirstResponseMissed,
-    IReadOnlyList<double?> ResolutionMet,
-    IReadOnlyList<double?> ResolutionMissed,
-    IReadOnlyList<double?> Abandoned,
-    IReadOnlyList<double?>? Refused = null);
-
-public sealed record SeriesDocument(
-    IReadOnlyList<DateTime> IntervalStarts,
-    IReadOnlyList<double?> ExpectedArrivals,
-    IReadOnlyDictionary<string, TierSeriesDocument> Tiers,
-    IReadOnlyDictionary<string, PrioritySeriesDocument> Priorities);
-
-/// <summary>The whole of summary.json.</summary>
-public sealed record SummaryDocument(
-    string Scenario,
-    DateTime Start,
-    double HorizonMinutes,
-    double WarmUpMinutes,
-    int IntervalMinutes,
-    int Replications,
-    ulong Seed,
-    string Mode,
-    DateTimeOffset GeneratedAt,
-    ObjectiveDocument ServiceLevelObjective,
-    IReadOnlyDictionary<string, TotalDocument> Totals,
-    SeriesDocument Series);
-
 /// <summary>
 /// Writes and reads summary.json. JSON has no NaN or infinity, so a value that does not exist
 /// (no tickets of a kind, a half-width from one replication) is written as null.

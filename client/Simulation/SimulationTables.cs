@@ -3,9 +3,6 @@ using SupportQueue.Core.Simulation;
 
 namespace SupportQueue.Client.Simulation;
 
-/// <summary>A table as plain text cells; the console and the HTML page render the same tables.</summary>
-public sealed record TextTable(string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows);
-
 /// <summary>The summary tables of a run, built once for every output.</summary>
 public static class SimulationTables
 {

@@ -1,0 +1,3 @@
+namespace SupportQueue.Client.Commands;
+
+public sealed class AgentResolveSettings : AgentTicketSettings;
