@@ -5,8 +5,9 @@ public enum CoverageMode
 {
     /// <summary>
     /// Hard coverage first; when the solver proves that infeasible (a cap, a max per day) or an
-    /// interval has a requirement no shift reaches, soft coverage. A hard search that runs out of
-    /// time without any roster is reported as such (no time is left for a soft one).
+    /// interval has a requirement no shift reaches, soft coverage. A capped group's hard search gets
+    /// a third of its time and falls back to soft coverage when it finds no roster in it; an
+    /// uncapped group's hard search that runs out of time without any roster is reported as such.
     /// </summary>
     Auto,
 

@@ -36,8 +36,11 @@ internal sealed class RosterModel
     public LinearExpr? Shortfall { get; }
 
 
-    /// <summary>The model of one group (groups share nothing, so each is solved on its own).</summary>
-    public static RosterModel Build(ShiftProblem problem, IReadOnlyList<ShiftVariant> variants, bool soft, int group)
+    /// <summary>
+    /// The model of one group (groups share nothing, so each is solved on its own). <paramref name="hint"/>:
+    /// head count per variant to start from (null: none; soft models then start from nobody).
+    /// </summary>
+    public static RosterModel Build(ShiftProblem problem, IReadOnlyList<ShiftVariant> variants, bool soft, int group, long[]? hint = null)
     {
         var grid = problem.Grid;
         var size = grid.IntervalMinutes;
@@ -67,7 +70,11 @@ internal sealed class RosterModel
 
             var headCount = model.NewIntVar(0, upper, $"x{v}");
             variables.Add(headCount);
-            if (soft)
+            if (hint is not null)
+            {
+                model.AddHint(headCount, Math.Min(hint[v], upper));
+            }
+            else if (soft)
             {
                 model.AddHint(headCount, 0);
             }
@@ -77,12 +84,12 @@ internal sealed class RosterModel
 
         var shortfallTerms = new List<LinearExpr>();
         var shortfallWeights = new List<long>();
-        var byInterval = new List<(IntVar Variable, long Minutes)>[grid.Count];
+        var byInterval = new List<(IntVar Variable, long Minutes, int Index)>[grid.Count];
         for (var v = 0; v < variants.Count; v++)
         {
             foreach (var (interval, minutes) in variants[v].Presence)
             {
-                (byInterval[interval] ??= []).Add((variables[v], minutes));
+                (byInterval[interval] ??= []).Add((variables[v], minutes, v));
             }
         }
 
@@ -104,8 +111,10 @@ internal sealed class RosterModel
                 var shortfall = model.NewIntVar(0, needed, $"u{t}");
 
                 // Nobody on duty and everything short is a roster (unless minPerDay forbids it):
-                // hinting it gives the search a first solution at once on a large model.
-                model.AddHint(shortfall, needed);
+                // hinting it gives the search a first solution at once on a large model. With a
+                // roster hinted, the shortfall that roster leaves.
+                var covered = hint is null ? 0 : terms.Sum(p => Math.Min(hint[p.Index], (long)int.MaxValue) * p.Minutes);
+                model.AddHint(shortfall, Math.Max(0, needed - covered));
                 variables.Add(shortfall);
                 shortfallTerms.Add(shortfall);
                 shortfallWeights.Add(weight);

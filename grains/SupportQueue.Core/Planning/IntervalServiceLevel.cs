@@ -17,14 +17,21 @@ public sealed record IntervalServiceLevel(double Mean, double HalfWidth, double 
     /// <summary>Mean − half-width ≥ target: met beyond doubt; Mean + half-width &lt; target: missed beyond doubt.</summary>
     public bool WhollyBelow(double target) => Loaded && Mean + (double.IsNaN(HalfWidth) ? 0 : HalfWidth) < target;
 
-    public static IntervalServiceLevel Of(IReadOnlyList<ReplicationResult> runs, int tier, int interval)
+    public static IntervalServiceLevel Of(IReadOnlyList<ReplicationResult> runs, int tier, int interval) =>
+        Of(runs, tier, interval, interval);
+
+    /// <summary>
+    /// The pooled service level of intervals <paramref name="first"/> … <paramref name="last"/>:
+    /// their tickets together, one ratio per replication for the half-width.
+    /// </summary>
+    public static IntervalServiceLevel Of(IReadOnlyList<ReplicationResult> runs, int tier, int first, int last)
     {
         ArgumentNullException.ThrowIfNull(runs);
         double offered = 0, within = 0;
         foreach (var run in runs)
         {
-            offered += run.Tiers[tier].Offered[interval];
-            within += run.Tiers[tier].AnsweredWithin[interval];
+            offered += Sum(run.Tiers[tier].Offered, first, last);
+            within += Sum(run.Tiers[tier].AnsweredWithin, first, last);
         }
 
         if (runs.Count == 0 || offered <= 0)
@@ -40,7 +47,7 @@ public sealed record IntervalServiceLevel(double Mean, double HalfWidth, double 
             var squares = 0.0;
             foreach (var run in runs)
             {
-                var d = run.Tiers[tier].AnsweredWithin[interval] - (mean * run.Tiers[tier].Offered[interval]);
+                var d = Sum(run.Tiers[tier].AnsweredWithin, first, last) - (mean * Sum(run.Tiers[tier].Offered, first, last));
                 squares += d * d;
             }
 
@@ -49,5 +56,16 @@ public sealed record IntervalServiceLevel(double Mean, double HalfWidth, double 
         }
 
         return new IntervalServiceLevel(mean, halfWidth, offered / n);
+    }
+
+    private static double Sum(System.Collections.Immutable.ImmutableArray<long> values, int first, int last)
+    {
+        var sum = 0L;
+        for (var t = first; t <= last; t++)
+        {
+            sum += values[t];
+        }
+
+        return sum;
     }
 }

@@ -7,19 +7,21 @@ namespace SupportQueue.Core.Planning;
 /// The simulation-based iterative staffing algorithm (Feldman, Mandelbaum, Massey and Whitt 2008)
 /// for a service-level target per tier: simulate with staffing s_k(t), and set each s_k(t) to the
 /// least head count whose simulated service level in that interval meets tier k's target; repeat
-/// with the same seeds (common random numbers) until no interval moves, or the cap. The tier network
-/// is simulated whole, so L2's load is L1's escalations as they happen under L1's staffing.
-/// Per interval the search is local: an interval that meets its target tries one agent fewer, one
-/// that misses goes up (by a fifth when far below); an interval is settled when it meets at s and
-/// missed at s − 1. Its observations are dropped when an interval within one handling time before
-/// it moved by more than one agent, since carried-over work moved its curve.
+/// with the same seeds (common random numbers) until every loaded interval is settled, or the cap.
+/// The tier network is simulated whole, so L2's load is L1's escalations as they happen under L1's
+/// staffing. Each interval's search is local and noise-aware (<see cref="IsaStep"/>): it walks down
+/// only while the confidence interval shows the target met, and settles where one fewer missed or
+/// where the noise cannot tell. Neighbouring low-volume intervals are pooled (<see cref="IsaBlock"/>).
+/// An interval that zig-zags between two head counts settles at the larger. Observations are dropped
+/// when an interval within one handling time before it moved by more than one agent, since
+/// carried-over work moved its curve.
 /// </summary>
 public static class IterativeStaffing
 {
     /// <param name="scenario">The scenario; its roster is the baseline and names the groups to override.</param>
     /// <param name="simulate">Runs the scenario's replications (same seed on every call) with the
     /// given staffing override (null: the scenario's roster as written).</param>
-    /// <param name="options">Iteration cap and tolerance.</param>
+    /// <param name="options">Iteration cap and pooling.</param>
     /// <param name="progress">One line per phase and round.</param>
     public static IterativeStaffingResult Run(
         Scenario scenario,
@@ -49,50 +51,84 @@ public static class IterativeStaffing
 
         var perDay = 1440 / scenario.IntervalMinutes;
         FillWarmUp(erlang, firstCounted, perDay);
+        var blocks = new List<IsaBlock>[tiers];
         var staffing = erlang.Select(r => (int[])r.Clone()).ToArray();
-        var observations = New<List<StaffingObservation>>(tiers, intervals);
-        var settled = New<bool>(tiers, intervals);
+        for (var k = 0; k < tiers; k++)
+        {
+            var offered = Enumerable.Range(0, intervals).Select(t => baseline.Sum(r => (double)r.Tiers[k].Offered[t])).ToArray();
+            blocks[k] = IsaBlock.Build(offered, firstCounted, options.PoolBelowTickets, options.MaxPool);
+            foreach (var block in blocks[k])
+            {
+                var start = erlang[k].Skip(block.First).Take(block.Length).Max();
+                Array.Fill(staffing[k], start, block.First, block.Length);
+            }
+        }
+
+        FillWarmUp(staffing, firstCounted, perDay);
+        var observations = blocks.Select(b => b.Select(_ => new List<StaffingObservation>()).ToArray()).ToArray();
+        var settled = blocks.Select(b => new bool[b.Count]).ToArray();
+        var history = blocks.Select(b => b.Select(_ => new List<int>()).ToArray()).ToArray();
+        var context = blocks.Select(b => new int[b.Count][]).ToArray();
         var convergence = new IsaConvergence(options.MaxIterations, options.Tolerance);
         convergence.Record(staffing);
         IReadOnlyList<ReplicationResult> runs;
-        int[][] previous = staffing;
+        var unsettled = 0;
+        string stopReason;
         while (true)
         {
             var round = convergence.Iterations.Count;
             progress?.Report($"round {round}: simulating {Sum(staffing)} agent-intervals");
             runs = simulate(TierStaffingOverride.Build(scenario, staffing));
-            var next = New<int>(tiers, intervals);
+            var next = staffing.Select(r => (int[])r.Clone()).ToArray();
+            unsettled = 0;
             for (var k = 0; k < tiers; k++)
             {
-                for (var t = firstCounted; t < intervals; t++)
+                for (var b = 0; b < blocks[k].Count; b++)
                 {
-                    var sl = IntervalServiceLevel.Of(runs, k, t);
+                    var block = blocks[k][b];
+                    var sl = IntervalServiceLevel.Of(runs, k, block.First, block.Last);
+                    int value;
                     if (!sl.Loaded)
                     {
-                        observations[k][t].Clear();
-                        settled[k][t] = true;
-                        next[k][t] = 0;
-                        continue;
+                        observations[k][b].Clear();
+                        (value, settled[k][b]) = (0, true);
                     }
-
-                    if (Moved(previous[k], staffing[k], t, lookback[k]))
+                    else
                     {
-                        observations[k][t].Clear();
+                        var staff = staffing[k][block.First];
+                        if (observations[k][b].Count == 0 || Moved(context[k][b], staffing[k], block.First, lookback[k]))
+                        {
+                            // Work carried in changed since these observations began (by more than one
+                            // agent somewhere within a handling time before): they no longer hold. A
+                            // settled block stays settled unless its new observation says otherwise.
+                            observations[k][b].Clear();
+                            context[k][b] = (int[])staffing[k].Clone();
+                        }
+
+                        observations[k][b].RemoveAll(o => o.Staff == staff);
+                        observations[k][b].Add(new StaffingObservation(staff, sl.Mean, sl.HalfWidth));
+                        (value, settled[k][b]) = IsaStep.Next(observations[k][b], targets[k].Target, staff, settled[k][b]);
+                        (value, settled[k][b]) = Damp(history[k][b], staff, value, settled[k][b]);
                     }
 
-                    observations[k][t].RemoveAll(o => o.Staff == staffing[k][t]);
-                    observations[k][t].Add(new StaffingObservation(staffing[k][t], sl.Mean, sl.HalfWidth));
-                    (next[k][t], settled[k][t]) = Step(observations[k][t], targets[k].Target, staffing[k][t]);
+                    unsettled += settled[k][b] ? 0 : block.Length;
+                    Array.Fill(next[k], value, block.First, block.Length);
                 }
             }
 
             FillWarmUp(next, firstCounted, perDay);
             var iteration = convergence.Record(next);
-            progress?.Report($"round {round}: {iteration.ChangedIntervals} intervals changed, largest change {iteration.MaxChange}");
-            previous = staffing;
+            progress?.Report($"round {round}: {iteration.ChangedIntervals} intervals changed, largest change {iteration.MaxChange}, {unsettled} intervals unsettled");
             staffing = next;
-            if (iteration.MaxChange == 0 || convergence.Done)
+            if (iteration.MaxChange == 0 || unsettled == 0)
             {
+                stopReason = unsettled == 0 ? $"every loaded interval settled after {round} rounds" : $"no interval moved in round {round}";
+                break;
+            }
+
+            if (convergence.Done)
+            {
+                stopReason = $"stopped at the cap of {options.MaxIterations} rounds: {unsettled} intervals unsettled, last change up to {iteration.MaxChange} agents";
                 break;
             }
         }
@@ -105,6 +141,7 @@ public static class IterativeStaffing
         }
 
         var levels = new IntervalServiceLevel[tiers][];
+        var settledIntervals = New<bool>(tiers, intervals);
         for (var k = 0; k < tiers; k++)
         {
             levels[k] = new IntervalServiceLevel[intervals];
@@ -112,35 +149,33 @@ public static class IterativeStaffing
             {
                 levels[k][t] = IntervalServiceLevel.Of(runs, k, t);
             }
-        }
 
-        return new IterativeStaffingResult(
-            [.. scenario.Desk.Tiers.Select(t => t.Name)], targets, erlang, staffing, levels, settled,
-            convergence.Iterations, convergence.Converged || convergence.Iterations[^1].MaxChange == 0, firstCounted);
-    }
-
-    /// <summary>The next head count to try and whether the interval is settled.</summary>
-    internal static (int Next, bool Settled) Step(List<StaffingObservation> observations, double target, int staff)
-    {
-        var here = observations.First(o => o.Staff == staff);
-        if (here.Performance >= target)
-        {
-            var below = observations.FirstOrDefault(o => o.Staff == staff - 1);
-            if (staff == 0 || (below is not null && below.Performance < target))
+            for (var b = 0; b < blocks[k].Count; b++)
             {
-                return (staff, true);
+                Array.Fill(settledIntervals[k], settled[k][b], blocks[k][b].First, blocks[k][b].Length);
             }
-
-            return (below is null ? staff - 1 : LowestMeeting(observations, target) - 1, false);
         }
 
-        var above = observations.Where(o => o.Staff > staff && o.Performance >= target).Select(o => o.Staff).DefaultIfEmpty(int.MaxValue).Min();
-        var step = here.Performance < target - 0.15 ? Math.Max(1, (staff + 4) / 5) : 1;
-        return (Math.Min(staff + step, above), above == staff + 1);
+        var converged = unsettled == 0 || convergence.Iterations[^1].MaxChange == 0;
+        return new IterativeStaffingResult(
+            [.. scenario.Desk.Tiers.Select(t => t.Name)], targets, erlang, staffing, levels, settledIntervals,
+            convergence.Iterations, converged, firstCounted, unsettled, stopReason);
     }
 
-    private static int LowestMeeting(List<StaffingObservation> observations, double target) =>
-        observations.Where(o => o.Performance >= target).Min(o => o.Staff);
+    /// <summary>
+    /// Zig-zag damping: a block whose last moves went a → b → a settles at the larger of the two
+    /// (iterating further would only alternate); otherwise the step stands.
+    /// </summary>
+    private static (int Next, bool Settled) Damp(List<int> history, int staff, int next, bool settled)
+    {
+        history.Add(staff);
+        if (!settled && history.Count >= 2 && next == history[^2] && next != staff)
+        {
+            return (Math.Max(next, staff), true);
+        }
+
+        return (next, settled);
+    }
 
     /// <summary>An interval within <paramref name="lookback"/> before <paramref name="t"/> moved by more than one agent.</summary>
     private static bool Moved(int[] before, int[] now, int t, int lookback)

@@ -7,8 +7,10 @@ namespace SupportQueue.Core.Planning;
 /// What the iterative staffing loop found, all [tier][interval]: the stationary Erlang C/A
 /// requirement (the baseline, sized from the load the scenario's own roster saw), the simulated
 /// requirement, and each interval's service level at the simulated requirement (same seeds as the
-/// loop). <see cref="Settled"/> marks intervals whose least head count is bracketed (it meets, one
-/// fewer missed); <see cref="Erlang"/> is 0 and <see cref="Required"/> is 0 where nothing arrived.
+/// loop). <see cref="Settled"/> marks intervals the search has finished with (see
+/// <see cref="IterativeStaffing"/>); <see cref="Erlang"/> is 0 and <see cref="Required"/> is 0 where
+/// nothing arrived. <see cref="Converged"/>: every loaded interval settled, or the last round moved
+/// nothing; otherwise the cap stopped it with <see cref="Unsettled"/> intervals still moving.
 /// </summary>
 public sealed record IterativeStaffingResult(
     ImmutableArray<string> Tiers,
@@ -19,4 +21,6 @@ public sealed record IterativeStaffingResult(
     bool[][] Settled,
     IReadOnlyList<IsaIteration> Iterations,
     bool Converged,
-    int FirstCountedInterval);
+    int FirstCountedInterval,
+    int Unsettled = 0,
+    string StopReason = "");
