@@ -1,7 +1,7 @@
 namespace SupportQueue.Client.Cli;
 
 /// <summary>Process exit codes, stable so scripts can branch on them.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Ok = 0;
 

@@ -60,6 +60,9 @@ public static class SupportQueueCli
             desk.AddCommand<DeskListCommand>("list")
                 .WithDescription("Every configured desk.")
                 .WithExample("desk", "list", "--json");
+            desk.AddCommand<DeskExportCommand>("export")
+                .WithDescription("The desk's recorded tickets created in [--from, --to) as a ticket-history trace (csv or jsonl), for simulate --arrivals and loadtests run --arrivals.")
+                .WithExample("desk", "export", "support", "--from", "2026-11-23", "--to", "2026-11-24", "--out", "support-nov23.csv");
         });
 
         config.AddBranch("agent", agent =>
@@ -108,6 +111,22 @@ public static class SupportQueueCli
                 "Runs on a private in-process silo unless a cluster is named (--cluster, --gateway, --connection-string or SupportQueue settings).")
             .WithExample("simulate", "client/scenarios/mmc-sanity.json")
             .WithExample("simulate", "client/scenarios/retail-holiday-peak.json", "--replications", "10", "--seed", "7", "--out", "out/retail");
+
+        config.AddCommand<PlanCommand>("plan")
+            .WithDescription("Plan a roster from a scenario with a scheduling section: the agents each tier needs per interval by simulation, the least-cost shifts " +
+                "that cover them (OR-Tools CP-SAT), verified by simulation with fresh seeds; roster.csv, requirements.csv, scenario.planned.json and report.html in --out. " +
+                "Runs on a private in-process silo unless a cluster is named.")
+            .WithExample("plan", "client/scenarios/b2b-saas-weekday.json", "--out", "out/b2b-plan");
+
+        config.AddBranch("scenario", scenario =>
+        {
+            scenario.SetDescription("Work with scenario files.");
+            scenario.AddCommand<ScenarioFitCommand>("fit")
+                .WithDescription("Draft a scenario from a ticket-history export (docs/ticket-history.md): intraday x weekday demand, class mix, handling per tier " +
+                    "fitted with a goodness-of-fit figure, escalation probabilities and patience from abandons censored by answered tickets. Prints the fitted figures; " +
+                    "writes --out (default scenario.fitted.json). Exit code 2 for a malformed history.")
+                .WithExample("scenario", "fit", "client/scenarios/samples/history-week.csv", "--out", "fitted.json");
+        });
 
         config.AddCommand<CompareCommand>("compare")
             .WithDescription("What-if in virtual time: run a scenario's tickets under two or more policies (desk settings files) on the same seeds, and report per tier " +

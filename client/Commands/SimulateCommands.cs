@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using SupportQueue.Client.Cli;
 using SupportQueue.Client.Connection;
 using SupportQueue.Client.Simulation;
+using SupportQueue.Core.History;
 using SupportQueue.Core.Simulation;
 using SupportQueue.Grains.Simulation;
 using SupportQueue.Json;
@@ -49,6 +50,10 @@ public sealed class SimulateSettings : ClusterCommandSettings
     [CommandOption("--max-memory-mb <MB>")]
     [Description("Work budget: peak memory of the replications running at once, in MB (default 2048).")]
     public string? MaxMemoryMb { get; init; }
+
+    [CommandOption("--arrivals <FILE>")]
+    [Description("Replay a recorded ticket history (CSV, or JSON lines for .jsonl/.ndjson; docs/ticket-history.md) against the scenario's desk instead of drawing arrivals; prints which source each quantity comes from.")]
+    public string? Arrivals { get; init; }
 
     public override bool EmbeddedWhenNoCluster => true;
 
@@ -100,7 +105,8 @@ public sealed class SimulateSettings : ClusterCommandSettings
         var maxMemory = MaxMemoryMb is null || (long.TryParse(MaxMemoryMb, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 1L << 30)
             ? null
             : CliParsing.Error("--max-memory-mb", MaxMemoryMb, "must be a whole number of megabytes from 1 to 1073741824");
-        return FirstError(CliParsing.CheckRequired("scenario.json", ScenarioFile), replications, seed, horizon, warmUp, mode, output, maxEvents, maxMemory);
+        var arrivals = Arrivals is not null && string.IsNullOrWhiteSpace(Arrivals) ? CliParsing.Error("--arrivals", Arrivals, "must name a file") : null;
+        return FirstError(CliParsing.CheckRequired("scenario.json", ScenarioFile), replications, seed, horizon, warmUp, mode, output, maxEvents, maxMemory, arrivals);
     }
 
     /// <summary>The scenario files' duration syntax: [d.]hh:mm:ss, invariant.</summary>
@@ -174,7 +180,7 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
             return false;
         }
 
-        var read = ScenarioJson.Read(source);
+        var read = ScenarioJson.Read(source, Path.GetDirectoryName(Path.GetFullPath(path)));
         if (read.Value is not { } parsed)
         {
             Consoles.WriteErrors($"{path}: invalid scenario, nothing was run", read.Errors);
@@ -199,6 +205,18 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
         if (settings.WarmUp is not null && SimulateSettings.TryDuration(settings.WarmUp, out var warmUp))
         {
             parsed = parsed with { WarmUp = warmUp };
+        }
+
+        if (settings.Arrivals is { } arrivals)
+        {
+            if (ArrivalsFile.Read(arrivals, parsed.Desk, out var trace) is { } problems)
+            {
+                Consoles.WriteErrors($"{arrivals}: invalid ticket history, nothing was run", problems);
+                return false;
+            }
+
+            parsed = ArrivalReplay.Prepare(parsed, trace);
+            ArrivalsFile.RenderSources(Out, parsed);
         }
 
         if (parsed.Validate() is { Count: > 0 } errors)

@@ -20,6 +20,7 @@ public sealed class ClusterConnector(IConfiguration configuration) : ISupportQue
     private static readonly TimeSpan _stopTimeout = TimeSpan.FromSeconds(5);
 
     private IHost? _host;
+    private CancellationToken _cancellation;
 
     public async Task<SupportQueueApi> ConnectAsync(ClusterCommandSettings settings, CancellationToken cancellationToken)
     {
@@ -29,9 +30,11 @@ public sealed class ClusterConnector(IConfiguration configuration) : ISupportQue
             throw new InvalidOperationException("Already connected.");
         }
 
+        _cancellation = cancellationToken;
         var options = ClusterOptionsResolver.Resolve(configuration, settings);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, CommandHostLifetime>();
         if (settings.Verbose)
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -82,6 +85,14 @@ public sealed class ClusterConnector(IConfiguration configuration) : ISupportQue
         }
 
         _host = null;
+        if (_cancellation.IsCancellationRequested)
+        {
+            // Ctrl+C: the process is about to exit, and nothing holds it for the host at exit (see
+            // CommandHostLifetime). An embedded silo's state is thrown away anyway and a client has
+            // nothing to hand over; a stop here would only spend the 2 s the user was promised.
+            return;
+        }
+
         using var cts = new CancellationTokenSource(_stopTimeout);
         try
         {

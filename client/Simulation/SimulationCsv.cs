@@ -13,7 +13,7 @@ public static class SimulationCsv
         "interval,start,tier,offered,answered,abandoned,answered_within_threshold,service_level,asa_minutes,occupancy,backlog,staffed_agents,escalated_out,aht_minutes";
 
     public const string PrioritiesHeader =
-        "interval,start,priority,arrivals,first_response_met,first_response_missed,first_response_attainment,resolution_met,resolution_missed,resolution_attainment,abandoned";
+        "interval,start,priority,arrivals,first_response_met,first_response_missed,first_response_attainment,resolution_met,resolution_missed,resolution_attainment,abandoned,refused";
 
     public const string TotalsHeader = "metric,mean,half_width,lower,upper,n,level";
 
@@ -59,7 +59,7 @@ public static class SimulationCsv
                     ReportFormat.Csv(i), ReportFormat.Time(results.IntervalStarts[i]), p.Priority.ToString(),
                     ReportFormat.Csv(p.Arrivals[i]), ReportFormat.Csv(p.FirstResponseMet[i]), ReportFormat.Csv(p.FirstResponseMissed[i]),
                     ReportFormat.Csv(p.FirstResponseAttainment(i)), ReportFormat.Csv(p.ResolutionMet[i]), ReportFormat.Csv(p.ResolutionMissed[i]),
-                    ReportFormat.Csv(p.ResolutionAttainment(i)), ReportFormat.Csv(p.Abandoned[i]));
+                    ReportFormat.Csv(p.ResolutionAttainment(i)), ReportFormat.Csv(p.Abandoned[i]), ReportFormat.Csv(p.Refused[i]));
             }
         }
 

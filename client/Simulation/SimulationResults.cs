@@ -37,7 +37,7 @@ public sealed record TierIntervals(
     internal static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
 }
 
-/// <summary>Per-interval means of one priority over the replications (by arrival interval).</summary>
+/// <summary>Per-interval means of one priority over the replications (by arrival interval); refused customers are among the arrivals.</summary>
 public sealed record PriorityIntervals(
     Priority Priority,
     double[] Arrivals,
@@ -45,7 +45,8 @@ public sealed record PriorityIntervals(
     double[] FirstResponseMissed,
     double[] ResolutionMet,
     double[] ResolutionMissed,
-    double[] Abandoned)
+    double[] Abandoned,
+    double[] Refused)
 {
     public double FirstResponseAttainment(int i) => TierIntervals.Ratio(FirstResponseMet[i], FirstResponseMet[i] + FirstResponseMissed[i]);
 
@@ -112,7 +113,8 @@ public sealed class SimulationResults
             double[] L(Func<PrioritySeries, ImmutableArray<long>> pick) => summary.MeanSeries(r => ToDouble(pick(r.Priorities[index])));
             priorities.Add(new PriorityIntervals(
                 summary.Runs[0].Priorities[p].Priority,
-                L(s => s.Arrivals), L(s => s.FirstResponseMet), L(s => s.FirstResponseMissed), L(s => s.ResolutionMet), L(s => s.ResolutionMissed), L(s => s.Abandoned)));
+                L(s => s.Arrivals), L(s => s.FirstResponseMet), L(s => s.FirstResponseMissed), L(s => s.ResolutionMet), L(s => s.ResolutionMissed), L(s => s.Abandoned),
+                L(Refused)));
         }
 
         Priorities = priorities.ToImmutable();
@@ -141,7 +143,7 @@ public sealed class SimulationResults
 
     public ImmutableArray<PriorityIntervals> Priorities { get; }
 
-    /// <summary>The summary's totals plus per-tier abandon rates (abandoned / offered, per replication).</summary>
+    /// <summary>The summary's totals plus per-tier abandon rates (abandoned / offered, per replication) and the refusals (see <see cref="Refusals"/>).</summary>
     public ImmutableSortedDictionary<string, ConfidenceInterval> Totals { get; }
 
     public ConfidenceInterval? Total(string key) => Totals.TryGetValue(key, out var ci) ? ci : null;
@@ -170,6 +172,16 @@ public sealed class SimulationResults
     private static ImmutableSortedDictionary<string, ConfidenceInterval> WithDerivedTotals(Scenario scenario, SimulationSummary summary)
     {
         var totals = summary.Totals.ToBuilder();
+        var refusals = summary.Runs.Select(Refusals).ToArray();
+        foreach (var key in refusals.SelectMany(r => r.Keys).Distinct(StringComparer.Ordinal))
+        {
+            var values = refusals.Select(r => r.GetValueOrDefault(key, double.NaN)).Where(v => !double.IsNaN(v)).ToArray();
+            if (values.Length > 0 && !totals.ContainsKey(key))
+            {
+                totals[key] = values.Length == 1 ? new ConfidenceInterval(values[0], double.NaN, 1, 0.95) : ConfidenceInterval.FromSample(values);
+            }
+        }
+
         foreach (var tier in scenario.Desk.Tiers)
         {
             var key = $"{tier.Name}.abandonRate";
@@ -196,6 +208,11 @@ public sealed class SimulationResults
     {
         ArgumentNullException.ThrowIfNull(run);
         var values = new SortedDictionary<string, double>(run.Totals.Values, StringComparer.Ordinal);
+        foreach (var (key, value) in Refusals(run))
+        {
+            values.TryAdd(key, value);
+        }
+
         foreach (var tier in Scenario.Desk.Tiers)
         {
             values.TryAdd($"{tier.Name}.abandonRate", AbandonRate(run, tier.Name));
@@ -203,6 +220,37 @@ public sealed class SimulationResults
 
         return [.. values];
     }
+
+    /// <summary>
+    /// One replication's refusals (customers a full desk turned away): <c>refused</c> and
+    /// <c>refuseRate</c> (refused / arrivals, the blocking probability), and per priority with
+    /// arrivals <c>P?.refused</c> and <c>P?.refuseRate</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> Refusals(ReplicationResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        var total = 0L;
+        foreach (var p in run.Priorities)
+        {
+            var refused = p.Refused.IsDefault ? 0 : p.Refused.Sum();
+            var arrivals = p.Arrivals.Sum();
+            total += refused;
+            if (arrivals > 0)
+            {
+                result[$"{p.Priority}.refused"] = refused;
+                result[$"{p.Priority}.refuseRate"] = (double)refused / arrivals;
+            }
+        }
+
+        result["refused"] = total;
+        result["refuseRate"] = run.Totals.Values.TryGetValue("arrivals", out var all) && all > 0 ? total / all : double.NaN;
+        return result;
+    }
+
+    /// <summary>A priority's refusals; zeros for a result made before refusals were counted.</summary>
+    private static ImmutableArray<long> Refused(PrioritySeries series) =>
+        series.Refused.IsDefault ? ImmutableArray.Create(new long[series.Arrivals.Length]) : series.Refused;
 
     /// <summary>Abandoned / offered at one tier in one replication; NaN when nothing was offered.</summary>
     private static double AbandonRate(ReplicationResult run, string tier) =>

@@ -38,7 +38,8 @@ public sealed record PrioritySeriesDocument(
     IReadOnlyList<double?> FirstResponseMissed,
     IReadOnlyList<double?> ResolutionMet,
     IReadOnlyList<double?> ResolutionMissed,
-    IReadOnlyList<double?> Abandoned);
+    IReadOnlyList<double?> Abandoned,
+    IReadOnlyList<double?>? Refused = null);
 
 public sealed record SeriesDocument(
     IReadOnlyList<DateTime> IntervalStarts,
@@ -114,7 +115,7 @@ public static class SimulationSummaryJson
         foreach (var p in results.Priorities)
         {
             priorities[p.Priority.ToString()] = new PrioritySeriesDocument(
-                Values(p.Arrivals), Values(p.FirstResponseMet), Values(p.FirstResponseMissed), Values(p.ResolutionMet), Values(p.ResolutionMissed), Values(p.Abandoned));
+                Values(p.Arrivals), Values(p.FirstResponseMet), Values(p.FirstResponseMissed), Values(p.ResolutionMet), Values(p.ResolutionMissed), Values(p.Abandoned), Values(p.Refused));
         }
 
         return new SummaryDocument(

@@ -23,6 +23,7 @@ public static class SimulationTables
         ("Wait p50 … p99", "Quantiles of the waits of answered tickets (within 0.4 %)."),
         ("Occupancy", "Busy agent time divided by staffed agent time (capacity while available, plus work in hand finished after signing off)."),
         ("Abandon rate", "Abandoned divided by offered at the tier; overall, abandoned divided by arrivals."),
+        ("Refused", "Customers turned away because the desk already held maxOpenTickets open tickets (new or returning ones); they count among the arrivals but never queue. Refuse rate: refused divided by arrivals, the blocking probability (refuseRate)."),
         ("Escalation rate", "Tickets escalated out of the tier divided by those answered there."),
         ("AHT", "Mean handling time of the services finished at the tier."),
         ("Queue order", "Within a priority, tickets are answered in order of arrival at the tier (FIFO per tier) unless the desk sets queueOrder to TicketAge (oldest ticket first)."),
@@ -114,12 +115,13 @@ public static class SimulationTables
                 sla?.Resolution is null ? "-" : ReportFormat.Percent(results.Total($"{p}.resolutionAttainment")),
                 ReportFormat.Minutes(results.Total($"{p}.resolutionP90Minutes")),
                 ReportFormat.Percent(results.Total($"{p}.abandonRate")),
+                ReportFormat.Percent(results.Total($"{p}.refuseRate")),
             ]);
         }
 
         return new TextTable(
             "Priorities (SLA attainment, mean ± 95% CI half-width)",
-            ["Priority", "Arrivals", "First response target", "First response met", "Resolution target", "Resolution met", "Resolution p90", "Abandon rate"],
+            ["Priority", "Arrivals", "First response target", "First response met", "Resolution target", "Resolution met", "Resolution p90", "Abandon rate", "Refuse rate"],
             rows);
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using SupportQueue.Core.Comparison;
 using SupportQueue.Grains;
@@ -6,35 +5,10 @@ using SupportQueue.Hosting;
 using SupportQueue.LoadTests.Orleans;
 using SupportQueue.LoadTests.Reports;
 using SupportQueue.LoadTests.Runner;
+using SupportQueue.LoadTests.Scenarios;
 using SupportQueue.Reporting.Comparison;
 
 namespace SupportQueue.LoadTests.Cli;
-
-/// <summary>One finished run: the runner's result plus what the audit of the cluster found.</summary>
-public sealed record OrleansRunRecord(
-    string Label,
-    int Silos,
-    LoadRunResult Result,
-    InvariantReport Invariants,
-    DeskOutcome Outcome,
-    OrleansRunInfo Info)
-{
-    /// <summary>Invariant violations outrank threshold failures: they mean the system lost or duplicated work.</summary>
-    public int ExitCode => !Invariants.Passed ? LoadExitCodes.InvariantViolated : Result.ExitCode;
-}
-
-/// <summary>How a run was set up, for its report.</summary>
-public sealed record OrleansRunInfo(
-    string Cluster,
-    string DeskId,
-    Workload Workload,
-    string Load,
-    string AssignmentObservation,
-    long AbandonedByPatience,
-    long PatienceTooLate,
-    IReadOnlyDictionary<string, long> ReceivedBySilo,
-    IReadOnlyDictionary<string, int> ActivationsBySilo,
-    IReadOnlyList<string> Events);
 
 /// <summary>The commands: run, scale, compare, bench.</summary>
 public static class LoadCommands
@@ -64,8 +38,6 @@ public static class LoadCommands
 
     private static async Task<int> ScaleAsync(LoadOptions o, TextWriter console, CancellationToken ct)
     {
-        // Agents sized once for the rate, so every configuration serves the very same load.
-        o = o with { Agents = o.Agents ?? AutoAgents(o) };
         var records = new List<OrleansRunRecord>();
         foreach (var silos in new[] { 1, 2, 4 })
         {
@@ -88,24 +60,21 @@ public static class LoadCommands
 
     private static async Task<int> CompareAsync(LoadOptions o, TextWriter console, CancellationToken ct)
     {
-        o = o with { Agents = o.Agents ?? AutoAgents(o), PatienceMinutes = o.PatienceMinutes ?? 6 };
-        var policies = o.PolicyFiles.Length >= 2
-            ? o.PolicyFiles
-            : [new NamedPolicy("A", (Plan(o, null).Workload with { Policy = EscalationPolicyChoice.A }).DeskSettings()), new NamedPolicy("B", (Plan(o, null).Workload with { Policy = EscalationPolicyChoice.B }).DeskSettings())];
+        var policies = o.PolicyFiles;
         var records = new List<OrleansRunRecord>();
         var samples = new List<PolicySample>();
         for (var k = 0; k < o.Seeds; k++)
         {
-            // Seed k drives arrivals and ticket attributes; every policy sees the same stream on it.
-            var seed = o.Seed + k;
+            // Replication k of the scenario's seed drives arrivals and ticket attributes, as in the
+            // simulator's compare: every policy sees the same stream on it.
             foreach (var policy in policies)
             {
-                await console.WriteLineAsync($"compare: policy {policy.Name}, seed {seed.ToString(CultureInfo.InvariantCulture)}").ConfigureAwait(false);
-                var run = o with { Seed = seed, PolicyFiles = [policy] };
+                await console.WriteLineAsync($"compare: policy {policy.Name}, replication {k.ToString(CultureInfo.InvariantCulture)}").ConfigureAwait(false);
+                var run = o with { Replication = k, PolicyFiles = [policy] };
                 await using var cluster = await OpenClusterAsync(run, o.Silos, ct).ConfigureAwait(false);
-                var record = await RunOneAsync(run, cluster, $"policy {policy.Name} seed {seed.ToString(CultureInfo.InvariantCulture)}", Path.Combine(o.Out, $"policy-{policy.Name}", $"seed-{seed.ToString(CultureInfo.InvariantCulture)}"), disrupt: null, ct).ConfigureAwait(false);
+                var record = await RunOneAsync(run, cluster, $"policy {policy.Name} replication {k.ToString(CultureInfo.InvariantCulture)}", Path.Combine(o.Out, $"policy-{policy.Name}", $"replication-{k.ToString(CultureInfo.InvariantCulture)}"), disrupt: null, ct).ConfigureAwait(false);
                 records.Add(record);
-                samples.Add(LiveComparison.Sample(policy.Name, (ulong)seed, record));
+                samples.Add(LiveComparison.Sample(policy.Name, (ulong)k, record));
             }
         }
 
@@ -114,8 +83,8 @@ public static class LoadCommands
         var setup = new List<string>
         {
             $"policies: {string.Join(", ", policies.Select(p => p.Name))}; baseline {policies[0].Name}",
-            $"seeds: {string.Join(", ", comparison.Seeds)} (same arrivals for every policy on a seed)",
-            $"cluster: {records[0].Info.Cluster}; load: {records[0].Info.Load}; agents per tier {string.Join("/", o.Agents!.Value)}",
+            $"replications: {string.Join(", ", comparison.Seeds)} of seed {o.Scenario.Seed} (same tickets for every policy on a replication)",
+            $"cluster: {records[0].Info.Cluster}; load: {records[0].Info.Load}",
             "live service measures are desk-wide (tier \"desk\"), in simulated minutes; p99 submit->assign in wall ms",
         };
         Directory.CreateDirectory(o.Out);
@@ -147,7 +116,8 @@ public static class LoadCommands
         foreach (var rate in o.Rates)
         {
             await console.WriteLineAsync($"bench: {rate.ToString(CultureInfo.InvariantCulture)}/s on {o.Silos} silo(s)").ConfigureAwait(false);
-            var step = o with { Rate = rate, Agents = o.Agents ?? AutoAgents(o with { Rate = rate }) };
+            // The same scenario at each rate: only the time compression changes.
+            var step = o with { Rate = rate, Compress = null, WeekIn = null };
             await using var cluster = await OpenClusterAsync(step, o.Silos, ct).ConfigureAwait(false);
             var record = await RunOneAsync(step, cluster, $"{rate.ToString(CultureInfo.InvariantCulture)}/s", Path.Combine(o.Out, $"rate-{rate.ToString(CultureInfo.InvariantCulture)}"), disrupt: null, ct).ConfigureAwait(false);
             records.Add(record);
@@ -182,21 +152,15 @@ public static class LoadCommands
             await WarmUpAsync(o, cluster, ct).ConfigureAwait(false);
         }
 
-        var (workload, seasonal, phase, during, load) = Plan(o, cluster);
-        var runTag = $"{label.Split(' ')[0].Replace('/', '-')}-{o.Seed}-{Guid.NewGuid().ToString("N")[..6]}";
-        var target = new OrleansLoadTarget(cluster, workload, runTag, o.PollInterval);
-        if (o.FollowRoster && seasonal is not null)
-        {
-            target.FollowRoster(seasonal.RelativeRate, during, floor: 0.25);
-            load += "; staffing follows demand (floor 25 %)";
-        }
-
+        var (workload, load) = Plan(o, cluster);
+        var during = workload.During;
+        var runTag = $"{label.Split(' ')[0].Replace('/', '-')}-{o.Replication}-{Guid.NewGuid().ToString("N")[..6]}";
+        var target = new OrleansLoadTarget(cluster, workload, runTag, o.PollInterval, o.AllSignedIn);
         var settings = new LoadRunSettings
         {
             RunName = label,
-            Scenarios = [target.Arrivals(phase), target.Agents(during + o.Tail)],
+            Scenarios = [target.Arrivals(), target.Agents(during + o.Tail)],
             Thresholds = o.Thresholds,
-            Seed = o.Seed,
             LiveView = o.Live,
         };
         var events = new List<string>();
@@ -217,58 +181,45 @@ public static class LoadCommands
 
     private static async Task WarmUpAsync(LoadOptions o, LoadCluster cluster, CancellationToken ct)
     {
-        var warm = o with { Rate = Math.Min(o.Rate, 200), SeasonalWeekIn = null, Duration = o.Warmup, Compress = Plan(o, cluster: null).Workload.TimeCompression, PatienceMinutes = null };
-        var (workload, _, phase, during, _) = Plan(warm, cluster);
-        var target = new OrleansLoadTarget(cluster, workload, $"warmup-{Guid.NewGuid().ToString("N")[..6]}", o.PollInterval);
+        // The same scenario and compression (the silos' grain clock is fixed) on a stream of its own.
+        var warm = o with { Duration = o.Warmup, WeekIn = null, Compress = Compression(o), Rate = 200, Replication = 1000 + o.Replication };
+        var (workload, _) = Plan(warm, cluster);
+        var target = new OrleansLoadTarget(cluster, workload, $"warmup-{Guid.NewGuid().ToString("N")[..6]}", o.PollInterval, o.AllSignedIn);
         await LoadRunner.RunAsync(
-            new LoadRunSettings { RunName = "warm-up", Scenarios = [target.Arrivals(phase), target.Agents(during)], LiveView = false, Seed = o.Seed },
+            new LoadRunSettings { RunName = "warm-up", Scenarios = [target.Arrivals(), target.Agents(workload.During)], LiveView = false },
             target,
             ct).ConfigureAwait(false);
     }
 
-    /// <summary>The workload and arrival phase for the options; agent counts are sized from the rate unless given.</summary>
-    public static (Workload Workload, SeasonalSimulation? Seasonal, LoadSimulation Phase, TimeSpan During, string Description) Plan(LoadOptions o, LoadCluster? cluster)
+    /// <summary>Simulated seconds per wall second: --week-in, --compress, or the one that makes the scenario's mean arrival rate --rate per wall second.</summary>
+    public static double Compression(LoadOptions o)
     {
         ArgumentNullException.ThrowIfNull(o);
-        double compression;
-        LoadSimulation phase;
-        TimeSpan during;
-        string description;
-        if (o.SeasonalWeekIn is { } weekIn)
-        {
-            var demand = new SeasonalDemand(o.ProfilePath is null ? SeasonalDemand.DefaultProfile() : SeasonalDemand.Load(o.ProfilePath));
-            compression = SeasonalDemand.Week / weekIn;
-            during = weekIn;
-            phase = Simulation.Seasonal(demand.RelativeRate, o.Rate, weekIn);
-            description = $"seasonal week ({o.ProfilePath ?? "built-in office week"}) in {weekIn.TotalSeconds:0.#} s, peak {o.Rate:0.#}/s, mean {o.Rate * demand.MeanOverPeak:0.#}/s";
-        }
-        else
-        {
-            compression = o.Compress;
-            during = o.Duration;
-            phase = Simulation.Inject(o.Rate, TimeSpan.FromSeconds(1), o.Duration);
-            description = $"{o.Rate:0.#}/s for {o.Duration.TotalSeconds:0.#} s";
-        }
+        return o.WeekIn is { } weekIn ? o.Scenario.Horizon / weekIn
+            : o.Compress ?? o.Rate / ScenarioWorkload.MeanArrivalsPerSecond(o.Scenario);
+    }
 
+    /// <summary>The scenario replayed by one run: its desk replaced by the (last) policy, the replication and compression chosen.</summary>
+    public static (ScenarioWorkload Workload, string Description) Plan(LoadOptions o, LoadCluster? cluster)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        var compression = Compression(o);
         if (cluster?.GrainClock is { } clock && Math.Abs(clock.Factor - compression) > 1e-9)
         {
             throw new InvalidOperationException($"The cluster's grain clock runs at {clock.Factor}x, the run needs {compression}x.");
         }
 
-        var workload = new Workload
-        {
-            Seed = o.Seed,
-            TimeCompression = compression,
-            AgentsPerTier = o.Agents ?? Workload.SizeAgents(o.Rate, compression, o.Capacity, o.Utilisation),
-            AgentCapacity = o.Capacity,
-            Policy = o.Policy,
-            PolicySettings = o.PolicyFiles.IsDefaultOrEmpty ? null : o.PolicyFiles[^1].Desk,
-            MeanPatience = o.PatienceMinutes is > 0 and var m ? TimeSpan.FromMinutes(m) : null,
-        };
-        return (workload, phase as SeasonalSimulation, phase, during, description);
+        var horizon = TimeSpan.FromTicks((long)(o.Scenario.Horizon.Ticks / compression));
+        var during = o.WeekIn ?? (o.Duration < horizon ? o.Duration : horizon);
+        var scenario = o.PolicyFiles.IsDefaultOrEmpty ? o.Scenario : PolicySimulation.WithPolicy(o.Scenario, o.PolicyFiles[^1]);
+        var workload = new ScenarioWorkload(scenario, o.ScenarioSource, o.Replication, compression, during);
+        var simulated = TimeSpan.FromMinutes(workload.SimulatedMinutes);
+        var description = string.Create(
+            CultureInfo.InvariantCulture,
+            $"scenario {scenario.Name} ({o.ScenarioSource}), replication {o.Replication} of seed {scenario.Seed}: {workload.Tickets.Count} tickets in {simulated.TotalHours:0.##} simulated h " +
+            $"replayed in {during.TotalSeconds:0.#} s ({workload.Tickets.Count / during.TotalSeconds:0.#}/s)");
+        return (workload, description);
     }
-
-    private static ImmutableArray<int> AutoAgents(LoadOptions o) => Plan(o, cluster: null).Workload.AgentsPerTier;
 
     private static async Task<LoadCluster> OpenClusterAsync(LoadOptions o, int silos, CancellationToken ct)
     {
@@ -293,8 +244,7 @@ public static class LoadCommands
             }
         }
 
-        var compression = Plan(o, cluster: null).Workload.TimeCompression;
-        return await LoadCluster.StartInProcessAsync(silos, compression, ct).ConfigureAwait(false);
+        return await LoadCluster.StartInProcessAsync(silos, Compression(o), ct).ConfigureAwait(false);
     }
 
     private static async Task ChurnAsync(LoadCluster cluster, OrleansLoadTarget target, TimeSpan during, List<string> events)

@@ -1,25 +1,26 @@
-using SupportQueue.Client.Cli;
-
 namespace SupportQueue.LoadTests.Cli;
 
 /// <summary>
-/// The exit codes of <c>loadtests</c>: the client's (<see cref="ExitCodes"/>, the same source file,
-/// compiled into both) plus the one outcome only a load test has.
+/// The exit codes of <c>loadtests</c>: the client's (<c>client/Cli/ExitCodes.cs</c>; same numbers and
+/// meanings) plus the one outcome only a load test has. Not the client's type
+/// itself: the grains tests reference both assemblies.
 /// </summary>
 public static class LoadExitCodes
 {
-    public const int Passed = ExitCodes.Ok;
+    public const int Passed = 0;
 
     /// <summary>A threshold failed (the client's "failed").</summary>
-    public const int ThresholdFailed = ExitCodes.Failed;
+    public const int ThresholdFailed = 1;
 
-    public const int BadInput = ExitCodes.BadInput;
+    /// <summary>A malformed argument or file (the client's "bad input").</summary>
+    public const int BadInput = 2;
 
-    /// <summary>No external cluster answered.</summary>
-    public const int ClusterUnavailable = ExitCodes.ClusterUnavailable;
+    /// <summary>No external cluster answered (the client's "cluster unavailable").</summary>
+    public const int ClusterUnavailable = 3;
 
     /// <summary>The audit after the run found a lost, duplicated or inconsistent ticket or agent.</summary>
     public const int InvariantViolated = 4;
 
-    public const int Cancelled = ExitCodes.Cancelled;
+    /// <summary>Interrupted with Ctrl+C (the client's "cancelled").</summary>
+    public const int Cancelled = 130;
 }

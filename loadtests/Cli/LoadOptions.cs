@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using SupportQueue.Core.Comparison;
-using SupportQueue.LoadTests.Orleans;
+using SupportQueue.Core.Simulation;
 
 namespace SupportQueue.LoadTests.Cli;
 
@@ -12,46 +12,42 @@ public sealed record LoadOptions
 {
     public required string Command { get; init; }
 
-    /// <summary>Arrivals per second (the peak when seasonal).</summary>
+    /// <summary>The scenario replayed (the sample <c>scenarios/default-load.json</c> unless --scenario), with the overrides below applied but its own desk.</summary>
+    public required Scenario Scenario { get; init; }
+
+    /// <summary>The scenario's file, for the reports.</summary>
+    public required string ScenarioSource { get; init; }
+
+    /// <summary>Mean arrivals per wall second: sets the time compression unless --compress or --week-in does.</summary>
     public double Rate { get; init; } = 200;
 
+    /// <summary>Wall time replayed from the scenario's start (at most its compressed horizon); ignored with --week-in.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Set: replay a demand week compressed into this wall time.</summary>
-    public TimeSpan? SeasonalWeekIn { get; init; }
+    /// <summary>Set: the whole horizon compressed into this wall time.</summary>
+    public TimeSpan? WeekIn { get; init; }
 
-    public string? ProfilePath { get; init; }
+    /// <summary>Set: simulated seconds per wall second.</summary>
+    public double? Compress { get; init; }
 
     public int Silos { get; init; } = 1;
-
-    /// <summary>Null: sized from the rate.</summary>
-    public ImmutableArray<int>? Agents { get; init; }
-
-    public int Capacity { get; init; } = 2;
-
-    /// <summary>Simulated seconds per wall second for flat runs (seasonal runs derive it from the week).</summary>
-    public double Compress { get; init; } = 600;
-
-    public EscalationPolicyChoice Policy { get; init; } = EscalationPolicyChoice.A;
 
     /// <summary>--policy FILE (repeatable): desk settings files; run/bench/scale use the last, compare all of them.</summary>
     public ImmutableArray<NamedPolicy> PolicyFiles { get; init; } = [];
 
-    /// <summary>compare: seeds per policy (the paired differences and their intervals are over these).</summary>
+    /// <summary>compare: replications per policy (the paired differences and their intervals are over these).</summary>
     public int Seeds { get; init; } = 3;
 
-    /// <summary>compare: rules on policy metrics ("desk service_level >= 0.8").</summary>
+    /// <summary>Which of the scenario's seeded streams a run replays (compare: 0..Seeds-1, as the simulator's compare).</summary>
+    public int Replication { get; init; }
+
+    /// <summary>compare: rules on policy metrics ("L1 service_level >= 0.8").</summary>
     public ImmutableArray<PolicyThreshold> PolicyThresholds { get; init; } = [];
 
     /// <summary>External clusters: Orleans cluster id and service id (default supportqueue, as the silo).</summary>
     public string? ClusterId { get; init; }
 
     public string? ServiceId { get; init; }
-
-    /// <summary>Mean patience in simulated minutes; null: nobody abandons (compare turns it on by default).</summary>
-    public double? PatienceMinutes { get; init; }
-
-    public int Seed { get; init; } = 1;
 
     public ImmutableArray<string> Thresholds { get; init; } = [];
 
@@ -68,14 +64,11 @@ public sealed record LoadOptions
 
     public bool Live { get; init; } = true;
 
-    /// <summary>Seasonal runs: sign agents in and out with the demand curve instead of all at start.</summary>
-    public bool FollowRoster { get; init; }
+    /// <summary>Every agent signed in for the whole run instead of following the roster's shifts and breaks.</summary>
+    public bool AllSignedIn { get; init; }
 
     /// <summary>Unreported run before each measured one, so JIT and first activations do not land in the numbers.</summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
-
-    /// <summary>Agent sizing for --agents auto: the share of agent capacity the arrivals should keep busy.</summary>
-    public double Utilisation { get; init; } = 0.7;
 
     /// <summary>bench: the rates to step through.</summary>
     public ImmutableArray<double> Rates { get; init; } = [500, 1000, 2000, 3000, 4000];
@@ -85,13 +78,10 @@ public sealed record LoadOptions
 
     public bool External => GatewayPort is not null || ConnectionString is not null;
 
-    /// <summary>
-    /// The defaults of a command. bench and scale measure routing latency, not queueing for busy
-    /// agents: they over-provision agents and route by skill at entry (policy b) unless told otherwise.
-    /// </summary>
-    public static LoadOptions For(string command) => command switch
+    /// <summary>The defaults of a command (bench and scale: 20 s per run).</summary>
+    public static LoadOptions For(string command, Scenario scenario, string source) => command switch
     {
-        "bench" or "scale" => new LoadOptions { Command = command, Utilisation = 0.4, Policy = EscalationPolicyChoice.B, Compress = 6000, Duration = TimeSpan.FromSeconds(20) },
-        _ => new LoadOptions { Command = command },
+        "bench" or "scale" => new LoadOptions { Command = command, Scenario = scenario, ScenarioSource = source, Duration = TimeSpan.FromSeconds(20) },
+        _ => new LoadOptions { Command = command, Scenario = scenario, ScenarioSource = source },
     };
 }

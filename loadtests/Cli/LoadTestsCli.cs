@@ -95,7 +95,7 @@ public static class LoadTestsCli
                 return LoadExitCodes.Cancelled;
             default:
                 consoles.Error.WriteLine($"error: unexpected {ex.GetType().Name}: {ex.Message}");
-                return ExitCodes.Failed;
+                return LoadExitCodes.ThresholdFailed;
         }
     }
 

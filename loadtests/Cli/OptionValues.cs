@@ -3,7 +3,6 @@ using System.Globalization;
 using SupportQueue.Core.Comparison;
 using SupportQueue.Core.Model;
 using SupportQueue.Json;
-using SupportQueue.LoadTests.Orleans;
 using SupportQueue.LoadTests.Thresholds;
 
 namespace SupportQueue.LoadTests.Cli;
@@ -90,25 +89,19 @@ public static class OptionValues
         }
     }
 
-    /// <summary>A desk settings file, checked like the client's (same messages); its tiers must be the workload's.</summary>
+    /// <summary>A desk settings file, checked like the client's (same messages), named after the file.</summary>
     public static NamedPolicy PolicyFile(string name, string path, IReadOnlyCollection<NamedPolicy> earlier)
     {
         ArgumentNullException.ThrowIfNull(earlier);
         if (!File.Exists(path))
         {
-            throw Bad(name, path, "expected a, b, or a desk settings file (no such file)");
+            throw Bad(name, path, "expected a desk settings file (no such file)");
         }
 
         var read = DeskSettingsJson.LoadFile(path);
         if (read.Value is not { } desk || !read.IsValid)
         {
             throw new UsageException($"{name}: {path}: invalid desk settings" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", read.Errors));
-        }
-
-        var tiers = desk.Tiers.Select(t => t.Name).ToArray();
-        if (!tiers.SequenceEqual(Workload.TierNames, StringComparer.Ordinal))
-        {
-            throw Bad(name, path, $"tiers are {string.Join(", ", tiers)}; the load workload drives tiers {string.Join(", ", Workload.TierNames)}");
         }
 
         var policyName = Path.GetFileNameWithoutExtension(path);

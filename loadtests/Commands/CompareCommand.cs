@@ -15,6 +15,8 @@ public sealed class CompareCommand(LoadConsoles consoles) : AsyncCommand<Compare
     /// <summary>The options of <c>compare</c>.</summary>
     public sealed class Settings : ClusterLoadSettings
     {
+        private static string SamplePolicy(string name) => Path.Combine(AppContext.BaseDirectory, "scenarios", name);
+
         protected override string CommandName => "compare";
 
         protected override bool PolicyRulesAllowed => true;
@@ -27,8 +29,14 @@ public sealed class CompareCommand(LoadConsoles consoles) : AsyncCommand<Compare
         {
             var o = base.Refine(options);
             o = o with { Seeds = Seeds is null ? o.Seeds : OptionValues.Int("--seeds", Seeds, 2, 1000) };
-            return o.PolicyFiles.Length == 1
-                ? throw new UsageException($"--policy: compare needs two or more policy files, got one ('{o.PolicyFiles[0].Name}')")
+            if (o.PolicyFiles.Length == 1)
+            {
+                throw new UsageException($"--policy: compare needs two or more policy files, got one ('{o.PolicyFiles[0].Name}')");
+            }
+
+            // Without --policy: the two sample policies that ship with the tool (they fit the sample scenario's tiers).
+            return o.PolicyFiles.IsEmpty
+                ? o with { PolicyFiles = [OptionValues.PolicyFile("--policy", SamplePolicy("policy-a.json"), []), OptionValues.PolicyFile("--policy", SamplePolicy("policy-b.json"), [])] }
                 : o;
         }
     }

@@ -4,6 +4,7 @@ using Spectre.Console.Cli;
 using SupportQueue.Core.Comparison;
 using SupportQueue.LoadTests.Cli;
 using SupportQueue.LoadTests.Orleans;
+using SupportQueue.LoadTests.Scenarios;
 
 namespace SupportQueue.LoadTests.Commands;
 
@@ -19,20 +20,29 @@ public abstract class LoadSettings : CommandSettings
     /// <summary>compare also takes rules on policy metrics in --threshold.</summary>
     protected virtual bool PolicyRulesAllowed => false;
 
+    [CommandOption("--scenario <FILE>")]
+    [Description("Scenario file (the format simulate reads): tiers, roster groups with skills, capacity and shifts, ticket classes, demand. " +
+        "Replayed in compressed wall time [[the sample scenarios/default-load.json: tiers L1, L2, L3, four skills]].")]
+    public string? Scenario { get; init; }
+
     [CommandOption("--rate <N>")]
-    [Description("Arrivals per second (the peak when seasonal) [[200]].")]
+    [Description("Mean arrivals per wall second; sets the time compression unless --compress or --week-in does [[200]].")]
     public string? Rate { get; init; }
 
+    [CommandOption("--compress <F>")]
+    [Description("Simulated seconds per wall second (instead of --rate).")]
+    public string? Compress { get; init; }
+
+    [CommandOption("--week-in|--seasonal-week-in <T>")]
+    [Description("Replay the scenario's whole horizon (e.g. a week) in wall time T, e.g. 60s (instead of --rate and --duration).")]
+    public string? WeekIn { get; init; }
+
     [CommandOption("--duration <T>")]
-    [Description("How long arrivals run, e.g. 30s, 2m, 500ms [[30s; bench: 20s per rate; scale: 20s]].")]
+    [Description("Wall time replayed from the scenario's start, e.g. 30s, 2m, 500ms; at most its compressed horizon [[30s; bench, scale: 20s]].")]
     public string? Duration { get; init; }
 
-    [CommandOption("--seasonal-week-in <T>")]
-    [Description("Replay a demand week (intraday x weekday x events) in wall time T, e.g. 60s.")]
-    public string? SeasonalWeekIn { get; init; }
-
     [CommandOption("--profile <FILE>")]
-    [Description("Demand profile JSON for the seasonal week [[built-in office week]].")]
+    [Description("Demand profile JSON (the simulator's format) instead of the scenario's demand.")]
     public string? Profile { get; init; }
 
     [CommandOption("--silos <N>")]
@@ -40,28 +50,24 @@ public abstract class LoadSettings : CommandSettings
     public string? Silos { get; init; }
 
     [CommandOption("--agents <COUNTS>")]
-    [Description("Agents per tier: auto, N, or L1,L2,L3 [[auto: ~70% busy at the rate]].")]
+    [Description("Agents per tier instead of the roster's: N for every tier, or one count per tier, e.g. 10,5,2 [[the roster's]].")]
     public string? Agents { get; init; }
 
     [CommandOption("--capacity <N>")]
-    [Description("Tickets per agent at once [[2]].")]
+    [Description("Tickets every agent works at once, instead of the roster's.")]
     public string? Capacity { get; init; }
 
-    [CommandOption("--compress <F>")]
-    [Description("Simulated seconds per wall second for flat runs [[600; bench, scale: 6000]].")]
-    public string? Compress { get; init; }
-
-    [CommandOption("--policy <POLICY>")]
-    [Description("a: wait timeouts L1 10 min, L2 20 min; b: overflow L1 at 20 queued + skill gap [[a; bench, scale: b]]; " +
-        "or a desk settings JSON file (format of client/scenarios/desk-default.json, tiers L1, L2, L3). The last one counts (compare: see there).")]
+    [CommandOption("--policy <FILE>")]
+    [Description("Desk settings JSON (format of client/scenarios/desk-default.json) used instead of the scenario's desk; its tiers must be the scenario's. " +
+        "run, bench, scale: the last one counts; compare: two or more.")]
     public string[] Policies { get; init; } = [];
 
     [CommandOption("--patience <MIN>")]
-    [Description("Mean customer patience in simulated minutes; 0 = never abandon [[off; compare: 6]].")]
+    [Description("Every class's customers abandon after an exponential wait with this mean, simulated minutes; 0 = never [[the classes' patience]].")]
     public string? Patience { get; init; }
 
     [CommandOption("--seed <N>")]
-    [Description("Random seed: arrivals and every ticket's attributes [[1]].")]
+    [Description("The scenario's seed (arrivals and every ticket's attributes) [[the file's]].")]
     public string? Seed { get; init; }
 
     [CommandOption("--threshold <RULE>")]
@@ -77,16 +83,12 @@ public abstract class LoadSettings : CommandSettings
     public string? Tail { get; init; }
 
     [CommandOption("--roster <MODE>")]
-    [Description("Seasonal runs: all agents signed in from the start, or follow (staffing follows demand, floor 25%) [[all]].")]
+    [Description("shifts: agents sign in and out and take breaks as the roster says, in compressed time; all: every agent signed in throughout [[shifts]].")]
     public string? Roster { get; init; }
 
     [CommandOption("--warmup <T>")]
     [Description("Unreported warm-up run before each measured run; 0 = none [[3s]].")]
     public string? Warmup { get; init; }
-
-    [CommandOption("--utilisation <U>")]
-    [Description("--agents auto sizes agents for this busy share at the rate, 0.01..1 [[0.7; bench, scale: 0.4]].")]
-    public string? Utilisation { get; init; }
 
     [CommandOption("--no-live")]
     [Description("No live console table.")]
@@ -105,19 +107,41 @@ public abstract class LoadSettings : CommandSettings
         }
     }
 
-    /// <summary>The options this command line stands for; throws <see cref="UsageException"/> naming a bad argument.</summary>
+    /// <summary>The options this command line stands for; throws <see cref="UsageException"/> naming a bad argument or file.</summary>
     public LoadOptions ToOptions()
     {
-        var o = LoadOptions.For(CommandName);
+        var source = Scenario ?? ScenarioFile.DefaultPath;
+        var scenario = ScenarioFile.Load(source);
+        if (Seed is not null)
+        {
+            scenario = scenario with { Seed = (ulong)OptionValues.Int("--seed", Seed, 0, int.MaxValue) };
+        }
+
+        if (Profile is not null)
+        {
+            scenario = scenario with { Demand = File.Exists(Profile) ? SeasonalDemand.Load(Profile) : throw OptionValues.Bad("--profile", Profile, "no such file") };
+        }
+
+        if (Agents is not null && OptionValues.AgentCounts("--agents", Agents) is { } counts)
+        {
+            scenario = ScenarioOverrides.WithAgents(scenario, counts);
+        }
+
+        if (Capacity is not null)
+        {
+            scenario = ScenarioOverrides.WithCapacity(scenario, OptionValues.Int("--capacity", Capacity, 1, 1000));
+        }
+
+        if (Patience is not null)
+        {
+            scenario = ScenarioOverrides.WithPatience(scenario, OptionValues.Number("--patience", Patience, min: 0));
+        }
+
+        var o = LoadOptions.For(CommandName, scenario, source);
         var policies = new List<NamedPolicy>();
         foreach (var policy in Policies)
         {
-            o = policy.ToUpperInvariant() switch
-            {
-                "A" => o with { Policy = EscalationPolicyChoice.A },
-                "B" => o with { Policy = EscalationPolicyChoice.B },
-                _ => Add(o, policies, OptionValues.PolicyFile("--policy", policy, policies)),
-            };
+            policies.Add(OptionValues.PolicyFile("--policy", policy, policies));
         }
 
         var runnerThresholds = new List<string>();
@@ -136,33 +160,38 @@ public abstract class LoadSettings : CommandSettings
             }
         }
 
+        if (new[] { Rate, Compress, WeekIn }.Count(v => v is not null) > 1)
+        {
+            throw new UsageException("--rate, --compress and --week-in each set the time compression: give one of them");
+        }
+
         o = o with
         {
             Rate = Rate is null ? o.Rate : OptionValues.Number("--rate", Rate, min: 0.001),
+            Compress = Compress is null ? null : OptionValues.Number("--compress", Compress, min: 1),
+            WeekIn = WeekIn is null ? null : OptionValues.Span("--week-in", WeekIn),
             Duration = Duration is null ? o.Duration : OptionValues.Span("--duration", Duration),
-            SeasonalWeekIn = SeasonalWeekIn is null ? null : OptionValues.Span("--seasonal-week-in", SeasonalWeekIn),
-            ProfilePath = Profile is null ? null : File.Exists(Profile) ? Profile : throw OptionValues.Bad("--profile", Profile, "no such file"),
             Silos = Silos is null ? o.Silos : OptionValues.Int("--silos", Silos, 1, 16),
-            Agents = Agents is null ? o.Agents : OptionValues.AgentCounts("--agents", Agents),
-            Capacity = Capacity is null ? o.Capacity : OptionValues.Int("--capacity", Capacity, 1, 1000),
-            Compress = Compress is null ? o.Compress : OptionValues.Number("--compress", Compress, min: 1),
             PolicyFiles = [.. policies],
-            PatienceMinutes = Patience is null ? o.PatienceMinutes : OptionValues.Number("--patience", Patience, min: 0),
-            Seed = Seed is null ? o.Seed : OptionValues.Int("--seed", Seed, int.MinValue, int.MaxValue),
             Thresholds = [.. runnerThresholds],
             PolicyThresholds = [.. policyThresholds],
             Out = Out is null ? o.Out : OptionValues.NonEmpty("--out", Out),
             Tail = Tail is null ? o.Tail : OptionValues.Span("--tail", Tail),
-            FollowRoster = Roster switch { null or "all" => false, "follow" => true, _ => throw OptionValues.Bad("--roster", Roster, "expected all or follow") },
+            AllSignedIn = Roster switch { null or "shifts" => false, "all" => true, _ => throw OptionValues.Bad("--roster", Roster, "expected shifts or all") },
             Warmup = Warmup is null ? o.Warmup : Warmup == "0" ? TimeSpan.Zero : OptionValues.Span("--warmup", Warmup),
-            Utilisation = Utilisation is null ? o.Utilisation
-                : OptionValues.Number("--utilisation", Utilisation, min: 0.01) is var u && u <= 1 ? u : throw OptionValues.Bad("--utilisation", Utilisation, "expected a number in 0.01..1"),
             Live = !NoLive,
         };
         o = Refine(o);
-        if (o.FollowRoster && o.SeasonalWeekIn is null)
+
+        // Every policy must fit the scenario (its tiers are the ones the roster and classes name), as in the simulator's compare.
+        foreach (var policy in o.PolicyFiles.IsEmpty ? [new NamedPolicy("scenario desk", scenario.Desk)] : o.PolicyFiles)
         {
-            throw new UsageException("--roster follow: needs --seasonal-week-in (there is no demand curve to follow)");
+            if (PolicySimulation.WithPolicy(scenario, policy).Validate() is { Count: > 0 } errors)
+            {
+                throw new UsageException(
+                    (o.PolicyFiles.IsEmpty ? $"{source}: invalid scenario, nothing was run" : $"--policy {policy.Name}: does not fit scenario {source}, nothing was run") +
+                    Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", errors));
+            }
         }
 
         return o;
@@ -170,10 +199,4 @@ public abstract class LoadSettings : CommandSettings
 
     /// <summary>The options a subclass adds, and its own cross-checks.</summary>
     protected virtual LoadOptions Refine(LoadOptions options) => options;
-
-    private static LoadOptions Add(LoadOptions o, List<NamedPolicy> policies, NamedPolicy policy)
-    {
-        policies.Add(policy);
-        return o;
-    }
 }

@@ -4,20 +4,6 @@ using Spectre.Console.Rendering;
 
 namespace SupportQueue.LoadTests.Live;
 
-/// <summary>A scenario line of the live view.</summary>
-internal sealed record LiveScenarioRow(string Name, double StartsPerSecond, int InFlight, long Started);
-
-/// <summary>An operation line of the live view.</summary>
-internal sealed record LiveOperationRow(string Name, long Count, double LastRps, double P99Ms, long Errors);
-
-/// <summary>What the live view shows; the runner's sampler replaces it once per interval.</summary>
-internal sealed record LiveSnapshot(
-    TimeSpan Elapsed,
-    TimeSpan Planned,
-    IReadOnlyList<LiveScenarioRow> Scenarios,
-    IReadOnlyList<LiveOperationRow> Operations,
-    double CpuPercent);
-
 /// <summary>Spectre.Console live table, refreshed about once a second while a run is going.</summary>
 internal static class LiveConsoleView
 {

@@ -1,58 +1,6 @@
 using SupportQueue.Core.Model;
-using SupportQueue.Core.Routing;
 
 namespace SupportQueue.LoadTests.Orleans;
-
-/// <summary>What the caller of a submit heard back, as far as the audit is concerned.</summary>
-public enum SubmitOutcome
-{
-    /// <summary>No answer yet: the call is still waiting (its reply may have been lost with a silo).</summary>
-    Pending,
-
-    /// <summary>The submit returned success: the ticket must exist.</summary>
-    Stored,
-
-    /// <summary>The desk or ticket refused it (a <c>SupportQueueException</c>): nothing changed.</summary>
-    Refused,
-
-    /// <summary>It failed in a way that leaves open whether it was stored (timeouts, lost silos).</summary>
-    Unknown,
-}
-
-/// <summary>Everything read back from the cluster after a run, for the invariant check.</summary>
-/// <param name="Submitted">Tickets whose submit returned success: each must exist.</param>
-/// <param name="Uncertain">Tickets whose submit failed in a way that leaves it unknown whether it was stored (timeouts, lost silos), or had not answered when the audit began: counted when they exist.</param>
-/// <param name="Tickets">Ticket id → the ticket as read, or null when the grain says it does not exist.</param>
-/// <param name="Agents">Every synthetic agent as read.</param>
-/// <param name="Status">The desk's counters, read after the tickets settled.</param>
-/// <param name="DeskAuditError">What <c>DeskSchedulerGrain.CheckInvariants</c> threw, or null when it passed.</param>
-public sealed record AuditInput(
-    IReadOnlyCollection<string> Submitted,
-    IReadOnlyCollection<string> Uncertain,
-    IReadOnlyDictionary<string, Ticket?> Tickets,
-    IReadOnlyList<Agent> Agents,
-    DeskStatus? Status,
-    string? DeskAuditError)
-{
-    /// <summary>Grains that could not be read back (other than tickets that do not exist): each is a violation.</summary>
-    public IReadOnlyList<string> ReadErrors { get; init; } = [];
-}
-
-/// <summary>The verdict: where every ticket ended up and every broken rule.</summary>
-public sealed record InvariantReport(
-    long Accounted,
-    long Resolved,
-    long Queued,
-    long InService,
-    long Abandoned,
-    long UncertainFound,
-    IReadOnlyList<string> Violations)
-{
-    public bool Passed => Violations.Count == 0;
-
-    /// <summary>Each submit whose caller heard an error or no answer, and whether its ticket was stored after all.</summary>
-    public IReadOnlyList<UncertainSubmit> UncertainSubmits { get; init; } = [];
-}
 
 /// <summary>
 /// The post-run audit. Pure, so tests can feed it fabricated states (a double assignment, a lost

@@ -5,6 +5,7 @@ using SupportQueue.Core.Routing;
 using SupportQueue.Grains;
 using SupportQueue.LoadTests.Measurement;
 using SupportQueue.LoadTests.Runner;
+using SupportQueue.LoadTests.Scenarios;
 
 namespace SupportQueue.LoadTests.Orleans;
 
@@ -19,13 +20,16 @@ public sealed class OrleansLoadTarget : ILoadTarget
     public const string SubmitScenario = "submit";
     public const string AgentScenario = "agents";
 
-
     private readonly LoadCluster _cluster;
-    private readonly Workload _workload;
+    private readonly ScenarioWorkload _workload;
     private readonly string _runTag;
     private readonly ConcurrentDictionary<string, TicketTrack> _tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AgentLoop> _agentsById = new(StringComparer.Ordinal);
     private readonly List<AgentLoop> _agents = [];
+
+    // One entry per agent capacity slot (the agents' closed-model copies): copy i works for _slots[i].
+    private readonly List<AgentLoop> _slots = [];
+    private readonly IReadOnlyList<PresenceChange> _presenceChanges;
     private readonly ConcurrentBag<Task> _patience = [];
     private readonly CancellationTokenSource _stopping = new();
 
@@ -43,25 +47,29 @@ public sealed class OrleansLoadTarget : ILoadTarget
     private TimeProvider _time = TimeProvider.System;
     private long _agentsEnd = long.MaxValue;
     private TimeSpan _agentsDuring = Timeout.InfiniteTimeSpan;
-    private Func<double, double>? _roster;
-    private TimeSpan _rosterDuring;
     private Task _rosterLoop = Task.CompletedTask;
     private long _abandonedByPatience;
     private long _patienceTooLate;
 
-    public OrleansLoadTarget(LoadCluster cluster, Workload workload, string runTag, TimeSpan pollInterval)
+    /// <summary>A target for one run; <paramref name="allSignedIn"/>: every agent signed in throughout instead of following the roster.</summary>
+    public OrleansLoadTarget(LoadCluster cluster, ScenarioWorkload workload, string runTag, TimeSpan pollInterval, bool allSignedIn = false)
     {
+        ArgumentNullException.ThrowIfNull(workload);
         _cluster = cluster;
         _workload = workload;
         _runTag = runTag;
         DeskId = runTag + "-desk";
         PollInterval = pollInterval;
-        foreach (var spec in workload.Agents(DeskId, runTag))
+        var (specs, changes) = workload.Roster(DeskId, runTag);
+        foreach (var spec in specs)
         {
-            var loop = new AgentLoop(spec, Workload.TierNames.IndexOf(spec.Tier));
+            var loop = new AgentLoop(spec, workload.TierNames.IndexOf(spec.Tier));
             _agents.Add(loop);
             _agentsById.Add(spec.AgentId, loop);
+            _slots.AddRange(Enumerable.Repeat(loop, spec.Capacity));
         }
+
+        _presenceChanges = allSignedIn ? [.. _agents.Select((_, i) => new PresenceChange(0, i, Presence.Available))] : changes;
     }
 
     public string Name => $"SupportQueue on {_cluster.Description}";
@@ -86,11 +94,14 @@ public sealed class OrleansLoadTarget : ILoadTarget
     /// <summary>Total messages received per silo over the run.</summary>
     public ConcurrentDictionary<string, long> ReceivedBySilo { get; } = new(StringComparer.Ordinal);
 
-    public int AgentSlots => _agents.Count * _workload.AgentCapacity;
+    public int AgentSlots => _slots.Count;
 
-    /// <summary>The customers: open model, on the given phases.</summary>
-    public LoadScenario Arrivals(params LoadSimulation[] phases) =>
-        LoadScenario.Create(SubmitScenario, SubmitAsync).WithLoadSimulations(phases);
+    /// <summary>The agents' specs, in roster order.</summary>
+    public IEnumerable<AgentSpec> AgentSpecs => _agents.Select(a => a.Spec);
+
+    /// <summary>The customers: open model, the scenario's arrivals in compressed time.</summary>
+    public LoadScenario Arrivals() =>
+        LoadScenario.Create(SubmitScenario, SubmitAsync).WithLoadSimulations(_workload.Arrivals());
 
     /// <summary>The agents: every capacity slot loops for <paramref name="during"/>; the steps record their own operations.</summary>
     public LoadScenario Agents(TimeSpan during)
@@ -99,17 +110,6 @@ public sealed class OrleansLoadTarget : ILoadTarget
         return LoadScenario.Create(AgentScenario, WorkAsync)
             .WithStepOperation(null)
             .WithLoadSimulations(Simulation.KeepConstant(AgentSlots, during));
-    }
-
-    /// <summary>
-    /// Staff by the demand curve instead of all at start: at fraction x of <paramref name="during"/>, each tier
-    /// has ceil(N × max(<paramref name="floor"/>, relativeRate(x))) agents signed in (at least one); the rest are offline
-    /// and only finish what they hold.
-    /// </summary>
-    public void FollowRoster(Func<double, double> relativeRate, TimeSpan during, double floor)
-    {
-        _roster = x => Math.Max(floor, relativeRate(x));
-        _rosterDuring = during;
     }
 
     public async Task StartAsync(LoadTargetContext context, CancellationToken cancellationToken)
@@ -122,8 +122,12 @@ public sealed class OrleansLoadTarget : ILoadTarget
         {
             var grain = client.GetGrain<IAgentGrain>(a.Spec.AgentId);
             await grain.Register(a.Spec).ConfigureAwait(false);
-            await grain.SetPresence(Presence.Available).ConfigureAwait(false);
         }).ConfigureAwait(false);
+
+        // Who is on duty at the start signs in before the first arrival; later shifts and breaks follow in compressed time.
+        var atStart = _presenceChanges.TakeWhile(c => c.Minutes <= 0).ToList();
+        await Parallel.ForEachAsync(atStart, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (c, _) =>
+            await client.Agent(_agents[c.AgentIndex].Spec.AgentId).SetPresence(c.Presence).ConfigureAwait(false)).ConfigureAwait(false);
         _cluster.Feed?.Subscribe(OnAssigned);
         if (_agentsDuring != Timeout.InfiniteTimeSpan)
         {
@@ -132,57 +136,40 @@ public sealed class OrleansLoadTarget : ILoadTarget
             _agentsOff = new CancellationTokenSource(_agentsDuring, _time);
         }
 
-        if (_roster is not null)
+        if (_presenceChanges.Count > atStart.Count)
         {
-            _rosterLoop = RosterLoopAsync(_roster, _time.GetTimestamp());
+            _rosterLoop = RosterLoopAsync(_presenceChanges.Skip(atStart.Count).ToList(), _time.GetTimestamp());
         }
     }
 
-    private async Task RosterLoopAsync(Func<double, double> roster, long start)
+    /// <summary>The roster's shift starts and ends and breaks, each at its compressed time from the start of the run.</summary>
+    private async Task RosterLoopAsync(List<PresenceChange> changes, long start)
     {
-        var signedIn = _agents.ToDictionary(a => a, _ => true);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250), _time);
-        do
+        foreach (var change in changes)
         {
-            var x = _time.GetElapsedTime(start).TotalSeconds / _rosterDuring.TotalSeconds;
-            foreach (var tier in _agents.GroupBy(a => a.TierIndex))
+            var due = _workload.ToWall(change.Minutes) - _time.GetElapsedTime(start);
+            if (due > TimeSpan.Zero)
             {
-                var members = tier.ToList();
-                var wanted = Math.Clamp((int)Math.Ceiling(members.Count * roster(Math.Min(1, x))), 1, members.Count);
-                for (var i = 0; i < members.Count; i++)
+                try
                 {
-                    var on = i < wanted;
-                    if (signedIn[members[i]] == on)
-                    {
-                        continue;
-                    }
-
-                    signedIn[members[i]] = on;
-                    var begin = _time.GetTimestamp();
-                    try
-                    {
-                        await _cluster.Client.Agent(members[i].Spec.AgentId).SetPresence(on ? Presence.Available : Presence.Offline).ConfigureAwait(false);
-                        _measurements.Record("roster", begin, begin, _time.GetTimestamp());
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-                    {
-                        _measurements.RecordFailure("roster", Classify(ex));
-                    }
+                    await Task.Delay(due, _time, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
                 }
             }
-        }
-        while (await WaitTickAsync(timer).ConfigureAwait(false));
-    }
 
-    private async Task<bool> WaitTickAsync(PeriodicTimer timer)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            var begin = _time.GetTimestamp();
+            try
+            {
+                await _cluster.Client.Agent(_agents[change.AgentIndex].Spec.AgentId).SetPresence(change.Presence).ConfigureAwait(false);
+                _measurements.Record("roster", begin, begin, _time.GetTimestamp());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                _measurements.RecordFailure("roster", Classify(ex));
+            }
         }
     }
 
@@ -383,7 +370,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
 
     private async ValueTask<StepResult> WorkAsync(StepContext context)
     {
-        var agent = _agents[context.CopyIndex / _workload.AgentCapacity];
+        var agent = _slots[context.CopyIndex];
         if (!agent.Work.Reader.TryRead(out var work))
         {
             work = await WaitForWorkAsync(agent, context.CancellationToken).ConfigureAwait(false);
@@ -393,7 +380,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
             }
         }
 
-        var (handling, escalate) = _workload.Handling(work.Number, work.Visit, agent.TierIndex);
+        var (handling, escalate) = _workload.Handling(work.Number, agent.TierIndex);
         // Work that would run past the agents' shift stays in service: otherwise the slowest handling
         // time of the run, not the schedule, would decide when the run ends.
         var left = _time.GetElapsedTime(_time.GetTimestamp(), _agentsEnd);
@@ -423,7 +410,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
             {
                 if (escalate)
                 {
-                    await grain.Escalate(work.TicketId, $"needs {Workload.TierNames[agent.TierIndex + 1]}").ConfigureAwait(false);
+                    await grain.Escalate(work.TicketId, $"needs {_workload.TierNames[agent.TierIndex + 1]}").ConfigureAwait(false);
                 }
                 else
                 {

@@ -19,12 +19,12 @@ public static class OrleansReport
         var sb = new StringBuilder();
         sb.Append("## SupportQueue target\n\n");
         sb.Append("- Cluster: ").Append(record.Info.Cluster).Append(", desk `").Append(record.Info.DeskId).Append("`\n");
-        sb.Append("- Load: ").Append(record.Info.Load).Append(", seed ").Append(I(w.Seed)).Append('\n');
-        sb.Append("- Time compression: ").Append(N(w.TimeCompression)).Append("x (1 wall second = ").Append(N(w.TimeCompression / 60)).Append(" simulated minutes; handling times, patience")
+        sb.Append("- Load: ").Append(record.Info.Load).Append('\n');
+        sb.Append("- Time compression: ").Append(N(w.TimeCompression)).Append("x (1 wall second = ").Append(N(w.TimeCompression / 60)).Append(" simulated minutes; handling times, patience, shifts and breaks")
             .Append(record.Silos > 0 ? " and desk deadlines" : "; an external cluster's desk deadlines run on its own real-time clock").Append(")\n");
-        sb.Append("- Agents per tier (L1/L2/L3): ").Append(string.Join("/", w.AgentsPerTier)).Append(" × capacity ").Append(I(w.AgentCapacity))
-            .Append("; policy ").Append(w.Policy).Append(w.Policy == EscalationPolicyChoice.A ? " (wait timeout L1 10 min, L2 20 min)" : " (overflow L1 at 20 queued, skill gap)")
-            .Append("; patience ").Append(w.MeanPatience is { } p ? $"mean {N(p.TotalMinutes)} min" : "off").Append('\n');
+        sb.Append("- Roster: ").Append(string.Join(", ", w.Scenario.Roster.Groups.Select(g => $"{g.Name} ({g.Tier}) {I(g.Count)} × capacity {I(g.Capacity)}{(g.Shifts.IsDefaultOrEmpty ? "" : $", {I(g.Shifts.Length)} shift(s)")}")))
+            .Append("; desk tiers ").Append(string.Join("/", w.TierNames)).Append(", escalation rules ").Append(I(w.Scenario.Desk.Escalation.Length)).Append('\n');
+        sb.Append("- Tickets: ").Append(string.Join(", ", w.Scenario.TicketClasses.Select(c => $"{c.Name} {N(c.Share)} {c.Priority}"))).Append("; handling, escalation and patience drawn from the classes' distributions (the simulator's samplers)\n");
         sb.Append("- submit->assign observed by: ").Append(record.Info.AssignmentObservation).Append('\n');
         foreach (var e in record.Info.Events)
         {

@@ -1,5 +1,3 @@
-using SupportQueue.LoadTests.Measurement;
-
 namespace SupportQueue.LoadTests.Runner;
 
 /// <summary>
@@ -25,8 +23,3 @@ public interface ILoadTarget
     ValueTask<IReadOnlyDictionary<string, long>?> SampleSiloLoadAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyDictionary<string, long>?>(null);
 }
-
-/// <summary>What the runner hands the target at start.</summary>
-/// <param name="Measurements">Where to record operations that finish outside a step.</param>
-/// <param name="Time">The run's clock (timestamps in its units).</param>
-public sealed record LoadTargetContext(IMeasurements Measurements, TimeProvider Time);

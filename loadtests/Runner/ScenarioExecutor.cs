@@ -28,6 +28,9 @@ internal sealed class ScenarioExecutor
     private int _inFlight;
     private int _peakInFlight;
     private long _invocations;
+
+    // Every open-model arrival's index, dropped ones included: a replayed stream's k-th arrival is ticket k.
+    private long _arrivals;
     private long _due;
     private long _started;
     private long _dropped;
@@ -175,6 +178,7 @@ internal sealed class ScenarioExecutor
     private void Arrive(long intended)
     {
         Interlocked.Increment(ref _due);
+        var number = Interlocked.Increment(ref _arrivals) - 1;
         var inFlight = Interlocked.Increment(ref _openInFlight);
         if (inFlight > _maxInFlight)
         {
@@ -188,7 +192,7 @@ internal sealed class ScenarioExecutor
             return;
         }
 
-        var number = Interlocked.Increment(ref _invocations) - 1;
+        Interlocked.Increment(ref _invocations);
         // Run the step off the dispatcher thread so a step that does synchronous work before its
         // first await can't delay the arrivals behind it.
         ThreadPool.UnsafeQueueUserWorkItem(

@@ -1,29 +1,5 @@
 namespace SupportQueue.LoadTests.Runner;
 
-/// <summary>How arrivals are spaced within an open-model phase.</summary>
-public enum ArrivalSpacing
-{
-    /// <summary>Evenly spaced: arrival k happens when the expected count reaches k. Deterministic.</summary>
-    Uniform,
-
-    /// <summary>A (non-homogeneous) Poisson process with the phase's rate, from a seeded generator.</summary>
-    Poisson,
-}
-
-/// <summary>A simulation placed on the scenario's timeline.</summary>
-/// <param name="Start">Offset from the scenario start.</param>
-/// <param name="Simulation">The phase.</param>
-public sealed record PlannedPhase(TimeSpan Start, LoadSimulation Simulation)
-{
-    /// <summary>Offset at which the phase ends.</summary>
-    public TimeSpan End => Start + Simulation.During;
-}
-
-/// <summary>A change of the closed-model copy count at an offset from the scenario start.</summary>
-/// <param name="Offset">When the change applies.</param>
-/// <param name="Copies">The copy count from then on.</param>
-public readonly record struct CopiesChange(TimeSpan Offset, int Copies);
-
 /// <summary>
 /// The pure schedule of a scenario: where each phase sits, the open-model rate over time and the
 /// intended arrival times derived from it, and the closed-model copy count over time. No clock involved.
@@ -38,6 +14,7 @@ public sealed class ScenarioPlan
 
     private readonly List<RateSegment> _segments = [];
     private readonly List<CopiesChange> _copies = [];
+    private readonly List<TimeSpan> _replayed = [];
 
     private ScenarioPlan(IReadOnlyList<PlannedPhase> phases)
     {
@@ -52,7 +29,7 @@ public sealed class ScenarioPlan
     public TimeSpan TotalDuration { get; }
 
     /// <summary>Whether any phase is open-model.</summary>
-    public bool HasOpenModel => _segments.Count > 0;
+    public bool HasOpenModel => _segments.Count > 0 || _replayed.Count > 0;
 
     /// <summary>Closed-model copy count changes, in time order, ending with 0 at <see cref="TotalDuration"/>.</summary>
     public IReadOnlyList<CopiesChange> CopiesChanges => _copies;
@@ -135,6 +112,13 @@ public sealed class ScenarioPlan
 
                     previousCopies = rampCopies.Copies;
                     previousRate = 0;
+                    break;
+
+                case ReplaySimulation replay:
+                    _replayed.AddRange(replay.Offsets.Select(o => phase.Start + o));
+                    previousRate = 0;
+                    previousCopies = 0;
+                    SetCopies(phase.Start, 0);
                     break;
 
                 case PauseSimulation:
@@ -231,7 +215,29 @@ public sealed class ScenarioPlan
     /// targets — integers for <see cref="ArrivalSpacing.Uniform"/>, sums of unit exponentials for
     /// <see cref="ArrivalSpacing.Poisson"/>. Lazy, so long runs don't materialise millions of times.
     /// </summary>
-    public IEnumerable<TimeSpan> ArrivalOffsets(ArrivalSpacing spacing, int seed = 0)
+    public IEnumerable<TimeSpan> ArrivalOffsets(ArrivalSpacing spacing, int seed = 0) =>
+        _replayed.Count == 0 ? RateArrivalOffsets(spacing, seed) : Merge(RateArrivalOffsets(spacing, seed), _replayed);
+
+    private static IEnumerable<TimeSpan> Merge(IEnumerable<TimeSpan> drawn, List<TimeSpan> replayed)
+    {
+        var next = 0;
+        foreach (var offset in drawn)
+        {
+            while (next < replayed.Count && replayed[next] <= offset)
+            {
+                yield return replayed[next++];
+            }
+
+            yield return offset;
+        }
+
+        while (next < replayed.Count)
+        {
+            yield return replayed[next++];
+        }
+    }
+
+    private IEnumerable<TimeSpan> RateArrivalOffsets(ArrivalSpacing spacing, int seed)
     {
         var random = new Random(seed);
         double NextGap() => spacing == ArrivalSpacing.Uniform ? 1.0 : -Math.Log(1.0 - random.NextDouble());

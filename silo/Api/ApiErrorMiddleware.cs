@@ -44,8 +44,12 @@ internal static class ApiErrorMiddleware
         }
     }
 
+    // OrleansException covers the runtime's own transient refusals besides rejection: a grain
+    // directory not yet stable after a silo died, an activation that could not be placed. All say
+    // "the cluster could not do it now"; none is bad input.
     private static bool Unavailable(Exception ex) =>
-        ex is StorageUnavailableException or TimeoutException or OrleansMessageRejectionException or SiloUnavailableException;
+        ex is StorageUnavailableException or TimeoutException or OrleansException
+            or Orleans.Runtime.Messaging.ConnectionFailedException or Orleans.Networking.Shared.SocketConnectionException;
 
     private static Task WriteAsync(HttpContext context, ProblemDetails problem, int? retryAfterSeconds = null)
     {

@@ -55,6 +55,7 @@ public static class SupportQueueApi
         TicketEndpoints.Map(app);
         AgentEndpoints.Map(app);
         AssignmentEndpoints.Map(app);
+        ExportEndpoints.Map(app);
         return app;
     }
 }

@@ -10,6 +10,9 @@ public enum ApiOperation
     ReadDeskStatus,
     ListDeskAgents,
     ListWaitingTickets,
+
+    /// <summary>A desk's recorded ticket history: its admin's (or a cluster admin's) only.</summary>
+    ExportDeskHistory,
     SubmitTicket,
     ReadTicket,
 

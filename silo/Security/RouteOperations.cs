@@ -17,6 +17,7 @@ public static class RouteOperations
         [("GET", "/desks/{deskId}/statistics")] = ApiOperation.ReadDeskStatus,
         [("GET", "/desks/{deskId}/agents")] = ApiOperation.ListDeskAgents,
         [("GET", "/desks/{deskId}/tiers/{tier}/waiting")] = ApiOperation.ListWaitingTickets,
+        [("GET", "/desks/{deskId}/export")] = ApiOperation.ExportDeskHistory,
         [("POST", "/tickets")] = ApiOperation.SubmitTicket,
         [("GET", "/tickets/{ticketId}")] = ApiOperation.ReadTicket,
         [("POST", "/tickets/{ticketId}/abandon")] = ApiOperation.ChangeTicket,

@@ -9,7 +9,7 @@ namespace SupportQueue.Grains.Tests;
 /// (only the grain-facing clock: the silos' own maintenance loops stay on real time), so tests
 /// move time forward explicitly instead of sleeping.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
@@ -22,9 +22,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Every assignment any silo reported to its <see cref="IAssignmentObserver"/>s.</summary>
     public RecordingAssignmentObserver Assignments { get; } = new();
 
+    /// <summary>Whether open tickets keep durable reminders (as on PostgreSQL), which a re-activated desk rebuilds from.</summary>
+    protected virtual bool DurableTickets => false;
+
     public async Task InitializeAsync()
     {
         var store = new InMemoryStateStore();
+        var durable = DurableTickets;
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -33,6 +37,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, Clock);
             silo.Services.AddSingleton<IAssignmentObserver>(Assignments);
+            silo.Services.Configure<SupportQueueGrainOptions>(o => o.DurableTickets = durable);
+
+            // Small recorder pages, so tests that export cross sealed pages and the open one.
+            silo.Services.Configure<TicketRecorderOptions>(o => o.PageSize = 4);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync().WaitAsync(TimeSpan.FromMinutes(1));

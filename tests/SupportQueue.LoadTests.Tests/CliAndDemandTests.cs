@@ -1,3 +1,4 @@
+using SupportQueue.LoadTests.Cli;
 using SupportQueue.LoadTests.Commands;
 using SupportQueue.LoadTests.Orleans;
 
@@ -51,19 +52,24 @@ public class CliAndDemandTests
     {
         var o = new RunCommand.Settings
         {
-            Rate = "500", SeasonalWeekIn = "60s", Silos = "2", Agents = "10,5,2",
-            Thresholds = ["p99 submit->assign < 20ms", "fail% < 1"], Out = "x", Policies = ["b"], NoLive = true,
+            WeekIn = "60s", Silos = "2", Agents = "10,5,2", Capacity = "3", Patience = "6", Seed = "7",
+            Thresholds = ["p99 submit->assign < 20ms", "fail% < 1"], Out = "x", Roster = "all", NoLive = true,
         }.ToOptions();
 
-        Assert.Equal(500, o.Rate);
-        Assert.Equal(TimeSpan.FromMinutes(1), o.SeasonalWeekIn);
+        Assert.Equal(TimeSpan.FromMinutes(1), o.WeekIn);
         Assert.Equal(2, o.Silos);
-        Assert.Equal([10, 5, 2], o.Agents!.Value.ToArray());
+        Assert.Equal(["L1:10", "L2:5", "L3:2"], o.Scenario.Roster.Groups.Select(g => $"{g.Tier}:{g.Count}").ToArray());
+        Assert.All(o.Scenario.Roster.Groups, g => Assert.Equal(3, g.Capacity));
+        Assert.All(o.Scenario.TicketClasses, c => Assert.Equal(6, c.Patience!.Mean));
+        Assert.Equal(7UL, o.Scenario.Seed);
         Assert.Equal(["p99 submit->assign < 20ms", "fail% < 1"], o.Thresholds.ToArray());
-        Assert.Equal(EscalationPolicyChoice.B, o.Policy);
+        Assert.True(o.AllSignedIn);
         Assert.False(o.Live);
-        Assert.Equal(EscalationPolicyChoice.B, new BenchCommand.Settings().ToOptions().Policy);
+
+        // A week in 60 s compresses the sample scenario's 7 days 10,080-fold.
+        Assert.Equal(10_080, LoadCommands.Compression(o), 6);
         Assert.Equal([250, 500.0], new BenchCommand.Settings { Rates = "250,500" }.ToOptions().Rates.ToArray());
+        Assert.Equal(TimeSpan.FromSeconds(20), new BenchCommand.Settings().ToOptions().Duration);
     }
 
     [Fact]
@@ -79,20 +85,6 @@ public class CliAndDemandTests
         // The launch doubles Wednesday 13:00-15:00; Tuesday (factor 1.1) has the same hours without it.
         Assert.Equal(2.0 / 1.1, At(2, 14.5) / At(1, 14.5), 6);
         Assert.InRange(demand.MeanOverPeak, 0.05, 0.5);
-    }
-
-    [Fact]
-    public void The_same_seed_gives_the_same_tickets_and_handling()
-    {
-        var a = new Workload { Seed = 7 };
-        var b = new Workload { Seed = 7 };
-        var c = new Workload { Seed = 8 };
-
-        Assert.Equal(a.Ticket("d", "t", 42), b.Ticket("d", "t", 42), TicketComparer.Instance);
-        Assert.Equal(a.Handling(42, 0, 0), b.Handling(42, 0, 0));
-        Assert.NotEqual(
-            Enumerable.Range(0, 20).Select(i => a.Handling(i, 0, 0)),
-            Enumerable.Range(0, 20).Select(i => c.Handling(i, 0, 0)));
     }
 
     [Fact]
@@ -115,15 +107,5 @@ public class CliAndDemandTests
         Assert.Equal(TimeSpan.FromMilliseconds(100), clock.ToWall(TimeSpan.FromMinutes(1)));
         using var timer = clock.CreateTimer(_ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Assert.IsNotType<CompressedClock>(timer);
-    }
-
-    private sealed class TicketComparer : IEqualityComparer<SupportQueue.Core.Model.TicketSpec>
-    {
-        public static readonly TicketComparer Instance = new();
-
-        public bool Equals(SupportQueue.Core.Model.TicketSpec? x, SupportQueue.Core.Model.TicketSpec? y) =>
-            x is not null && y is not null && x.Priority == y.Priority && x.Skills.SequenceEqual(y.Skills);
-
-        public int GetHashCode(SupportQueue.Core.Model.TicketSpec obj) => obj.Priority.GetHashCode();
     }
 }

@@ -1,5 +1,6 @@
 using SupportQueue.Grains;
 using SupportQueue.LoadTests.Cli;
+using SupportQueue.LoadTests.Commands;
 using SupportQueue.LoadTests.Orleans;
 using SupportQueue.LoadTests.Reports;
 
@@ -31,20 +32,16 @@ public sealed class OrleansCollection : ICollectionFixture<LoadClusterFixture>
 [Collection(OrleansCollection.Name)]
 public class OrleansTargetTests(LoadClusterFixture fixture)
 {
-    private static LoadOptions SmallRun(params string[] thresholds) => new()
+    // The sample scenario (skill routing at entry, agents about half busy) for 200 ms at the fixture's compression: ~40 tickets.
+    private static LoadOptions SmallRun(params string[] thresholds) => new RunCommand.Settings
     {
-        Command = "run",
-        Rate = 40,
-        Duration = TimeSpan.FromSeconds(1),
-        Tail = TimeSpan.FromMilliseconds(500),
-        Compress = LoadClusterFixture.Compression,
-        // Skill routing at entry and plenty of agents: every ticket gets an agent within the run.
-        Policy = EscalationPolicyChoice.B,
-        Agents = [6, 4, 4],
-        Warmup = TimeSpan.Zero,
-        Live = false,
-        Thresholds = [.. thresholds],
-    };
+        Compress = LoadClusterFixture.Compression.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Duration = "200ms",
+        Tail = "500ms",
+        Warmup = "0",
+        NoLive = true,
+        Thresholds = thresholds,
+    }.ToOptions();
 
     [Fact]
     public async Task Smoke_run_submits_assigns_and_audits_clean_with_reports_written()
@@ -68,7 +65,7 @@ public class OrleansTargetTests(LoadClusterFixture fixture)
             // Idle agent slots wait for work instead of polling: their steps are the tickets they worked
             // (a few visits each at most) plus a handful of idle returns per slot around the end of the shift.
             var agentSteps = record.Result.Scenarios.Single(s => s.Name == OrleansLoadTarget.AgentScenario).Started;
-            var slots = 14 * record.Info.Workload.AgentCapacity;
+            var slots = record.Info.Workload.Scenario.Roster.Groups.Sum(g => g.Count * g.Capacity);
             Assert.InRange(agentSteps, 1, (3 * submitted) + (6 * slots));
 
             // The configuration table puts the loader's start lag and the longest GC pause beside the

@@ -31,6 +31,8 @@ public sealed class BadInputTests(ApiHost host)
         new("desk agents: unknown desk", "GET", "/desks/nope/agents", null, 404, "deskId", "nope"),
         new("waiting: unknown tier", "GET", $"/desks/{D}/tiers/L9/waiting", null, 400, "tier", "L9"),
         new("waiting: unknown desk", "GET", "/desks/nope/tiers/L1/waiting", null, 404, "deskId", "nope"),
+        new("export: from not a time", "GET", $"/desks/{D}/export?from=yesterday&to=2026-12-01", null, 400, "from", "yesterday"),
+        new("export: unknown desk", "GET", "/desks/nope/export?from=2026-12-01&to=2026-12-02", null, 404, "deskId", "nope"),
         new("submit: missing ticketId", "POST", "/tickets", $$"""{"deskId":"{{D}}","priority":"P2"}""", 400, "$.ticketId", null),
         new("submit: wrong type", "POST", "/tickets", $$"""{"ticketId":5,"deskId":"{{D}}","priority":"P2"}""", 400, "$.ticketId", "5"),
         new("submit: unknown enum", "POST", "/tickets", $$"""{"ticketId":"b1","deskId":"{{D}}","priority":"P9"}""", 400, "$.priority", "\"P9\""),

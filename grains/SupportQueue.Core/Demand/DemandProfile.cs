@@ -44,6 +44,17 @@ public sealed record DemandProfile
     [Id(5)]
     public IReadOnlyList<DemandEvent>? Events { get; init; }
 
+    /// <summary>
+    /// A volume CSV (<c>start,volume[,class]</c>, see <see cref="VolumeCsv"/>), path relative to the
+    /// scenario file: expected tickets per interval instead of <see cref="BaseVolume"/> and the factors.
+    /// </summary>
+    [Id(6)]
+    public string? Volumes { get; init; }
+
+    /// <summary>The contents of <see cref="Volumes"/>, read by whoever loaded the scenario file; not a field of the file.</summary>
+    [Id(7)]
+    public VolumeTable? VolumeTable { get; init; }
+
     /// <summary>Intervals in one day: 96 or 48 for a valid profile.</summary>
     public int IntervalsPerDay => IntervalMinutes > 0 ? 1440 / IntervalMinutes : 0;
 
@@ -57,6 +68,17 @@ public sealed record DemandProfile
 
     internal void Validate(string path, List<ValidationError> errors)
     {
+        if (Volumes is not null)
+        {
+            ValidateVolumes(path, errors);
+            if (IntervalMinutes is not (15 or 30))
+            {
+                errors.Add(new ValidationError(path + ".intervalMinutes", ValidationError.Format(IntervalMinutes), "must be 15 or 30"));
+            }
+
+            return;
+        }
+
         SpecChecks.NonNegative(errors, path + ".baseVolume", BaseVolume);
 
         var intervalOk = IntervalMinutes is 15 or 30;
@@ -101,6 +123,28 @@ public sealed record DemandProfile
         }
 
         ValidateBounds(path, errors);
+    }
+
+    private void ValidateVolumes(string path, List<ValidationError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(Volumes))
+        {
+            errors.Add(new ValidationError(path + ".volumes", $"'{Volumes}'", "must name a CSV file"));
+        }
+        else if (VolumeTable is null)
+        {
+            errors.Add(new ValidationError(path + ".volumes", $"'{Volumes}'", "not read: load the scenario from its file, so the CSV can be found beside it"));
+        }
+
+        var others = new (string Name, bool Given)[]
+        {
+            ("baseVolume", BaseVolume is not null), ("intraday", Intraday is not null), ("dayOfWeek", DayOfWeek is not null),
+            ("seasons", Seasons is not null), ("events", Events is not null),
+        };
+        foreach (var (name, given) in others.Where(o => o.Given))
+        {
+            errors.Add(new ValidationError($"{path}.{name}", "(given)", "leave it out: the volumes file gives the demand per interval"));
+        }
     }
 
     /// <summary>

@@ -225,8 +225,9 @@ internal sealed class AgentPool
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Recount(PoolAgent agent, int before)
     {
-        _freeCapacity[agent.Tier] += agent.FreeCapacity - before;
-        if (agent.FreeCapacity > 0)
+        var free = agent.FreeCapacity;
+        _freeCapacity[agent.Tier] += free - before;
+        if (free > 0)
         {
             if (agent.FreeSlot < 0)
             {
@@ -240,6 +241,7 @@ internal sealed class AgentPool
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Untrack(PoolAgent agent)
     {
         if (agent.FreeSlot < 0)

@@ -67,6 +67,15 @@ public sealed class DeskScheduler : IDeskView
 
     public int OpenTickets => _table.Open;
 
+    /// <summary>The running totals, for a host to keep across a restart (see <see cref="RestoreCounts"/>).</summary>
+    public DeskCounts Counts() => _desk.Counts();
+
+    /// <summary>
+    /// Takes back totals a host kept. Tickets restored since (<see cref="Restore"/>) counted as
+    /// submitted again; the kept figure wins unless the restored ones alone are more.
+    /// </summary>
+    public void RestoreCounts(DeskCounts counts) => _desk.RestoreCounts(counts);
+
     /// <summary>Entries in the deadline heap, stale ones not yet dropped included: for tests of its growth.</summary>
     internal int PendingDeadlines => _deadlines.Count;
 

@@ -66,6 +66,22 @@ internal sealed class DeskState
 
     public long Withdrawn { get; set; }
 
+    /// <summary>See <see cref="DeskScheduler.Counts"/>.</summary>
+    public DeskCounts Counts() => new(Submitted, Resolved, Reopened, Abandoned, Escalations, Withdrawn,
+        [.. Enum.GetValues<Priority>().Select(p => Sla.Snapshot(p, 0))]);
+
+    /// <summary>See <see cref="DeskScheduler.RestoreCounts"/>.</summary>
+    public void RestoreCounts(DeskCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        Submitted = Math.Max(counts.Submitted, Submitted);
+        (Resolved, Reopened, Abandoned, Escalations, Withdrawn) = (counts.Resolved, counts.Reopened, counts.Abandoned, counts.Escalations, counts.Withdrawn);
+        foreach (var counted in counts.Sla.Where(c => Enum.IsDefined(c.Priority)))
+        {
+            Sla.Restore(counted);
+        }
+    }
+
     /// <summary>One counter for queue keys, offers and deadlines, so every tie breaks in the order things happened.</summary>
     public long NextSequence() => ++_sequence;
 

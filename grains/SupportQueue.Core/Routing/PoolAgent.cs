@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SupportQueue.Core.Model;
 
 namespace SupportQueue.Core.Routing;
@@ -32,7 +33,12 @@ internal sealed class PoolAgent
     /// </summary>
     public bool Saturated { get; set; }
 
-    public int FreeCapacity => Presence == Presence.Available && !Saturated ? Math.Max(0, Capacity - Load) : 0;
+    /// <summary>Read several times per assignment: always inlined, or a large caller's inlining budget may leave it a call.</summary>
+    public int FreeCapacity
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Presence == Presence.Available && !Saturated ? Math.Max(0, Capacity - Load) : 0;
+    }
 
     public bool HasAll(string[] skills)
     {

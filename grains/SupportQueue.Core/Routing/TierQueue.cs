@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 namespace SupportQueue.Core.Routing;
@@ -111,9 +112,12 @@ internal sealed class TierQueue
         var popped = Remove(_byGroup[ticket.SkillGroup]!);
         if (!ReferenceEquals(popped, ticket))
         {
-            throw new InvalidOperationException("queue invariant broken: popped ticket is not the head");
+            NotTheHead();
         }
     }
+
+    [DoesNotReturn]
+    private static void NotTheHead() => throw new InvalidOperationException("queue invariant broken: popped ticket is not the head");
 
     private bool IsLive(DeskTicket ticket, int epoch) =>
         ticket.State == DeskTicketState.Queued && ticket.Epoch == epoch && ticket.Tier == _tier;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Collections.Immutable;
 using SupportQueue.Core.Demand;
 using SupportQueue.Core.Randomness;
 
@@ -13,7 +12,7 @@ namespace SupportQueue.Core.Simulation;
 /// </summary>
 internal sealed class CustomerSource
 {
-    private readonly ImmutableArray<TicketClassSpec> _classes;
+    private readonly TicketClassSpec[] _classes;
     private readonly int _tiers;
     private readonly string[] _notResolvedReason;
     private readonly double[][] _resolveProbability;
@@ -28,10 +27,23 @@ internal sealed class CustomerSource
     private readonly RandomStream _reopenStream;
     private readonly ArrivalGenerator _arrivals;
 
+    /// <summary>A recorded trace in place of the arrival generator; null in a normal run.</summary>
+    private readonly ReplayCustomers? _replay;
+
+    /// <summary>Per-interval class shares from a volume CSV; null when the classes' fixed shares apply.</summary>
+    private readonly VolumeClassMix? _volumeMix;
+    private readonly int _scenarioClasses;
+    private double _lastArrival;
+
     public CustomerSource(Scenario scenario, int replication)
     {
         var desk = scenario.Desk;
-        _classes = scenario.TicketClasses;
+        _replay = scenario.Arrivals.IsDefault ? null : new ReplayCustomers(scenario);
+        _volumeMix = _replay is null ? VolumeClassMix.Of(scenario) : null;
+        _scenarioClasses = scenario.TicketClasses.Length;
+
+        // A replay's class variants follow the scenario's classes and share their distributions.
+        _classes = [.. scenario.TicketClasses, .. _replay?.Variants ?? []];
         _tiers = desk.TierCount;
         _notResolvedReason = [.. desk.Tiers.Select(t => $"not resolved at {t.Name}")];
         _resolveProbability = [.. _classes.Select(c => desk.Tiers.Select(t => c.ResolveAt(t.Name)).ToArray())];
@@ -39,7 +51,7 @@ internal sealed class CustomerSource
         _patience = new ISampler?[_classes.Length];
         _reopenDelay = new ISampler?[_classes.Length];
         _classCumulative = new double[_classes.Length];
-        var total = _classes.Sum(c => c.Share);
+        var total = scenario.TicketClasses.Sum(c => c.Share);
         var running = 0.0;
         for (var c = 0; c < _classes.Length; c++)
         {
@@ -56,14 +68,14 @@ internal sealed class CustomerSource
             _classCumulative[c] = running;
         }
 
-        _classCumulative[^1] = 1.0;
+        _classCumulative[scenario.TicketClasses.Length - 1] = 1.0;
         var seed = scenario.Seed;
         _classStream = RandomStream.Create(seed, StreamId.TicketClass, replication);
         _handlingStream = RandomStream.Create(seed, StreamId.Handling, replication);
         _patienceStream = RandomStream.Create(seed, StreamId.Patience, replication);
         _escalationStream = RandomStream.Create(seed, StreamId.Escalation, replication);
         _reopenStream = RandomStream.Create(seed, StreamId.Reopen, replication);
-        Rate = new RateFunction(scenario.Demand, scenario.Start, scenario.HorizonMinutes);
+        Rate = ScenarioDemand.Rate(scenario);
         _arrivals = new ArrivalGenerator(Rate, RandomStream.Create(seed, StreamId.Arrivals, replication));
     }
 
@@ -72,13 +84,28 @@ internal sealed class CustomerSource
 
     /// <summary>The first arrival after <paramref name="now"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextArrival(double now) => _arrivals.NextArrival(now);
+    public double NextArrival(double now)
+    {
+        // The loop asks for the next arrival as the current customer arrives: remember when, for its class.
+        _lastArrival = now;
+        return _replay is null ? _arrivals.NextArrival(now) : _replay.NextArrival();
+    }
 
     /// <summary>Draws the class of a new customer (an index into the scenario's ticket classes).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int DrawClass()
     {
         var u = _classStream.NextDouble();
+        if (_replay is not null)
+        {
+            return _scenarioClasses + _replay.NextVariant();
+        }
+
+        if (_volumeMix is not null && _volumeMix.Draw(_lastArrival, u) is var mixed and >= 0)
+        {
+            return mixed;
+        }
+
         var cls = 0;
         while (u >= _classCumulative[cls])
         {
@@ -105,6 +132,7 @@ internal sealed class CustomerSource
         ticket.Patience = _patience[cls] is { } patience ? Math.Max(0, patience.Sample(_patienceStream)) : RunCalendar.Never;
         ticket.ReopenDraw = _reopenStream.NextDouble();
         ticket.ReopenDelay = _reopenDelay[cls] is { } delay ? Math.Max(0, delay.Sample(_reopenStream)) : 0;
+        _replay?.Apply(ticket);
     }
 
     /// <summary>Whether service at <paramref name="tier"/> resolves the ticket (the last tier always does).</summary>

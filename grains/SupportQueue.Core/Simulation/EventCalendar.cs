@@ -22,8 +22,10 @@ namespace SupportQueue.Core.Simulation;
 /// new event, typically later than most) end near the bottom, so this saves one compare per level
 /// and gives the same heap as the usual top-down sift.</item>
 /// </list>
+/// Not sealed: <see cref="RunCalendar"/> extends it, so the loop reaches the heap without a hop
+/// through another object (no member is virtual, so calls stay direct).
 /// </summary>
-internal sealed class EventCalendar<T>
+internal class EventCalendar<T>
     where T : unmanaged
 {
     private const int Arity = 8;

@@ -28,7 +28,7 @@ internal sealed class Metrics
     private readonly double[] _resolutionTarget = new double[5];
     private readonly long[][] _offered, _answered, _within, _abandoned, _escalatedOut, _backlog, _handled;
     private readonly double[][] _wait, _staffed, _busy, _handle;
-    private readonly long[][] _pArrivals, _pFrMet, _pFrMissed, _pResMet, _pResMissed, _pAbandoned;
+    private readonly long[][] _pArrivals, _pFrMet, _pFrMissed, _pResMet, _pResMissed, _pAbandoned, _pRefused;
     private readonly LogHistogram[] _waits;
     private readonly LogHistogram[] _resolutions;
     private readonly long[] _zeroWaits;
@@ -80,6 +80,7 @@ internal sealed class Metrics
         _pResMet = L(5);
         _pResMissed = L(5);
         _pAbandoned = L(5);
+        _pRefused = L(5);
         // Quantiles within 0.4% relative error in constant memory, instead of keeping and sorting
         // every wait of a long run. Times are minutes; below 0.0001 minute counts as no wait.
         _waits = Enumerable.Range(0, tiers).Select(_ => new LogHistogram(1e-4, 1e7)).ToArray();
@@ -180,6 +181,18 @@ internal sealed class Metrics
                     _slWithin++;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The desk was full and turned the ticket away (a new or a returning customer). By the
+    /// ticket's arrival interval, like every count per priority.
+    /// </summary>
+    public void Refused(SimTicket t)
+    {
+        if (t.Counted)
+        {
+            _pRefused[(int)t.Priority][t.CreatedInterval]++;
         }
     }
 
@@ -361,7 +374,7 @@ internal sealed class Metrics
         foreach (var p in Enum.GetValues<Priority>())
         {
             var i = (int)p;
-            priorities.Add(new PrioritySeries(p, [.. _pArrivals[i]], [.. _pFrMet[i]], [.. _pFrMissed[i]], [.. _pResMet[i]], [.. _pResMissed[i]], [.. _pAbandoned[i]]));
+            priorities.Add(new PrioritySeries(p, [.. _pArrivals[i]], [.. _pFrMet[i]], [.. _pFrMissed[i]], [.. _pResMet[i]], [.. _pResMissed[i]], [.. _pAbandoned[i]], [.. _pRefused[i]]));
             if (_pArrivals[i].Sum() == 0)
             {
                 continue;

@@ -7,9 +7,8 @@ using SupportQueue.Core.Model;
 namespace SupportQueue.Core.Simulation;
 
 /// <summary>
-/// What a run records: every event of a ticket's life goes to the <see cref="Metrics"/>, and, when
-/// outcomes are kept, to the ticket's path; at the end it assembles the replication's result. The
-/// forwarding methods inline, so the loop pays nothing for going through here.
+/// What a run records: the <see cref="Metrics"/> (which the loop feeds directly) and, when outcomes
+/// are kept, each ticket's path and outcome; at the end it assembles the replication's result.
 /// </summary>
 internal sealed class OutcomeRecorder(Scenario scenario)
 {
@@ -17,58 +16,18 @@ internal sealed class OutcomeRecorder(Scenario scenario)
     private readonly List<TicketOutcome> _outcomes = [];
     private readonly string[] _tierNames = [.. scenario.Desk.Tiers.Select(t => t.Name)];
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Arrived(SimTicket ticket, double now) => _metrics.Arrived(ticket, now);
+    /// <summary>The counts: the loop feeds them directly, one hop less per event than through here.</summary>
+    public Metrics Metrics => _metrics;
 
-    /// <summary>The ticket joined the queue of its <see cref="SimTicket.Tier"/> at <paramref name="now"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Queued(SimTicket ticket, double now)
-    {
-        if (ticket.Path is not null)
-        {
-            PathQueued(ticket, now);
-        }
-
-        _metrics.Queued(ticket, now);
-    }
-
-    /// <summary>The desk gave the ticket to <paramref name="agent"/> at <paramref name="at"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Assigned(SimTicket ticket, SimAgent agent, double at)
-    {
-        if (ticket.Path is not null)
-        {
-            PathAssigned(ticket, agent, at);
-        }
-
-        _metrics.Assigned(ticket, agent, at);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void ServiceEnded(SimTicket ticket, SimAgent agent, double now) => _metrics.ServiceEnded(ticket, agent, now);
-
-    /// <summary>The ticket was resolved; <paramref name="reopens"/>: its customer will come back.</summary>
-    public void Resolved(SimTicket ticket, double now, bool reopens)
-    {
-        _metrics.Resolved(ticket, now);
-        if (reopens)
-        {
-            ticket.Path?.Append("|reopen");
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Escalated(SimTicket ticket, int fromTier, double now) => _metrics.Escalated(ticket, fromTier, now);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Abandoned(SimTicket ticket, double now) => _metrics.Abandoned(ticket, now);
+    /// <summary>A resolved ticket's customer will come back.</summary>
+    public void Reopens(SimTicket ticket) => ticket.Path?.Append("|reopen");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void PresenceChanged(SimAgent agent, Presence presence, double now) => _metrics.PresenceChanged(agent, presence, now);
 
     public void SnapshotBacklog(double now) => _metrics.SnapshotBacklog(now);
 
-    /// <summary>The ticket's story ended (<paramref name="ending"/>: resolved or abandoned) at <paramref name="now"/>.</summary>
+    /// <summary>The ticket's story ended (<paramref name="ending"/>: resolved, abandoned or refused) at <paramref name="now"/>.</summary>
     public void Closed(SimTicket ticket, string ending, double now)
     {
         if (ticket.Path is not null)
@@ -106,11 +65,14 @@ internal sealed class OutcomeRecorder(Scenario scenario)
     }
 
     // Paths are kept only when outcomes are compared: out of line, so the fast run's callers stay small.
+
+    /// <summary>The ticket joined the queue of its <see cref="SimTicket.Tier"/> at <paramref name="now"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void PathQueued(SimTicket ticket, double now) =>
+    public void PathQueued(SimTicket ticket, double now) =>
         ticket.Path!.Append('|').Append(_tierNames[ticket.Tier]).Append('@').Append(now.ToString("0.######", CultureInfo.InvariantCulture));
 
+    /// <summary>The desk gave the ticket to <paramref name="agent"/> at <paramref name="at"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void PathAssigned(SimTicket ticket, SimAgent agent, double at) =>
+    public static void PathAssigned(SimTicket ticket, SimAgent agent, double at) =>
         ticket.Path!.Append('>').Append(agent.Id).Append('@').Append(at.ToString("0.######", CultureInfo.InvariantCulture));
 }

@@ -30,6 +30,9 @@ internal sealed class RunLoop
     private readonly TicketPool _tickets;
     private readonly OutcomeRecorder _recorder;
 
+    /// <summary>The recorder's counts, fed on every event: held here too, one dependent load less each time.</summary>
+    private readonly Metrics _metrics;
+
     /// <summary>The roster's agents by index (the same array): read on every assignment and service end.</summary>
     private readonly SimAgent[] _agents;
     private readonly List<SettleEntry> _journal = [];
@@ -53,6 +56,7 @@ internal sealed class RunLoop
         _agents = roster.Agents;
         _tickets = tickets;
         _recorder = recorder;
+        _metrics = recorder.Metrics;
         _progress = progress;
         _cancellation = cancellation;
         _nextProgress = _horizon / 100;
@@ -82,7 +86,7 @@ internal sealed class RunLoop
                 var settledAtDeadline = SettleAsync(driver, deadline, _time.At(deadline));
                 if (!settledAtDeadline.IsCompletedSuccessfully)
                 {
-                    return ThenTrue(settledAtDeadline);
+                    return RunLoopContinuations.ThenTrue(settledAtDeadline);
                 }
 
                 settledAtDeadline.GetAwaiter().GetResult();
@@ -102,7 +106,7 @@ internal sealed class RunLoop
             var changed = Handle(driver, ev, now, at, out var handled);
             if (!handled.IsCompletedSuccessfully)
             {
-                return FinishStepAsync(driver, handled, changed, now, at);
+                return RunLoopContinuations.FinishStepAsync(this, driver, handled, changed, now, at);
             }
 
             handled.GetAwaiter().GetResult();
@@ -111,7 +115,7 @@ internal sealed class RunLoop
                 var settled = SettleAsync(driver, now, at);
                 if (!settled.IsCompletedSuccessfully)
                 {
-                    return ReportAfter(settled, now);
+                    return RunLoopContinuations.ReportAfter(this, settled, now);
                 }
 
                 settled.GetAwaiter().GetResult();
@@ -123,32 +127,8 @@ internal sealed class RunLoop
         return new ValueTask<bool>(true);
     }
 
-    private async ValueTask<bool> FinishStepAsync(IDeskDriver driver, ValueTask handled, bool changed, double now, DateTimeOffset at)
-    {
-        await handled;
-        if (changed)
-        {
-            await SettleAsync(driver, now, at);
-        }
-
-        ReportProgress(now);
-        return true;
-    }
-
-    private async ValueTask<bool> ReportAfter(ValueTask settled, double now)
-    {
-        await settled;
-        ReportProgress(now);
-        return true;
-    }
-
-    private static async ValueTask<bool> ThenTrue(ValueTask pending)
-    {
-        await pending;
-        return true;
-    }
-
-    private void ReportProgress(double now)
+    /// <summary>Each time another hundredth of the horizon has passed: progress to the caller, and a check for cancellation.</summary>
+    internal void ReportProgress(double now)
     {
         if (now >= _nextProgress)
         {
@@ -200,7 +180,7 @@ internal sealed class RunLoop
                 var abandoned = driver.Abandon(waiting, at);
                 if (!abandoned.IsCompletedSuccessfully)
                 {
-                    pending = AbandonedAsync(abandoned, waiting, now);
+                    pending = RunLoopContinuations.AbandonedAsync(this, abandoned, waiting, now);
                     return true;
                 }
 
@@ -224,17 +204,24 @@ internal sealed class RunLoop
         }
     }
 
-    private async ValueTask AbandonedAsync(ValueTask pending, SimTicket ticket, double now)
-    {
-        await pending;
-        Abandoned(ticket, now);
-    }
-
-    private void Abandoned(SimTicket ticket, double now)
+    internal void Abandoned(SimTicket ticket, double now)
     {
         ticket.State = TicketState.Done;
-        _recorder.Abandoned(ticket, now);
+        _tickets.LeftDesk();
+        _metrics.Abandoned(ticket, now);
         Close(ticket, "abandoned", now);
+    }
+
+    /// <summary>
+    /// The desk is full (its maxOpenTickets reached): the customer is turned away, as the desk would
+    /// refuse the submit, and the run goes on. Out of line: only an overloaded desk gets here.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Refused(SimTicket ticket, double now)
+    {
+        ticket.State = TicketState.Done;
+        _metrics.Refused(ticket);
+        Close(ticket, "refused", now);
     }
 
     private ValueTask ArriveAsync(IDeskDriver driver, double now, DateTimeOffset at)
@@ -245,21 +232,25 @@ internal sealed class RunLoop
         // Every random attribute of a ticket is drawn on arrival, in a fixed order, so two policies
         // compared on the same seed see exactly the same customers.
         _customers.DrawAttributes(ticket);
-        _recorder.Arrived(ticket, now);
+        _metrics.Arrived(ticket, now);
+        if (_tickets.DeskFull)
+        {
+            Refused(ticket, now);
+            return default;
+        }
+
+        _tickets.JoinedDesk();
         var placement = driver.Submit(ticket, at);
         if (!placement.IsCompletedSuccessfully)
         {
-            return SubmittedAsync(placement, ticket, now);
+            return RunLoopContinuations.SubmittedAsync(this, placement, ticket, now);
         }
 
         Submitted(ticket, placement.Result, now);
         return default;
     }
 
-    private async ValueTask SubmittedAsync(ValueTask<int> pending, SimTicket ticket, double now) =>
-        Submitted(ticket, await pending, now);
-
-    private void Submitted(SimTicket ticket, int tier, double now)
+    internal void Submitted(SimTicket ticket, int tier, double now)
     {
         Queue(ticket, tier, now);
         if (ticket.Patience < Never)
@@ -272,13 +263,13 @@ internal sealed class RunLoop
     {
         var agent = _agents[ticket.AgentIndex];
         var tier = ticket.Tier;
-        _recorder.ServiceEnded(ticket, agent, now);
+        _metrics.ServiceEnded(ticket, agent, now);
         if (_customers.Resolves(ticket, tier))
         {
             var resolved = driver.Resolve(ticket, agent.Index, at);
             if (!resolved.IsCompletedSuccessfully)
             {
-                return ResolvedAsync(resolved, ticket, now);
+                return RunLoopContinuations.ResolvedAsync(this, resolved, ticket, now);
             }
 
             resolved.GetAwaiter().GetResult();
@@ -289,28 +280,24 @@ internal sealed class RunLoop
         var placement = driver.Escalate(ticket, agent.Index, _customers.NotResolvedReason(tier), at);
         if (!placement.IsCompletedSuccessfully)
         {
-            return EscalatedAsync(placement, ticket, tier, now);
+            return RunLoopContinuations.EscalatedAsync(this, placement, ticket, tier, now);
         }
 
         Escalated(ticket, tier, placement.Result, now);
         return default;
     }
 
-    private async ValueTask ResolvedAsync(ValueTask pending, SimTicket ticket, double now)
-    {
-        await pending;
-        Resolved(ticket, now);
-    }
-
-    private void Resolved(SimTicket ticket, double now)
+    internal void Resolved(SimTicket ticket, double now)
     {
         ticket.State = TicketState.Done;
         ticket.AgentIndex = -1;
+        _tickets.LeftDesk();
         var reopen = ticket.Class.Reopen;
         var reopens = reopen is not null && ticket.ReopenDraw < reopen.Probability;
-        _recorder.Resolved(ticket, now, reopens);
+        _metrics.Resolved(ticket, now);
         if (reopens)
         {
+            _recorder.Reopens(ticket);
             _calendar.Schedule(now + ticket.ReopenDelay, new SimEvent(EventKind.Reopen, ticket.Index));
         }
         else
@@ -319,13 +306,10 @@ internal sealed class RunLoop
         }
     }
 
-    private async ValueTask EscalatedAsync(ValueTask<int> pending, SimTicket ticket, int tier, double now) =>
-        Escalated(ticket, tier, await pending, now);
-
-    private void Escalated(SimTicket ticket, int fromTier, int toTier, double now)
+    internal void Escalated(SimTicket ticket, int fromTier, int toTier, double now)
     {
         ticket.AgentIndex = -1;
-        _recorder.Escalated(ticket, fromTier, now);
+        _metrics.Escalated(ticket, fromTier, now);
         Queue(ticket, toTier, now);
     }
 
@@ -333,36 +317,37 @@ internal sealed class RunLoop
     {
         _customers.DrawAttributes(ticket);
         ticket.Reopened = true;
+        if (_tickets.DeskFull)
+        {
+            Refused(ticket, now);
+            return default;
+        }
+
+        _tickets.JoinedDesk();
         var placement = driver.Reopen(ticket, at);
         if (!placement.IsCompletedSuccessfully)
         {
-            return ReopenedAsync(placement, ticket, now);
+            return RunLoopContinuations.ReopenedAsync(this, placement, ticket, now);
         }
 
         Queue(ticket, placement.Result, now);
         return default;
     }
 
-    private async ValueTask ReopenedAsync(ValueTask<int> pending, SimTicket ticket, double now) =>
-        Queue(ticket, await pending, now);
-
-    private ValueTask SettleAsync(IDeskDriver driver, double now, DateTimeOffset settleAt)
+    internal ValueTask SettleAsync(IDeskDriver driver, double now, DateTimeOffset settleAt)
     {
         _journal.Clear();
         var deadline = driver.Settle(settleAt, _journal);
         if (!deadline.IsCompletedSuccessfully)
         {
-            return SettledAsync(deadline, settleAt, now);
+            return RunLoopContinuations.SettledAsync(this, deadline, settleAt, now);
         }
 
         Settled(deadline.Result, settleAt, now);
         return default;
     }
 
-    private async ValueTask SettledAsync(ValueTask<long> pending, DateTimeOffset settleAt, double now) =>
-        Settled(await pending, settleAt, now);
-
-    private void Settled(long deadlineTicks, DateTimeOffset settleAt, double now)
+    internal void Settled(long deadlineTicks, DateTimeOffset settleAt, double now)
     {
         _nextDeadline = deadlineTicks == long.MaxValue ? Never : _time.Minutes(deadlineTicks);
         foreach (ref readonly var entry in CollectionsMarshal.AsSpan(_journal))
@@ -373,7 +358,7 @@ internal sealed class RunLoop
             var at = entry.At == settleAt ? now : _time.Minutes(entry.At);
             if (entry.Kind == JournalKind.WaitEscalated)
             {
-                _recorder.Escalated(ticket, ticket.Tier, at);
+                _metrics.Escalated(ticket, ticket.Tier, at);
                 Queue(ticket, entry.Tier, at);
                 continue;
             }
@@ -382,18 +367,28 @@ internal sealed class RunLoop
             ticket.State = TicketState.InService;
             ticket.AgentIndex = entry.Agent;
             ticket.AssignedAt = at;
-            _recorder.Assigned(ticket, agent, at);
+            if (ticket.Path is not null)
+            {
+                OutcomeRecorder.PathAssigned(ticket, agent, at);
+            }
+
+            _metrics.Assigned(ticket, agent, at);
             ticket.Responded = true;
             _calendar.Schedule(at + ticket.Handling[ticket.Tier], new SimEvent(EventKind.ServiceEnd, ticket.Index));
         }
     }
 
-    private void Queue(SimTicket ticket, int tier, double now)
+    internal void Queue(SimTicket ticket, int tier, double now)
     {
         ticket.Tier = tier;
         ticket.QueuedAt = now;
         ticket.State = TicketState.Waiting;
-        _recorder.Queued(ticket, now);
+        if (ticket.Path is not null)
+        {
+            _recorder.PathQueued(ticket, now);
+        }
+
+        _metrics.Queued(ticket, now);
     }
 
     private void Close(SimTicket ticket, string ending, double now)

@@ -35,6 +35,13 @@ public sealed record Scenario
 
     [Id(10)] public ServiceLevelSpec ServiceLevel { get; init; } = new(TimeSpan.FromMinutes(20));
 
+    /// <summary>
+    /// A recorded trace to replay instead of drawing arrivals (<c>simulate --arrivals</c>; see
+    /// <see cref="History.ArrivalReplay"/>). Not a field of scenario files: the client reads the
+    /// trace file and puts it here, so replications anywhere in the cluster replay the same data.
+    /// </summary>
+    [Id(11)] public ImmutableArray<History.TicketHistoryRecord> Arrivals { get; init; }
+
     public double HorizonMinutes => Horizon.TotalMinutes;
 
     public int IntervalMinutes => Demand.IntervalMinutes;
@@ -92,9 +99,9 @@ public sealed record Scenario
         }
 
         errors.AddRange((Demand ?? new DemandProfile()).Validate("$.demand").Select(e => e.ToString()));
-        if (Demand?.BaseVolume is null)
+        if (Demand?.BaseVolume is null && Demand?.VolumeTable is null && Arrivals.IsDefault)
         {
-            Add("$.demand.baseVolume", null, "required: tickets per interval");
+            Add("$.demand.baseVolume", null, "required: tickets per interval (or demand.volumes, a CSV of volumes per interval)");
         }
 
         ValidateRoster(Add, errors);
@@ -113,6 +120,15 @@ public sealed record Scenario
         }
 
         ValidateTierObjectives(Add);
+        if (Demand?.VolumeTable is { } table)
+        {
+            ValidateVolumeTable(table, Add);
+        }
+
+        if (!Arrivals.IsDefault)
+        {
+            errors.AddRange(History.ArrivalReplay.Validate(this));
+        }
 
         return errors;
     }
@@ -124,6 +140,15 @@ public sealed record Scenario
         if (errors.Count > 0)
         {
             throw new SupportQueueException(RefusalCode.InvalidSettings, $"Invalid scenario '{Name}':" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+        }
+    }
+
+    private void ValidateVolumeTable(VolumeTable table, Action<string, object?, string> add)
+    {
+        var series = table.ToSeries();
+        if (Start < series.Start || Start.AddMinutes(HorizonMinutes) > series.End)
+        {
+            add("$.demand.volumes", Demand.Volumes, $"covers {series.Start:yyyy-MM-dd'T'HH:mm} to {series.End:yyyy-MM-dd'T'HH:mm}; the run ({Start:yyyy-MM-dd'T'HH:mm} + {Horizon}) must lie inside it");
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class SimulationRun
         _customers = new CustomerSource(scenario, replication);
         _recorder = new OutcomeRecorder(scenario);
         _roster = new RosterSchedule(scenario, replication, _calendar, _recorder, options.IdPrefix, _deskId, options.StaffingOverride);
-        _tickets = new TicketPool(options.IdPrefix, _desk.TierCount, options.RecordOutcomes);
+        _tickets = new TicketPool(options.IdPrefix, _desk.TierCount, options.RecordOutcomes, _desk.MaxOpenTickets);
     }
 
     /// <summary>Runs the replication to the horizon.</summary>

@@ -8,7 +8,7 @@ namespace SupportQueue.Core.Simulation;
 /// <see cref="SimTicket.Index"/> rather than hold them: storing a number costs no GC write barrier,
 /// and these change on every customer.
 /// </summary>
-internal sealed class TicketPool(string idPrefix, int tiers, bool recordPaths)
+internal sealed class TicketPool(string idPrefix, int tiers, bool recordPaths, int maxAtDesk)
 {
     /// <summary>
     /// Open tickets by slot, as indexes (-1: free). A closed ticket's slot is reused first (last
@@ -26,12 +26,30 @@ internal sealed class TicketPool(string idPrefix, int tiers, bool recordPaths)
     private int _count;
     private long _ticketNumber;
 
+    /// <summary>Tickets the desk holds (queued or in service); a resolved ticket waiting to reopen is not there.</summary>
+    private int _atDesk;
+
     /// <summary>The ticket object with <paramref name="index"/>.</summary>
     public SimTicket this[int index]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => _tickets[index];
     }
+
+    /// <summary>
+    /// Whether the desk is at its open-ticket limit (maxOpenTickets), so it would refuse the next
+    /// submit. The run asks before submitting rather than have the desk refuse: both drivers then
+    /// see the same operations, and a refusal costs no exception.
+    /// </summary>
+    public bool DeskFull => _atDesk >= maxAtDesk;
+
+    /// <summary>A ticket joined the desk (submitted or reopened).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void JoinedDesk() => _atDesk++;
+
+    /// <summary>A ticket left the desk (resolved or abandoned).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void LeftDesk() => _atDesk--;
 
     /// <summary>Opens the next customer's ticket (numbered in arrival order) on a reused or new object.</summary>
     public SimTicket Open(TicketClassSpec ticketClass, int classIndex, double now, bool counted)

@@ -26,7 +26,7 @@ public sealed record WorkEstimate(double ArrivalsPerReplication, double EventsPe
     public static WorkEstimate Of(Scenario scenario, int concurrent)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var arrivals = new RateFunction(scenario.Demand, scenario.Start, scenario.HorizonMinutes).TotalExpected;
+        var arrivals = ScenarioDemand.Rate(scenario).TotalExpected;
         var reopen = scenario.TicketClasses.Max(c => c.Reopen?.Probability ?? 0);
         var tiers = Math.Max(1, scenario.Desk.TierCount);
 

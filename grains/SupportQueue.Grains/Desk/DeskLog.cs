@@ -22,4 +22,7 @@ internal static partial class DeskLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Desk {DeskId}: could not notify ticket {TicketId} of its escalation")]
     public static partial void NotifyFailed(ILogger logger, Exception ex, string deskId, string ticketId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Desk {DeskId}: could not store its totals on deactivation")]
+    public static partial void CheckpointFailed(ILogger logger, Exception ex, string deskId);
 }

@@ -43,8 +43,8 @@ public sealed class DeskSchedulerGrain(
 
     // Live desks only (simulations measure their own way); kept with the state, so it survives activations.
     private DeskStatistics? _statistics;
-    private IGrainTimer? _timer;
-    private DateTimeOffset? _timerDue;
+    private DeadlineTimer? _timer;
+    private DeskCounts? _stored;
 
     private string DeskId => this.GetPrimaryKeyString();
 
@@ -80,8 +80,22 @@ public sealed class DeskSchedulerGrain(
         _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: LiveOptions());
 
         // A (re)activated desk has lost its queues. Agents and the tickets they hold come back
-        // from the agents' own records now; waiting tickets come back as their reminders fire.
-        await new DeskRebuild(DeskId, GrainFactory, logger).RebuildAgentsAsync(_engine, state.State.Agents.Values, now);
+        // from the agents' own records, waiting tickets from the tickets their reminders name,
+        // both before the first call is served; anything missed comes back when its reminder fires.
+        var rebuild = new DeskRebuild(DeskId, GrainFactory, logger);
+        await rebuild.RebuildAgentsAsync(_engine, state.State.Agents.Values, now);
+        if (options.Value.DurableTickets && ServiceProvider.GetService<IReminderTable>() is { } reminders)
+        {
+            await rebuild.RebuildWaitingAsync(_engine, reminders, now);
+        }
+
+        // The totals are nowhere else; restored tickets must not restart them at zero.
+        if (state.State.Counts is { } counts)
+        {
+            _engine.RestoreCounts(counts);
+        }
+
+        _stored = _engine.Counts();
     }
 
     public async Task Configure(DeskSettings settings)
@@ -120,7 +134,17 @@ public sealed class DeskSchedulerGrain(
     {
         SupportQueueMetrics.ForgetDesk(DeskId);
         DeskStatisticsGauges.Forget(DeskId);
-        await SaveStatisticsAsync();
+        try
+        {
+            await SaveStatisticsAsync();
+            await CheckpointAsync();
+        }
+#pragma warning disable CA1031 // Best effort: the last periodic checkpoint stands.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            DeskLog.CheckpointFailed(logger, ex, DeskId);
+        }
     }
 
     private DeskSchedulerOptions LiveOptions() => options.Value.DeadlineTimer
@@ -148,6 +172,18 @@ public sealed class DeskSchedulerGrain(
             }
 
             await SaveStatisticsAsync();
+            await CheckpointAsync();
+        }
+    }
+
+    // The totals are stored when they changed, on the status timer and on deactivation, not on
+    // every ticket: a desk killed outright comes back with totals at most one period old.
+    private async Task CheckpointAsync()
+    {
+        if (_engine?.Counts() is { } counts && !counts.Equals(_stored))
+        {
+            await WriteAsync(() => state.State.Counts = counts);
+            _stored = counts;
         }
     }
 
@@ -348,35 +384,13 @@ public sealed class DeskSchedulerGrain(
 
     private void ArmTimer()
     {
-        if (!options.Value.DeadlineTimer)
+        if (options.Value.DeadlineTimer)
         {
-            return;
+            (_timer ??= new DeadlineTimer(this, clock, () =>
+            {
+                Advance();
+                Kick();
+            })).Arm(_engine?.NextDeadline);
         }
-
-        var due = _engine?.NextDeadline;
-        if (due == _timerDue)
-        {
-            return;
-        }
-
-        _timer?.Dispose();
-        _timer = null;
-        _timerDue = due;
-        if (due is { } at)
-        {
-            var delay = at - clock.GetUtcNow();
-            _timer = this.RegisterGrainTimer(
-                static (grain, _) => grain.OnTimer(),
-                this,
-                new GrainTimerCreationOptions(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan) { Interleave = true });
-        }
-    }
-
-    private Task OnTimer()
-    {
-        _timerDue = null;
-        Advance();
-        Kick();
-        return Task.CompletedTask;
     }
 }

@@ -36,23 +36,41 @@ public static class SimulationClient
         }
 
         var runId = Guid.NewGuid().ToString("N");
-        var completed = 0;
-        using var slots = new SemaphoreSlim(concurrent);
-        var tasks = Enumerable.Range(0, scenario.Replications).Select(async r =>
+
+        // The replications report how far they got to an observer, so progress moves within a long replication too.
+        var sink = progress is null ? null : new ReplicationProgressSink(scenario.Replications, progress);
+        var observer = sink is null ? null : grains.CreateObjectReference<IReplicationProgress>(sink);
+        try
         {
-            await slots.WaitAsync(cancellationToken);
-            try
+            using var slots = new SemaphoreSlim(concurrent);
+            var tasks = Enumerable.Range(0, scenario.Replications).Select(async r =>
             {
-                var result = await grains.GetGrain<IReplicationGrain>($"{runId}/{r}").Run(scenario, r, cancellationToken);
-                progress?.Report(new SimulationProgress(Interlocked.Increment(ref completed), scenario.Replications));
-                return result;
-            }
-            finally
+                await slots.WaitAsync(cancellationToken);
+                try
+                {
+                    // The grain stops at its next progress check once the token reaches it; the caller
+                    // does not wait for that (Ctrl+C must end the command within 2 s).
+                    var result = await grains.GetGrain<IReplicationGrain>($"{runId}/{r}").Run(scenario, r, observer, cancellationToken).WaitAsync(cancellationToken);
+                    sink?.Completed(r);
+                    return result;
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }).ToList();
+            var results = await Task.WhenAll(tasks);
+            return SimulationSummary.Merge(results);
+        }
+        finally
+        {
+            if (observer is not null)
             {
-                slots.Release();
+                grains.DeleteObjectReference<IReplicationProgress>(observer);
             }
-        }).ToList();
-        var results = await Task.WhenAll(tasks);
-        return SimulationSummary.Merge(results);
+
+            // Observers are held weakly: keep the sink alive until the last replication has reported.
+            GC.KeepAlive(sink);
+        }
     }
 }

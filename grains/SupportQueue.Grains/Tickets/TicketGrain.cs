@@ -19,8 +19,9 @@ public sealed partial class TicketGrain(
     ILogger<TicketGrain> logger) : Grain, ITicketGrain, IRemindable
 {
     // The reminder's name carries the desk: it is registered before the ticket is stored, and
-    // must be able to find the desk of a ticket that never was.
-    private const string ReconcilePrefix = "reconcile@";
+    // must be able to find the desk of a ticket that never was; a re-activated desk finds its
+    // waiting tickets by it.
+    private const string ReconcilePrefix = DeskRebuild.ReconcilePrefix;
 
     private IGrainReminder? _reminder;
 
@@ -81,6 +82,7 @@ public sealed partial class TicketGrain(
 
         LogSubmitted(ticket.Id, ticket.DeskId, placement.Tier);
         SupportQueueMetrics.RecordSubmitted(state.State);
+        await this.RecordAsync(state.State, logger);
         return state.State;
     }
 
@@ -187,6 +189,7 @@ public sealed partial class TicketGrain(
         ticket.Resolve(agentId, clock.GetUtcNow());
         await state.WriteOrReloadAsync(this);
         SupportQueueMetrics.RecordResolved(ticket);
+        await this.RecordAsync(ticket, logger);
         await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }
@@ -232,6 +235,7 @@ public sealed partial class TicketGrain(
         ticket.Abandon(clock.GetUtcNow(), string.IsNullOrWhiteSpace(reason) ? "customer left the queue" : reason);
         await state.WriteOrReloadAsync(this);
         SupportQueueMetrics.RecordAbandoned(ticket);
+        await this.RecordAsync(ticket, logger);
         await StopReconcilingAsync();
         this.DeactivateOnIdle();
     }

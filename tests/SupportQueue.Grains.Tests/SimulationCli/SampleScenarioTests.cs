@@ -6,8 +6,8 @@ namespace SupportQueue.Grains.Tests.SimulationCli;
 
 public class SampleScenarioTests
 {
-    /// <summary>Desk settings for `desk configure`, not a scenario.</summary>
-    private const string DeskSettingsFile = "desk-default.json";
+    /// <summary>Desk settings (for `desk configure`, and the load tests' policy files copied beside the samples), not scenarios.</summary>
+    private static readonly string[] _deskSettingsFiles = ["desk-default.json", "policy-a.json", "policy-b.json"];
 
     public static TheoryData<string> ScenarioFiles() => [.. ScenarioNames()];
 
@@ -15,7 +15,7 @@ public class SampleScenarioTests
         Directory.GetFiles(TestScenarios.ScenariosDirectory, "*.json")
             .Select(Path.GetFileName)
             .OfType<string>()
-            .Where(name => name != DeskSettingsFile)
+            .Where(name => !_deskSettingsFiles.Contains(name))
             .Order(StringComparer.Ordinal);
 
     [Fact]

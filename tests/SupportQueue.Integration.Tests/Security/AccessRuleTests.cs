@@ -90,6 +90,7 @@ public sealed class AccessRuleTests
     [Theory]
     [InlineData("GET", "/desks/", ApiOperation.ListDesks)]
     [InlineData("get", "desks/{deskId}/status", ApiOperation.ReadDeskStatus)]
+    [InlineData("GET", "/desks/{deskId}/export", ApiOperation.ExportDeskHistory)]
     [InlineData("GET", "/health/ready", null)]
     [InlineData("DELETE", "/desks/{deskId}", null)]
     public void Routes_are_classified_by_method_and_pattern(string method, string pattern, ApiOperation? expected) =>

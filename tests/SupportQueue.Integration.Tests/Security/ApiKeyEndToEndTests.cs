@@ -56,6 +56,13 @@ public sealed class ApiKeyEndToEndTests(PostgresServer server)
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(client, agentA1.Key, HttpMethod.Put, "/agents/a2/presence/Available"));
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(client, agentA1.Key, HttpMethod.Put, "/desks/desk-a", "{}"));
 
+        // The desk's recorded history: its admin's only.
+        const string export = "/desks/desk-a/export?from=2026-01-01&to=2026-01-02";
+        Assert.True(IsSuccess(await SendAsync(client, adminA.Key, HttpMethod.Get, export)));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(client, adminB.Key, HttpMethod.Get, export));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(client, agentA1.Key, HttpMethod.Get, export));
+        Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(client, submitterA.Key, HttpMethod.Get, export));
+
         // Revoked: refused from then on (the cache is off here).
         Assert.Equal(0, (await RunKeysAsync(db.ConnectionString, "revoke", submitterA.Id)).ExitCode);
         Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(client, submitterA.Key, HttpMethod.Get, "/tickets/t-a"));

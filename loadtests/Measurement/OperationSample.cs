@@ -18,15 +18,3 @@ public sealed record OperationSample(
     double P50Ms,
     double P99Ms,
     double ServiceP99Ms);
-
-/// <summary>Run-wide figures for one sampling interval.</summary>
-/// <param name="ElapsedSeconds">Seconds since the run started.</param>
-/// <param name="InFlight">Open-model requests in flight at the sample.</param>
-/// <param name="CpuPercent">Process CPU over the interval, as a share of all cores.</param>
-/// <param name="GcPauseMs">GC pause time during the interval.</param>
-public sealed record RunSample(double ElapsedSeconds, int InFlight, double CpuPercent, double GcPauseMs);
-
-/// <summary>Per-silo load reported by the target for one interval.</summary>
-/// <param name="ElapsedSeconds">Seconds since the run started.</param>
-/// <param name="LoadBySilo">Silo name → count the target reported.</param>
-public sealed record SiloLoadSample(double ElapsedSeconds, IReadOnlyDictionary<string, long> LoadBySilo);

@@ -1,0 +1,18 @@
+using SupportQueue.Core.History;
+
+namespace SupportQueue.Grains;
+
+/// <summary>What a recorder bucket persists: its sealed page count and its open page (never more than a page of records).</summary>
+[GenerateSerializer, Alias("SupportQueue.RecorderBucketState")]
+public sealed class RecorderBucketState
+{
+    [Id(0)] public int SealedPages { get; set; }
+
+    [Id(1)] public List<TicketHistoryRecord> Open { get; set; } = [];
+
+    /// <summary>Records taken in all (sealed and open), for the bucket's cap.</summary>
+    [Id(2)] public long Taken { get; set; }
+
+    /// <summary>Records turned away because the bucket or its write buffer was full.</summary>
+    [Id(3)] public long Dropped { get; set; }
+}

@@ -1,0 +1,179 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using SupportQueue.Core.History;
+
+namespace SupportQueue.Grains;
+
+/// <summary>
+/// Keeps one desk-hour of ticket records (<see cref="ITicketRecorderGrain"/>). Thin: the records
+/// come built; this grain only batches, pages and stores them.
+/// </summary>
+/// <remarks>
+/// Reentrant so that a ticket's <see cref="Record"/> never waits behind a storage write: records
+/// go into a buffer at once, and one flush at a time moves the buffer into the open page, seals
+/// full pages into page grains, and writes the bucket. A failed write keeps the batch for the next
+/// flush; nothing is sent back to the ticket, which is never held up or refused by the record.
+/// Memory stays bounded: the open page, the buffer (<see cref="TicketRecorderOptions.MaxPending"/>)
+/// and nothing else; sealed pages live in their own grains, which deactivate once written.
+/// </remarks>
+[GrainType("ticketrecorder")]
+[Reentrant]
+public sealed partial class TicketRecorderGrain(
+    [PersistentState("recorder", SupportQueueStorage.Name)] IPersistentState<RecorderBucketState> state,
+    IOptions<TicketRecorderOptions> options,
+    ILogger<TicketRecorderGrain> logger) : Grain, ITicketRecorderGrain
+{
+    private List<TicketHistoryRecord> _pending = [];
+    private Task? _flush;
+    private IGrainTimer? _timer;
+    private bool _warnedFull;
+
+    private TicketRecorderOptions Options => options.Value;
+
+    public Task Record(TicketHistoryRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (_pending.Count >= Options.MaxPending || state.State.Taken + _pending.Count >= Options.MaxPerBucket)
+        {
+            state.State.Dropped++;
+            if (!_warnedFull)
+            {
+                _warnedFull = true;
+                LogFull(this.GetPrimaryKeyString(), _pending.Count, state.State.Taken);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        _pending.Add(record);
+        if (_pending.Count >= Options.PageSize)
+        {
+            _ = FlushAsync();
+        }
+        else
+        {
+            ArmTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<RecorderSnapshot> Snapshot()
+    {
+        // One turn, no await: the open page and the buffer as they stand, after the pages sealed so far.
+        var tail = new List<TicketHistoryRecord>(state.State.Open.Count + _pending.Count);
+        tail.AddRange(state.State.Open);
+        tail.AddRange(_pending);
+        if (tail.Count == 0 && state.State.SealedPages == 0 && _flush is not { IsCompleted: false })
+        {
+            // An export asks every hour of its range; an empty one need not stay resident.
+            this.DeactivateOnIdle();
+        }
+
+        return Task.FromResult(new RecorderSnapshot(state.State.SealedPages, [.. tail], state.State.Dropped));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // What is still buffered is written before the activation goes; if storage fails now the
+        // records are lost (logged): the tickets themselves are stored on their own.
+        await FlushAsync();
+        if (_pending.Count > 0)
+        {
+            LogLost(this.GetPrimaryKeyString(), _pending.Count);
+        }
+    }
+
+    private Task OnTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        return FlushAsync();
+    }
+
+    // One flush at a time; a flush asked for while one runs is the running one (it loops until the buffer is empty).
+    private Task FlushAsync()
+    {
+        if (_flush is { IsCompleted: false } running)
+        {
+            return running;
+        }
+
+        _flush = _pending.Count == 0 ? null : FlushLoopAsync();
+        return _flush ?? Task.CompletedTask;
+    }
+
+    private async Task FlushLoopAsync()
+    {
+        while (_pending.Count > 0)
+        {
+            var batch = _pending;
+            _pending = [];
+            try
+            {
+                await StoreAsync(batch);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogWriteFailed(ex, this.GetPrimaryKeyString(), batch.Count);
+                await ReloadAsync();
+
+                // Back in front, in order; a retry rewrites the same pages with the same records.
+                batch.AddRange(_pending);
+                _pending = batch;
+                ArmTimer();
+                return;
+            }
+        }
+    }
+
+    private void ArmTimer() => _timer ??= this.RegisterGrainTimer(
+        static (grain, _) => grain.OnTimer(),
+        this,
+        new GrainTimerCreationOptions(Options.FlushInterval, Timeout.InfiniteTimeSpan) { Interleave = true });
+
+    // The batch joins the open page at once (so a snapshot taken during the writes sees it);
+    // a full page is sealed in its page grain before the bucket counts it.
+    private async Task StoreAsync(List<TicketHistoryRecord> batch)
+    {
+        var bucket = state.State;
+        bucket.Open.AddRange(batch);
+        bucket.Taken += batch.Count;
+        var pageSize = Math.Max(1, Options.PageSize);
+        while (bucket.Open.Count >= pageSize)
+        {
+            await GrainFactory.RecordPage(this.GetPrimaryKeyString(), bucket.SealedPages).Store([.. bucket.Open.GetRange(0, pageSize)]);
+            bucket.Open.RemoveRange(0, pageSize);
+            bucket.SealedPages++;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+        }
+#pragma warning disable CA1031 // Whatever the read throws, the answer is the same: start afresh from storage.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            // Start from empty rather than from a state that may not match storage; the
+            // next activation reads it afresh. The batch stays buffered meanwhile.
+            state.State = new RecorderBucketState();
+            this.DeactivateOnIdle();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recorder {Bucket}: storing {Count} record(s) failed; they are kept for the next flush")]
+    private partial void LogWriteFailed(Exception ex, string bucket, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recorder {Bucket} is full ({Pending} waiting, {Taken} taken): further records of this desk-hour are dropped and counted")]
+    private partial void LogFull(string bucket, int pending, long taken);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recorder {Bucket}: {Count} record(s) could not be stored before deactivation and are lost")]
+    private partial void LogLost(string bucket, int count);
+}

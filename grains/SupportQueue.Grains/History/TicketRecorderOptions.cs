@@ -1,0 +1,23 @@
+namespace SupportQueue.Grains;
+
+/// <summary>How live desks record their tickets (see docs/ticket-history.md, "Recording a live desk").</summary>
+public sealed class TicketRecorderOptions
+{
+    /// <summary>Whether tickets send their records at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// How long a record may wait in memory before its bucket writes it. Records are written in
+    /// batches so a busy desk costs one storage write per interval (or per full page), not one per ticket.
+    /// </summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Records per sealed page; the open page never holds more.</summary>
+    public int PageSize { get; set; } = 1000;
+
+    /// <summary>Records a bucket keeps waiting for a write (while storage fails); more are dropped and counted.</summary>
+    public int MaxPending { get; set; } = 20_000;
+
+    /// <summary>Records one bucket (one desk-hour) takes in all; more are dropped and counted. Two per ticket: arrival and close.</summary>
+    public long MaxPerBucket { get; set; } = 400_000;
+}
