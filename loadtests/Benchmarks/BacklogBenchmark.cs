@@ -22,11 +22,11 @@ internal static class BacklogBenchmark
     {
         // Real-time grain clock: the desk's wait timeouts (10 and 20 min) do not fire during the run.
         await using var cluster = await LoadCluster.StartInProcessAsync(1, 1, cancellationToken).ConfigureAwait(false);
-        var workload = new Workload();
         var runTag = "backlog-" + Guid.NewGuid().ToString("N")[..8];
         var deskId = runTag + "-desk";
         var desk = cluster.Client.GetGrain<IDeskSchedulerGrain>(deskId);
-        await desk.Configure(workload.DeskSettings()).ConfigureAwait(false);
+        // One tier, no escalation rule: nobody can take a ticket, so every one stays queued.
+        await desk.Configure(new Core.Model.DeskSettings { Tiers = [new("L1", TimeSpan.FromMinutes(8))] }).ConfigureAwait(false);
         var baseline = Memory(full: true);
 
         var segments = (int)((tickets + step - 1) / step);
@@ -52,7 +52,7 @@ internal static class BacklogBenchmark
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             var number = n;
             var id = $"{runTag}-t{number}";
-            _ = SubmitAsync(cluster.Client.Ticket(id), workload.Ticket(deskId, id, number), intended, (int)(number / step));
+            _ = SubmitAsync(cluster.Client.Ticket(id), new Core.Model.TicketSpec(id, deskId, (Core.Model.Priority)(1 + (number % 4)), ["account"], Subject: "backlog"), intended, (int)(number / step));
             if ((n + 1) % step == 0 || n + 1 == tickets)
             {
                 reporting = ReportAfterAsync(reporting, (int)(n / step), n + 1);
