@@ -58,6 +58,10 @@ public static class LoadTestsCli
         config.AddCommand<BenchCommand>("bench")
             .WithDescription("Steps the arrival rate on fresh in-process silos until one collapses; a rate holds when p99 submit->assign stays within --limit-ms.")
             .WithExample("bench", "--rates", "250,500,1000,1500,2000", "--out", "out/bench");
+        config.AddCommand<BacklogCommand>("backlog")
+            .WithDescription("An outage on one in-process silo: tickets at a steady rate on one desk with no agent; submit latency (from the intended start), " +
+                "working set, GC heap and activations per --step tickets, then the heap retained per open ticket.")
+            .WithExample("backlog", "--tickets", "300000", "--rate", "2000", "--step", "100000");
         config.AddCommand<SimulateBenchCommand>("simulate-bench")
             .WithDescription("Fast-mode simulation speed on M/M/50, one replication on one thread; no cluster.")
             .WithExample("simulate-bench", "--customers", "1000000", "--runs", "3");

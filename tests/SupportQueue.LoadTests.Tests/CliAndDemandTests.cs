@@ -18,6 +18,7 @@ public class CliAndDemandTests
     [InlineData(new[] { "bench", "--rates", "500,x" }, "--rates: invalid value 'x'")]
     [InlineData(new[] { "compare", "--seeds", "1" }, "--seeds: invalid value '1'")]
     [InlineData(new[] { "grain-sim", "many" }, "many")]
+    [InlineData(new[] { "backlog", "--tickets", "0" }, "--tickets: invalid value '0'")]
     public async Task Bad_arguments_name_the_argument_and_the_value_and_exit_2(string[] args, string expected)
     {
         var (exit, output, error) = await LoadCli.RunAsync(args);
@@ -35,6 +36,7 @@ public class CliAndDemandTests
     [InlineData("grain-sim")]
     [InlineData("capacity-probe")]
     [InlineData("pg-bench")]
+    [InlineData("backlog")]
     public async Task Every_command_has_help(string command)
     {
         var (exit, output, error) = await LoadCli.RunAsync(command, "--help");
