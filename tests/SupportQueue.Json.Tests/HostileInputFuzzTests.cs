@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 using SupportQueue.Core.Simulation;
+using SupportQueue.Testing;
 using Xunit.Abstractions;
 
 namespace SupportQueue.Json.Tests;
@@ -61,7 +62,7 @@ public class HostileInputFuzzTests(ITestOutputHelper output)
     private static Tally Fuzz(JsonObject baseline, Action<string, Tally> check)
     {
         var leaves = new List<JsonNode>();
-        Walk(baseline, leaves);
+        JsonTree.Walk(baseline, leaves);
         var mutation = Gen.Select(Gen.Int[0, 1 << 20], Gen.Int[0, _edges.Length - 1], Gen.Int[0, 5]);
         var tally = new Tally();
         Gen.Select(mutation.Array[1, 3], Gen.Int[0, 3]).Sample(
@@ -82,7 +83,7 @@ public class HostileInputFuzzTests(ITestOutputHelper output)
         foreach (var (where, edge, op) in mutations)
         {
             var nodes = new List<JsonNode>();
-            Walk(root, nodes);
+            JsonTree.Walk(root, nodes);
             var target = nodes[where % nodes.Count];
             var parent = target.Parent;
             switch (op)
@@ -119,35 +120,6 @@ public class HostileInputFuzzTests(ITestOutputHelper output)
 
         // Now and then a duplicate key, which the strict dialect must refuse.
         return shape == 0 ? text.Insert(1, "\"name\":\"dup\",") : text;
-    }
-
-    private static void Walk(JsonNode node, List<JsonNode> into)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (_, child) in o.ToList())
-                {
-                    if (child is not null)
-                    {
-                        into.Add(child);
-                        Walk(child, into);
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    if (child is not null)
-                    {
-                        into.Add(child);
-                        Walk(child, into);
-                    }
-                }
-
-                break;
-        }
     }
 
     private static void CheckScenario(string text, Tally tally)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
+using SupportQueue.Testing;
 using Xunit.Abstractions;
 
 namespace SupportQueue.Silo.Tests;
@@ -162,7 +163,7 @@ public sealed class RestPayloadFuzzTests(ApiHost host, ITestOutputHelper output)
         foreach (var (where, edge, op) in mutations)
         {
             var nodes = new List<JsonNode>();
-            Walk(root, nodes);
+            JsonTree.Walk(root, nodes);
             if (nodes.Count == 0)
             {
                 break;
@@ -204,37 +205,6 @@ public sealed class RestPayloadFuzzTests(ApiHost host, ITestOutputHelper output)
             4 => "",
             _ => text,
         });
-    }
-
-    private static void Walk(JsonNode node, List<JsonNode> into)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (_, child) in o.ToList())
-                {
-                    if (child is not null)
-                    {
-                        into.Add(child);
-                        Walk(child, into);
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    if (child is not null)
-                    {
-                        into.Add(child);
-                        Walk(child, into);
-                    }
-                }
-
-                break;
-            default:
-                break;
-        }
     }
 
     private string Snapshot()

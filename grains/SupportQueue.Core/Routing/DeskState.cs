@@ -80,6 +80,19 @@ internal sealed class DeskState
         {
             Sla.Restore(counted);
         }
+
+        // A checkpoint taken before a crash lags the tickets: those closed since it are no longer
+        // open and not yet counted (it cannot tell how they closed; they count as resolved), those
+        // submitted since it came back with the rebuilt queue. Either way every ticket is counted once.
+        var uncounted = Submitted + Reopened - (Tickets.Open + Resolved + Abandoned + Withdrawn);
+        if (uncounted > 0)
+        {
+            Resolved += uncounted;
+        }
+        else
+        {
+            Submitted -= uncounted;
+        }
     }
 
     /// <summary>One counter for queue keys, offers and deadlines, so every tie breaks in the order things happened.</summary>
