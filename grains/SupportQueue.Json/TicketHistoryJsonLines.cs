@@ -44,17 +44,7 @@ public static class TicketHistoryJsonLines
             }
         }
 
-        if (errors.Count == 0)
-        {
-            HistoryRowParser.CheckSequence(records, rows, errors);
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new TicketHistoryException(errors.Take(HistoryRowParser.MaxErrors).ToList());
-        }
-
-        return records;
+        return HistoryRowParser.Finish(records, rows, errors);
     }
 
     /// <summary>Writes one compact JSON object per record and line; optional fields that are absent are left out.</summary>

@@ -118,6 +118,22 @@ public static class HistoryRowParser
         return new TicketHistoryRecord(id!, created!.Value, priority, skills, ticketClass, entry!, tiers, handling, escalations, firstResponse, outcome, ended);
     }
 
+    /// <summary>The end of every reader: the order of the rows checked once each row was, then the records or every error.</summary>
+    public static IReadOnlyList<TicketHistoryRecord> Finish(IReadOnlyList<TicketHistoryRecord> records, IReadOnlyList<int> rows, List<ValidationError> errors)
+    {
+        if (errors.Count == 0)
+        {
+            CheckSequence(records, rows, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new TicketHistoryException(errors.Take(MaxErrors).ToList());
+        }
+
+        return records;
+    }
+
     /// <summary>Checks what spans rows: time order of <c>created</c> and unique ids. <paramref name="rows"/> holds each record's row.</summary>
     public static void CheckSequence(IReadOnlyList<TicketHistoryRecord> records, IReadOnlyList<int> rows, List<ValidationError> errors)
     {

@@ -75,17 +75,7 @@ public static class TicketHistoryCsv
             errors.Add(new("row 1", "(empty)", "expected a header: " + string.Join(",", Columns)));
         }
 
-        if (errors.Count == 0)
-        {
-            HistoryRowParser.CheckSequence(records, rows, errors);
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new TicketHistoryException(errors.Take(HistoryRowParser.MaxErrors).ToList());
-        }
-
-        return records;
+        return HistoryRowParser.Finish(records, rows, errors);
     }
 
     /// <summary>Writes a trace with every column, one line per record, in the order given.</summary>
