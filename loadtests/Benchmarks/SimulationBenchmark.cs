@@ -1,8 +1,4 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
-using SupportQueue.Core.Demand;
-using SupportQueue.Core.Model;
-using SupportQueue.Core.Randomness;
 using SupportQueue.Core.Simulation;
 
 namespace SupportQueue.LoadTests.Benchmarks;
@@ -18,21 +14,12 @@ public static class SimulationBenchmark
     public const double AhtMinutes = 1;
 
     /// <summary>M/M/50 with λ = 45/min and μ = 1/min (ρ = 0.9), long enough for about <paramref name="customers"/> arrivals.</summary>
-    public static Scenario Scenario(long customers) => new()
-    {
-        Name = "bench-mm50",
-        Horizon = TimeSpan.FromMinutes(customers / ArrivalsPerMinute),
-        Replications = 1,
-        Seed = 20261127,
-        Desk = DeskSettings.Default with { Tiers = [new TierSettings("L1")], AgingStep = null },
-        Roster = new RosterSpec([new AgentGroupSpec("agent", "L1", Agents)]),
-        TicketClasses =
-        [
-            new TicketClassSpec("call", 1, Priority.P3, ImmutableDictionary<string, DistributionSpec>.Empty.Add("*", DistributionSpec.Exponential(AhtMinutes))),
-        ],
-        Demand = new DemandProfile { BaseVolume = ArrivalsPerMinute * 15, IntervalMinutes = 15 },
-        ServiceLevel = new ServiceLevelSpec(TimeSpan.FromSeconds(20)),
-    };
+    public static Scenario Scenario(long customers) =>
+        GrainSimulationBenchmark.MMc(Agents, AhtMinutes, ArrivalsPerMinute * AhtMinutes / Agents, checked((int)customers), 20261127) with
+        {
+            Name = "bench-mm50",
+            ServiceLevel = new ServiceLevelSpec(TimeSpan.FromSeconds(20)),
+        };
 
     /// <summary>Runs replication <paramref name="replication"/> once and times it.</summary>
     public static BenchmarkRun Run(Scenario scenario, int replication)
