@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 using SupportQueue.Grains;
@@ -480,33 +479,4 @@ public sealed class OrleansLoadTarget : ILoadTarget
         SiloUnavailableException => "silo-unavailable",
         _ => "other:" + ex.GetType().Name,
     };
-
-    private sealed class TicketTrack(long number, long intendedStart, long actualStart)
-    {
-        public int Assignments;
-
-        public long Number { get; } = number;
-
-        public long IntendedStart { get; } = intendedStart;
-
-        public long ActualStart { get; } = actualStart;
-
-        public SubmitOutcome SubmitState { get; set; } = SubmitOutcome.Pending;
-    }
-
-    private sealed record Work(string TicketId, long Number, int Visit);
-
-    private sealed class AgentLoop(AgentSpec spec, int tierIndex)
-    {
-        public AgentSpec Spec { get; } = spec;
-
-        public int TierIndex { get; } = tierIndex;
-
-        public HashSet<string> Known { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>Cached reference: building one costs a reflection lookup.</summary>
-        public IAgentGrain? Grain { get; set; }
-
-        public Channel<Work> Work { get; } = Channel.CreateUnbounded<Work>();
-    }
 }
