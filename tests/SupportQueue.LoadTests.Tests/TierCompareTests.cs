@@ -76,6 +76,27 @@ public sealed partial class TierCompareTests : IDisposable
     }
 
     [Fact]
+    public void An_invariant_violation_fails_the_html_report_whatever_the_thresholds_say()
+    {
+        var result = SampleResults.Create();
+        var workload = new ScenarioWorkload(ScenarioJson.Read(ScenarioReplayTests.Starved).Value!, "starved", 0, 600, TimeSpan.FromSeconds(1.5));
+        var invariants = new Orleans.InvariantReport(2, 1, 1, 0, 0, 0, ["double assignment: 't7' held by both 'a' and 'b'"]);
+        var info = new OrleansRunInfo(
+            "external cluster (gateway 127.0.0.1:30000)", "d", workload, "load", "polling", 0, 0,
+            new Dictionary<string, long>(), new Dictionary<string, int> { ["127.0.0.1:11111"] = 12 }, []);
+        var record = new OrleansRunRecord("run", 0, result, invariants, Orleans.DeskOutcome.From([], TimeSpan.FromMinutes(5), DateTimeOffset.UnixEpoch), info);
+
+        var html = Reports.HtmlReport.Build(result, Reports.OrleansHtmlSection.Build(record), record.ExitCode);
+
+        Assert.Equal(LoadExitCodes.InvariantViolated, record.ExitCode);
+        Assert.Contains("Verdict: <span class=\"fail\">FAILED</span> (exit code 4)", html, StringComparison.Ordinal);
+        Assert.Contains("Invariant check: <span class=\"fail\">FAILED", html, StringComparison.Ordinal);
+        Assert.Contains("double assignment: &#39;t7&#39; held by both", html, StringComparison.Ordinal);
+        // An external cluster's messages per silo are not measured, and the report says so instead of showing 0.
+        Assert.Contains("<td>127.0.0.1:11111</td><td>not measured</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Category", "RealTime")]
     public async Task Live_compare_reports_per_tier_differences_and_fails_a_per_tier_threshold()
     {
