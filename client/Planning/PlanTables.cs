@@ -47,7 +47,10 @@ public static class PlanTables
         var direction = change < 0 ? "less" : "more";
         return $"Roster: {Hours(plan.PaidHours)} paid hours, cost {PlanCsv.Money(plan.Cost)} (solver {plan.Solve.Status}, gap {ReportFormat.Percent(plan.Solve.Gap)}). " +
             $"Erlang-based roster from the same solver: {Hours(erlang.PaidHours)} paid hours, cost {PlanCsv.Money(erlang.Cost)}" +
-            (double.IsFinite(change) ? $" — the plan costs {ReportFormat.Percent(Math.Abs(change))} {direction}." : ".");
+            (double.IsFinite(change) ? $" — the plan costs {ReportFormat.Percent(Math.Abs(change))} {direction}." : ".") +
+            (plan.Check is { } p && erlang.Check is { } e
+                ? $" Simulated, the plan meets the target in {I(p.MetByMean)} of {I(p.LoadedIntervals)} loaded intervals, the Erlang-based roster in {I(e.MetByMean)} of {I(e.LoadedIntervals)}."
+                : "");
     }
 
     /// <summary>How the requirement search ended.</summary>
@@ -100,10 +103,13 @@ public static class PlanTables
         [
             name, Hours(totals.PaidHours), PlanCsv.Money(totals.Cost), totals.Solve.Status, totals.Solve.ModeUsed.ToString(),
             ReportFormat.Percent(totals.Solve.Gap), Seconds(totals.Solve.WallTime), ReportFormat.Count(totals.Solve.ShortfallAgentIntervals),
+            totals.Check is { } c ? $"{I(c.MetByMean)} / {I(c.LoadedIntervals)}" : "–",
+            totals.Check is { } m ? I(m.ShownToMiss) : "–",
+            totals.Check is { } s ? s.Seed.ToString(CultureInfo.InvariantCulture) : "–",
         ];
 
-        return new TextTable("Roster against the Erlang-based roster (same templates, same solver)",
-            ["Roster for", "Paid hours", "Cost", "Solver", "Coverage", "Gap", "Solve time", "Agent-intervals short"],
+        return new TextTable("Roster against the Erlang-based roster (same templates, same solver, each simulated)",
+            ["Roster for", "Paid hours", "Cost", "Solver", "Coverage", "Gap", "Solve time", "Agent-intervals short", "Met (mean)", "Shown to miss", "Simulated with seed"],
             [Row("simulated requirement (plan)", result.Totals), Row("Erlang C/A requirement", result.ErlangRoster)]);
     }
 

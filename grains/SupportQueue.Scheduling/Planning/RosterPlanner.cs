@@ -100,8 +100,20 @@ public static class RosterPlanner
         // without any roster in its time share, where the unhinted search found one within 0.3 %.)
         Enter(PlanPhase.ErlangRoster, 0);
         var erlangSchedule = Solve(problem, [.. isa.Erlang.Select(r => ShrinkageGrossUp.Scheduled(r, shrinkage))], null, Report, cancellationToken);
-        var erlangTotals = SolveSummary.Totals(erlangSchedule);
         Report($"Erlang roster: {erlangSchedule.TotalPaidHours:0.#} paid hours, cost {erlangSchedule.TotalCost:0.##}, gap {erlangSchedule.Gap:P1}");
+
+        // Simulated once on the first verification seed, so a planner sees what the cheaper roster would buy.
+        var verifySeed = spec.Verification.Seed ?? unchecked(scenario.Seed + 1000);
+        var verifyReplications = spec.Verification.Replications ?? scenario.Replications;
+        var reachable = ShiftSolver.Reachable(problem.For(gross));
+        Report($"simulating the Erlang roster with seed {verifySeed}, {verifyReplications} replications");
+        var erlangRuns = simulate(PlannedRoster.Scenario(problem, erlangSchedule, verifySeed, verifyReplications), null);
+        var erlangJudged = Judge(problem, isa, erlangRuns, PlanRows.Coverage(problem, erlangSchedule), gross, [], reachable, onMean: false);
+        var erlangTotals = SolveSummary.Totals(erlangSchedule) with
+        {
+            Check = new PlanRosterCheck(verifySeed, verifyReplications, erlangJudged.Loaded, erlangJudged.Met, erlangJudged.Missed),
+        };
+        Report($"Erlang roster: {erlangJudged.Met} of {erlangJudged.Loaded} loaded intervals meet the target by the mean, {erlangJudged.Missed} shown to miss");
 
         Enter(PlanPhase.Roster, 0);
         var schedule = Solve(problem, gross, null, Report, cancellationToken);
@@ -111,11 +123,8 @@ public static class RosterPlanner
         }
 
         // Verification with fresh seeds; raise what misses and solve again.
-        var verifySeed = spec.Verification.Seed ?? unchecked(scenario.Seed + 1000);
-        var verifyReplications = spec.Verification.Replications ?? scenario.Replications;
         var rounds = ImmutableArray.CreateBuilder<PlanVerificationRound>();
         var raised = Enumerable.Range(0, tiers).Select(_ => new int[problem.Grid.Count]).ToArray();
-        var reachable = ShiftSolver.Reachable(problem.For(gross));
         Scenario planned;
         IReadOnlyList<ReplicationResult> check;
         (double[][] Scheduled, double[][] Shortfall) coverage;
@@ -181,7 +190,10 @@ public static class RosterPlanner
             shrinkage,
             rows,
             PlannedRoster.Lines(problem, schedule),
-            SolveSummary.Totals(schedule),
+            SolveSummary.Totals(schedule) with
+            {
+                Check = new PlanRosterCheck(rounds[^1].Seed, rounds[^1].Replications, rounds[^1].LoadedIntervals, rounds[^1].MetByMean, rounds[^1].Missed),
+            },
             erlangTotals,
             requirement,
             rounds.ToImmutable(),

@@ -37,6 +37,15 @@ public class RosterPlannerTests(ITestOutputHelper output)
         Assert.True(result.MetByMeanShare > (double)first.MetByMean / first.LoadedIntervals);
         Assert.Equal("Optimal", result.Totals.Solve.Status);
 
+        // Both rosters are simulated: the plan's check is its last verification; the Erlang roster's
+        // runs on the first verification seed with the same judging.
+        Assert.Equal((last.Seed, last.LoadedIntervals, last.MetByMean, last.Missed),
+            (result.Totals.Check!.Seed, result.Totals.Check.LoadedIntervals, result.Totals.Check.MetByMean, result.Totals.Check.ShownToMiss));
+        var erlang = result.ErlangRoster.Check!;
+        Assert.Equal(first.Seed, erlang.Seed);
+        Assert.True(erlang.LoadedIntervals > 0);
+        Assert.InRange(erlang.MetByMean, 0, erlang.LoadedIntervals);
+
         // The planned scenario carries the roster and the last check's seed: simulating it reproduces the check.
         Assert.Equal(last.Seed, result.Planned.Seed);
         Assert.All(result.Planned.Roster.Groups, g => Assert.StartsWith(g.Name.StartsWith("full", StringComparison.Ordinal) ? "full@" : "part@", g.Name));
