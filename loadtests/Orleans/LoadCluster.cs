@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using SupportQueue.Hosting;
+using SupportQueue.LoadTests.Http;
+using SupportQueue.Silo;
 
 namespace SupportQueue.LoadTests.Orleans;
 
@@ -18,6 +20,7 @@ public sealed class LoadCluster : IAsyncDisposable
 
     private readonly InProcessTestCluster? _cluster;
     private readonly IHost? _clientHost;
+    private readonly HttpSilo? _http;
 
     private LoadCluster(InProcessTestCluster cluster, AssignmentFeed feed, CompressedClock clock, string description)
     {
@@ -26,6 +29,15 @@ public sealed class LoadCluster : IAsyncDisposable
         Feed = feed;
         GrainClock = clock;
         Description = description;
+    }
+
+    private LoadCluster(HttpSilo http, AssignmentFeed feed, CompressedClock clock)
+    {
+        _http = http;
+        Client = http.Client;
+        Feed = feed;
+        GrainClock = clock;
+        Description = "in-process, 1 silo; tickets submitted over HTTP to " + http.Description;
     }
 
     private LoadCluster(IHost clientHost, string description)
@@ -37,6 +49,9 @@ public sealed class LoadCluster : IAsyncDisposable
 
     public IClusterClient Client { get; }
 
+    /// <summary>Set when tickets are submitted over HTTP, through the silo's web pipeline.</summary>
+    public HttpSilo? Http => _http;
+
     /// <summary>Null for an external cluster: assignments are then learnt by polling.</summary>
     public AssignmentFeed? Feed { get; }
 
@@ -45,9 +60,9 @@ public sealed class LoadCluster : IAsyncDisposable
 
     public string Description { get; private set; }
 
-    public bool IsInProcess => _cluster is not null;
+    public bool IsInProcess => _cluster is not null || _http is not null;
 
-    public int SiloCount => _cluster?.Silos.Count(s => s.IsActive) ?? 0;
+    public int SiloCount => _cluster?.Silos.Count(s => s.IsActive) ?? (_http is not null ? 1 : 0);
 
     /// <summary>Starts <paramref name="silos"/> silos in this process; grain time runs <paramref name="timeCompression"/> times real time.</summary>
     public static async Task<LoadCluster> StartInProcessAsync(int silos, double timeCompression, CancellationToken cancellationToken)
@@ -84,6 +99,22 @@ public sealed class LoadCluster : IAsyncDisposable
         }
 
         return new LoadCluster(cluster, feed, clock, $"in-process, {silos} silo(s)");
+    }
+
+    /// <summary>
+    /// Starts one silo in this process behind the silo's web pipeline (<paramref name="parts"/> of it):
+    /// memory storage, grain time compressed, the assignment feed installed, as <see cref="StartInProcessAsync"/>.
+    /// </summary>
+    public static async Task<LoadCluster> StartInProcessHttpAsync(double timeCompression, SiloWebParts parts, CancellationToken cancellationToken)
+    {
+        var feed = new AssignmentFeed();
+        var clock = new CompressedClock(timeCompression, new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        var http = await HttpSilo.StartAsync(parts, silo =>
+        {
+            silo.Services.AddSingleton<Grains.IAssignmentObserver>(feed);
+            silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
+        }, cancellationToken).WaitAsync(_startTimeout, cancellationToken).ConfigureAwait(false);
+        return new LoadCluster(http, feed, clock);
     }
 
     /// <summary>Connects a client to a running cluster (localhost gateway or PostgreSQL clustering).</summary>
@@ -147,6 +178,11 @@ public sealed class LoadCluster : IAsyncDisposable
             }
 
             await _cluster.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_http is not null)
+        {
+            await _http.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_clientHost is not null)
