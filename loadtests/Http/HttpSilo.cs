@@ -37,13 +37,14 @@ public sealed class HttpSilo : IAsyncDisposable
         Parts = parts;
         Client = app.Services.GetRequiredService<IClusterClient>();
         // Enough pooled connections for every request in flight: an open-model load must never queue for a socket.
-        Http = new HttpClient(new SocketsHttpHandler
+        Responses = new StatusCounter(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = 1024,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             UseProxy = false,
             UseCookies = false,
-        })
+        });
+        Http = new HttpClient(Responses)
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(30),
@@ -58,6 +59,9 @@ public sealed class HttpSilo : IAsyncDisposable
     public IClusterClient Client { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>Every response <see cref="Http"/> has had, by status code.</summary>
+    public StatusCounter Responses { get; }
 
     /// <summary>What runs in front of the endpoints, for the reports.</summary>
     public string Description => Parts == SiloWebParts.ApiOnly
