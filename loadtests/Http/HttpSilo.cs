@@ -39,7 +39,7 @@ public sealed class HttpSilo : IAsyncDisposable
         // Enough pooled connections for every request in flight: an open-model load must never queue for a socket.
         Responses = new StatusCounter(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = 1024,
+            MaxConnectionsPerServer = 256,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             UseProxy = false,
             UseCookies = false,
