@@ -60,6 +60,9 @@ public sealed class HttpSilo : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The web app's and silo's services (one container).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Every response <see cref="Http"/> has had, by status code.</summary>
     public StatusCounter Responses { get; }
 

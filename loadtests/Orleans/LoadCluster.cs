@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.TestingHost;
 using SupportQueue.Hosting;
 using SupportQueue.LoadTests.Http;
+using SupportQueue.LoadTests.Measurement;
 using SupportQueue.Silo;
 
 namespace SupportQueue.LoadTests.Orleans;
@@ -29,6 +31,11 @@ public sealed class LoadCluster : IAsyncDisposable
         Feed = feed;
         GrainClock = clock;
         Description = description;
+        Messages = new SiloMessageMeter();
+        foreach (var silo in cluster.Silos)
+        {
+            Register(silo);
+        }
     }
 
     private LoadCluster(HttpSilo http, AssignmentFeed feed, CompressedClock clock)
@@ -38,6 +45,8 @@ public sealed class LoadCluster : IAsyncDisposable
         Feed = feed;
         GrainClock = clock;
         Description = "in-process, 1 silo; tickets submitted over HTTP to " + http.Description;
+        Messages = new SiloMessageMeter();
+        Messages.Register(http.Services.GetRequiredService<IMeterFactory>(), http.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString());
     }
 
     private LoadCluster(IHost clientHost, string description)
@@ -59,6 +68,9 @@ public sealed class LoadCluster : IAsyncDisposable
     public CompressedClock? GrainClock { get; }
 
     public string Description { get; private set; }
+
+    /// <summary>Messages received per silo, from Orleans' own meter; null for an external cluster (its meters live in its silo processes).</summary>
+    public SiloMessageMeter? Messages { get; }
 
     public bool IsInProcess => _cluster is not null || _http is not null;
 
@@ -146,6 +158,7 @@ public sealed class LoadCluster : IAsyncDisposable
     {
         var cluster = _cluster ?? throw new InvalidOperationException("Only an in-process cluster can add silos.");
         var silo = await cluster.StartAdditionalSiloAsync().WaitAsync(_startTimeout).ConfigureAwait(false);
+        Register(silo);
         return silo.SiloAddress.ToString();
     }
 
@@ -163,8 +176,12 @@ public sealed class LoadCluster : IAsyncDisposable
         return victim.SiloAddress.ToString();
     }
 
+    private void Register(InProcessSiloHandle silo) =>
+        Messages?.Register(silo.ServiceProvider.GetRequiredService<IMeterFactory>(), silo.SiloAddress.Endpoint.ToString());
+
     public async ValueTask DisposeAsync()
     {
+        Messages?.Dispose();
         if (_cluster is not null)
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
