@@ -1,9 +1,6 @@
 using SupportQueue.Hosting;
 using SupportQueue.Hosting.Database;
 using SupportQueue.Silo;
-using SupportQueue.Silo.Api;
-using SupportQueue.Silo.Dashboard;
-using SupportQueue.Silo.Observability;
 using SupportQueue.Silo.Security;
 
 // `dotnet run --project silo` starts a silo; `dotnet run --project silo -- db migrate` prepares PostgreSQL.
@@ -72,18 +69,11 @@ if (taken.Count > 0)
     return 4;
 }
 
-builder.UseOrleans(silo => silo.UseSupportQueue(options).AddSupportQueueLiveViews(builder.Configuration));
-builder.AddSupportQueueApi();
+builder.AddSupportQueueSilo(options);
 builder.WebHost.UseUrls(httpUrl);
-builder.AddSupportQueueObservability(options);
-builder.AddSupportQueueSecurity(options);
 
 var app = builder.Build();
-app.MapSupportQueueObservability();
-app.MapSupportQueueApi();
-app.MapSupportQueueLiveViews();
-await app.UseSupportQueueSecurityAsync(options);
-if (SecurityPipeline.UnclassifiedRoutes(app) is { Count: > 0 } unguarded)
+if (await app.MapSupportQueueSiloAsync(options) is { Count: > 0 } unguarded)
 {
     Console.Error.WriteLine("Routes without an access rule (add them to silo/Security/RouteOperations.cs): " + string.Join(", ", unguarded));
     return 5;

@@ -256,7 +256,9 @@ public static class LoadCommands
             }
         }
 
-        return await LoadCluster.StartInProcessAsync(silos, Compression(o), ct).ConfigureAwait(false);
+        return o.Http is { } parts
+            ? await LoadCluster.StartInProcessHttpAsync(Compression(o), parts, ct).ConfigureAwait(false)
+            : await LoadCluster.StartInProcessAsync(silos, Compression(o), ct).ConfigureAwait(false);
     }
 
     private static async Task ChurnAsync(LoadCluster cluster, OrleansLoadTarget target, TimeSpan during, List<string> events)

@@ -76,6 +76,12 @@ public sealed record LoadOptions
     /// <summary>bench: the p99 submit→assign limit a rate must hold.</summary>
     public double LimitMs { get; init; } = 20;
 
+    /// <summary>
+    /// Set: tickets are submitted over HTTP (POST /tickets with a submitter key) to one in-process silo
+    /// behind these parts of the silo's web pipeline; null: through the Orleans client.
+    /// </summary>
+    public SupportQueue.Silo.SiloWebParts? Http { get; init; }
+
     public bool External => GatewayPort is not null || ConnectionString is not null;
 
     /// <summary>The defaults of a command (bench and scale: 20 s per run).</summary>

@@ -62,6 +62,10 @@ public static class LoadTestsCli
             .WithDescription("An outage on one in-process silo: tickets at a steady rate on one desk with no agent; submit latency (from the intended start), " +
                 "working set, GC heap and activations per --step tickets, then the heap retained per open ticket.")
             .WithExample("backlog", "--tickets", "300000", "--rate", "2000", "--step", "100000");
+        config.AddCommand<HttpCostCommand>("http-cost")
+            .WithDescription("CPU and allocations per POST /tickets on fresh in-process silos: the bare REST endpoints, then with keys and the rate limiter, " +
+                "metrics, and the live views (the silo as it runs); the medians and what each part adds.")
+            .WithExample("http-cost", "--requests", "20000", "--rounds", "3");
         config.AddCommand<SimulateBenchCommand>("simulate-bench")
             .WithDescription("Fast-mode simulation speed on M/M/50, one replication on one thread; no cluster.")
             .WithExample("simulate-bench", "--customers", "1000000", "--runs", "3");

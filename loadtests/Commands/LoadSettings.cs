@@ -90,6 +90,11 @@ public abstract class LoadSettings : CommandSettings
     [Description("Unreported warm-up run before each measured run; 0 = none [[3s]].")]
     public string? Warmup { get; init; }
 
+    [CommandOption("--via <PATH>")]
+    [Description("How customers submit: orleans (the Orleans client), http (POST /tickets with a submitter key through the silo's whole web pipeline: " +
+        "problem details, keys and roles, rate limiter, metrics, dashboard), http-bare (the REST endpoints alone); http needs one in-process silo [[orleans]].")]
+    public string? Via { get; init; }
+
     [CommandOption("--no-live")]
     [Description("No live console table.")]
     public bool NoLive { get; init; }
@@ -180,8 +185,19 @@ public abstract class LoadSettings : CommandSettings
             AllSignedIn = Roster switch { null or "shifts" => false, "all" => true, _ => throw OptionValues.Bad("--roster", Roster, "expected shifts or all") },
             Warmup = Warmup is null ? o.Warmup : Warmup == "0" ? TimeSpan.Zero : OptionValues.Span("--warmup", Warmup),
             Live = !NoLive,
+            Http = Via switch
+            {
+                null or "orleans" => null,
+                "http" => SupportQueue.Silo.SiloWebParts.All,
+                "http-bare" => SupportQueue.Silo.SiloWebParts.ApiOnly,
+                _ => throw OptionValues.Bad("--via", Via, "expected orleans, http or http-bare"),
+            },
         };
         o = Refine(o);
+        if (o.Http is not null && (o.External || o.Silos != 1 || CommandName == "scale"))
+        {
+            throw OptionValues.Bad("--via", Via!, "HTTP submits go to one in-process silo: not with --silos above 1, an external cluster, or scale");
+        }
 
         // Every policy must fit the scenario (its tiers are the ones the roster and classes name), as in the simulator's compare.
         foreach (var policy in o.PolicyFiles.IsEmpty ? [new NamedPolicy("scenario desk", scenario.Desk)] : o.PolicyFiles)

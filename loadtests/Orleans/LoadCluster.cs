@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using SupportQueue.Hosting;
+using SupportQueue.LoadTests.Http;
 using SupportQueue.LoadTests.Measurement;
+using SupportQueue.Silo;
 
 namespace SupportQueue.LoadTests.Orleans;
 
@@ -20,6 +22,7 @@ public sealed class LoadCluster : IAsyncDisposable
 
     private readonly InProcessTestCluster? _cluster;
     private readonly IHost? _clientHost;
+    private readonly HttpSilo? _http;
 
     private LoadCluster(InProcessTestCluster cluster, AssignmentFeed feed, CompressedClock clock, string description)
     {
@@ -35,6 +38,17 @@ public sealed class LoadCluster : IAsyncDisposable
         }
     }
 
+    private LoadCluster(HttpSilo http, AssignmentFeed feed, CompressedClock clock)
+    {
+        _http = http;
+        Client = http.Client;
+        Feed = feed;
+        GrainClock = clock;
+        Description = "in-process, 1 silo; tickets submitted over HTTP to " + http.Description;
+        Messages = new SiloMessageMeter();
+        Messages.Register(http.Services.GetRequiredService<IMeterFactory>(), http.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString());
+    }
+
     private LoadCluster(IHost clientHost, string description)
     {
         _clientHost = clientHost;
@@ -43,6 +57,9 @@ public sealed class LoadCluster : IAsyncDisposable
     }
 
     public IClusterClient Client { get; }
+
+    /// <summary>Set when tickets are submitted over HTTP, through the silo's web pipeline.</summary>
+    public HttpSilo? Http => _http;
 
     /// <summary>Null for an external cluster: assignments are then learnt by polling.</summary>
     public AssignmentFeed? Feed { get; }
@@ -55,9 +72,9 @@ public sealed class LoadCluster : IAsyncDisposable
     /// <summary>Messages received per silo, from Orleans' own meter; null for an external cluster (its meters live in its silo processes).</summary>
     public SiloMessageMeter? Messages { get; }
 
-    public bool IsInProcess => _cluster is not null;
+    public bool IsInProcess => _cluster is not null || _http is not null;
 
-    public int SiloCount => _cluster?.Silos.Count(s => s.IsActive) ?? 0;
+    public int SiloCount => _cluster?.Silos.Count(s => s.IsActive) ?? (_http is not null ? 1 : 0);
 
     /// <summary>Starts <paramref name="silos"/> silos in this process; grain time runs <paramref name="timeCompression"/> times real time.</summary>
     public static async Task<LoadCluster> StartInProcessAsync(int silos, double timeCompression, CancellationToken cancellationToken)
@@ -94,6 +111,22 @@ public sealed class LoadCluster : IAsyncDisposable
         }
 
         return new LoadCluster(cluster, feed, clock, $"in-process, {silos} silo(s)");
+    }
+
+    /// <summary>
+    /// Starts one silo in this process behind the silo's web pipeline (<paramref name="parts"/> of it):
+    /// memory storage, grain time compressed, the assignment feed installed, as <see cref="StartInProcessAsync"/>.
+    /// </summary>
+    public static async Task<LoadCluster> StartInProcessHttpAsync(double timeCompression, SiloWebParts parts, CancellationToken cancellationToken)
+    {
+        var feed = new AssignmentFeed();
+        var clock = new CompressedClock(timeCompression, new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        var http = await HttpSilo.StartAsync(parts, silo =>
+        {
+            silo.Services.AddSingleton<Grains.IAssignmentObserver>(feed);
+            silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
+        }, cancellationToken).WaitAsync(_startTimeout, cancellationToken).ConfigureAwait(false);
+        return new LoadCluster(http, feed, clock);
     }
 
     /// <summary>Connects a client to a running cluster (localhost gateway or PostgreSQL clustering).</summary>
@@ -162,6 +195,11 @@ public sealed class LoadCluster : IAsyncDisposable
             }
 
             await _cluster.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_http is not null)
+        {
+            await _http.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_clientHost is not null)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 using SupportQueue.Grains;
+using SupportQueue.LoadTests.Http;
 using SupportQueue.LoadTests.Measurement;
 using SupportQueue.LoadTests.Runner;
 using SupportQueue.LoadTests.Scenarios;
@@ -47,6 +48,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
     private long _agentsEnd = long.MaxValue;
     private TimeSpan _agentsDuring = Timeout.InfiniteTimeSpan;
     private Task _rosterLoop = Task.CompletedTask;
+    private HttpSubmitter? _httpSubmitter;
     private long _abandonedByPatience;
     private long _patienceTooLate;
 
@@ -82,6 +84,9 @@ public sealed class OrleansLoadTarget : ILoadTarget
     public string AssignmentObservation => _cluster.Feed is not null
         ? "in-silo assignment observer on AgentGrain (error: microseconds)"
         : $"agents poll AgentGrain.Get every {PollInterval.TotalMilliseconds:0} ms (submit->assign overstated by up to that interval)";
+
+    /// <summary>Set on a cluster behind HTTP once started: the customers' integration, with its submitter key.</summary>
+    public HttpSubmitter? HttpSubmitter => _httpSubmitter;
 
     public long AbandonedByPatience => Interlocked.Read(ref _abandonedByPatience);
 
@@ -137,6 +142,12 @@ public sealed class OrleansLoadTarget : ILoadTarget
         var atStart = _presenceChanges.TakeWhile(c => c.Minutes <= 0).ToList();
         await Parallel.ForEachAsync(atStart, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (c, _) =>
             await client.Agent(_agents[c.AgentIndex].Spec.AgentId).SetPresence(c.Presence).ConfigureAwait(false)).ConfigureAwait(false);
+        if (_cluster.Http is { } http)
+        {
+            // Customers reach the desk as an integration would: a submitter key for this desk, POST /tickets.
+            _httpSubmitter = new HttpSubmitter(http.Http, await http.CreateKeyAsync(DeskId, Silo.Security.ApiRole.Submitter, cancellationToken).ConfigureAwait(false));
+        }
+
         _cluster.Feed?.Subscribe(OnAssigned);
         if (_agentsDuring != Timeout.InfiniteTimeSpan)
         {
@@ -302,16 +313,28 @@ public sealed class OrleansLoadTarget : ILoadTarget
         // Registered before the call: the assignment can be observed before Submit returns.
         var track = new TicketTrack(number, context.IntendedStartTimestamp, context.ActualStartTimestamp);
         _tickets[id] = track;
-        try
+        if (_httpSubmitter is { } http)
         {
-            await _cluster.Client.Ticket(id).Submit(_workload.Ticket(DeskId, id, number)).ConfigureAwait(false);
-            track.SubmitState = SubmitOutcome.Stored;
+            var (outcome, failure) = await http.SubmitAsync(_workload.Ticket(DeskId, id, number)).ConfigureAwait(false);
+            track.SubmitState = outcome;
+            if (failure is not null)
+            {
+                return StepResult.Fail(failure);
+            }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        else
         {
-            // A refusal changed nothing; anything else may or may not have stored the ticket.
-            track.SubmitState = ex is SupportQueueException ? SubmitOutcome.Refused : SubmitOutcome.Unknown;
-            return StepResult.Fail(Classify(ex));
+            try
+            {
+                await _cluster.Client.Ticket(id).Submit(_workload.Ticket(DeskId, id, number)).ConfigureAwait(false);
+                track.SubmitState = SubmitOutcome.Stored;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A refusal changed nothing; anything else may or may not have stored the ticket.
+                track.SubmitState = ex is SupportQueueException ? SubmitOutcome.Refused : SubmitOutcome.Unknown;
+                return StepResult.Fail(Classify(ex));
+            }
         }
 
         if (_workload.Patience(number) is { } patience)
