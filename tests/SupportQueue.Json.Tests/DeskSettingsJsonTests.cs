@@ -72,7 +72,7 @@ public class DeskSettingsJsonTests
         var error = SingleError("""{ "tiers": [ { "name": "L1" } ], "maxOpenTicket": 5 }""");
 
         Assert.StartsWith("$.maxOpenTicket: 5 — unknown field", error, StringComparison.Ordinal);
-        Assert.EndsWith("expected one of: tiers, selection, agingStep, borrowing, escalation, sla, reservationTimeout, maxOpenTickets, queueOrder, serviceLevelTarget", error, StringComparison.Ordinal);
+        Assert.EndsWith("expected one of: tiers, selection, agingStep, borrowing, escalation, sla, reservationTimeout, maxOpenTickets, queueOrder, serviceLevelTarget, timeZone", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,6 +51,24 @@ public sealed class StatisticsEndpointTests(ApiHost host)
     }
 
     [Fact]
+    public async Task A_desk_in_another_time_zone_starts_its_day_at_its_own_midnight()
+    {
+        var settings = ApiHost.DeskSettingsJson.TrimEnd().TrimEnd('}') + ""","timeZone":"Asia/Tokyo"}""";
+        await host.Send(HttpMethod.Put, "/desks/stats-tokyo", settings, expect: 200);
+        var (_, body, _) = await host.Send(HttpMethod.Get, "/desks/stats-tokyo/statistics", expect: 200);
+        Assert.Equal("Asia/Tokyo", body.GetProperty("timeZone").GetString());
+        var from = DateTimeOffset.Parse(body.GetProperty("today").GetProperty("from").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new TimeSpan(15, 0, 0), from.UtcDateTime.TimeOfDay); // Tokyo's midnight is 15:00 UTC (no daylight saving)
+
+        var refused = ApiHost.DeskSettingsJson.TrimEnd().TrimEnd('}') + ""","timeZone":"Mars/Olympus"}""";
+        var (_, problem, _) = await host.Send(HttpMethod.Put, "/desks/stats-tokyo", refused, expect: 400);
+        Assert.Contains("timeZone", problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Mars/Olympus", problem.ToString(), StringComparison.Ordinal);
+        var (_, still, _) = await host.Send(HttpMethod.Get, "/desks/stats-tokyo/statistics", expect: 200);
+        Assert.Equal("Asia/Tokyo", still.GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_statistics_and_the_streams()
     {
         var (_, document, _) = await host.Send(HttpMethod.Get, "/openapi/v1.json", expect: 200);

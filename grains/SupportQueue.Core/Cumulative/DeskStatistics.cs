@@ -34,7 +34,7 @@ public sealed class DeskStatistics
         }
     }
 
-    public TimeZoneInfo Zone { get; }
+    public TimeZoneInfo Zone { get; private set; }
 
     /// <summary>Whether anything was counted since the last <see cref="Save"/>: the host stores only then.</summary>
     public bool Changed { get; private set; }
@@ -99,6 +99,26 @@ public sealed class DeskStatistics
             Window(DayStart(now), now, [_today], tiers),
             Window(hourStart, now, hour, tiers),
             serviceLevelTarget);
+    }
+
+    /// <summary>
+    /// Moves the desk's day to another zone (its settings changed): today's counts carry on until
+    /// midnight in the new zone, rather than being cut or doubled by the jump.
+    /// </summary>
+    public void MoveTo(TimeZoneInfo zone, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        if (zone.Id == Zone.Id)
+        {
+            return;
+        }
+
+        Zone = zone;
+        if (_day != int.MinValue)
+        {
+            _day = DayOf(now);
+            Changed = true;
+        }
     }
 
     /// <summary>What to store; clears <see cref="Changed"/>.</summary>

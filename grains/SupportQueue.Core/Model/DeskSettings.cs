@@ -46,6 +46,13 @@ public sealed record DeskSettings
     [Id(9)]
     public double ServiceLevelTarget { get; init; } = 0.8;
 
+    /// <summary>
+    /// The IANA time zone (e.g. <c>Europe/Berlin</c>) whose midnight starts the desk's "today" in its
+    /// statistics and on the wallboard. Routing ignores it.
+    /// </summary>
+    [Id(10)]
+    public string TimeZone { get; init; } = "UTC";
+
     // Unset (default) tiers are reported by Validate; the lookups must not throw before it can.
     public int TierCount => Tiers.IsDefault ? 0 : Tiers.Length;
 
@@ -166,6 +173,11 @@ public sealed record DeskSettings
         if (!(ServiceLevelTarget > 0 && ServiceLevelTarget <= 1))
         {
             Add($"{path}.serviceLevelTarget", ServiceLevelTarget, "must be above 0 and at most 1 (0.8 is 80 %)");
+        }
+
+        if (DeskTimeZone.Problem(TimeZone) is { } zoneProblem)
+        {
+            Add($"{path}.timeZone", TimeZone, zoneProblem);
         }
 
         if (!Enum.IsDefined(QueueOrder))

@@ -77,7 +77,7 @@ public sealed class DeskSchedulerGrain(
         }
 
         var now = clock.GetUtcNow();
-        _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: LiveOptions());
+        _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: LiveOptions(settings));
 
         // A (re)activated desk has lost its queues. Agents and the tickets they hold come back
         // from the agents' own records, waiting tickets from the tickets their reminders name,
@@ -117,11 +117,12 @@ public sealed class DeskSchedulerGrain(
         var now = Advance();
         if (_engine is null)
         {
-            _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: LiveOptions());
+            _engine = _pump.Engine = new DeskScheduler(DeskId, settings, options: LiveOptions(settings));
         }
         else
         {
             _engine.Reconfigure(settings, now: now);
+            _statistics?.MoveTo(DeskTimeZone.Find(settings.TimeZone), now);
         }
 
         await WriteAsync(() => state.State.Settings = settings);
@@ -147,8 +148,8 @@ public sealed class DeskSchedulerGrain(
         }
     }
 
-    private DeskSchedulerOptions LiveOptions() => options.Value.DeadlineTimer
-        ? _liveOptions with { Statistics = _statistics ??= DeskStatistics.Restore(state.State.Statistics) }
+    private DeskSchedulerOptions LiveOptions(DeskSettings settings) => options.Value.DeadlineTimer
+        ? _liveOptions with { Statistics = _statistics ??= DeskStatistics.Restore(state.State.Statistics, DeskTimeZone.Find(settings.TimeZone)) }
         : _liveOptions;
 
     // The counts are stored with the status publication (every 5 s) rather than on every ticket:

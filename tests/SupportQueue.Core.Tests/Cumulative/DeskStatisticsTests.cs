@@ -131,6 +131,22 @@ public class DeskStatisticsTests
     }
 
     [Fact]
+    public void Moving_the_desk_to_another_zone_carries_today_on_to_the_new_midnight()
+    {
+        var zone = TimeZoneInfo.CreateCustomTimeZone("Test-03", TimeSpan.FromHours(-3), "Test-03", "Test-03");
+        var statistics = new DeskStatistics();
+        statistics.Offered("L1", Priority.P2, new DateTimeOffset(2026, 3, 10, 22, 0, 0, TimeSpan.Zero));
+
+        // 01:00 UTC on the 11th would start a new UTC day; moved to UTC-3 first, it is still the 10th there.
+        statistics.MoveTo(zone, new DateTimeOffset(2026, 3, 10, 23, 0, 0, TimeSpan.Zero));
+        Assert.True(statistics.Changed);
+        var report = Report(statistics, new DateTimeOffset(2026, 3, 11, 1, 0, 0, TimeSpan.Zero));
+        Assert.Equal("Test-03", report.TimeZone);
+        Assert.Equal(1, report.Today.Total.Offered);
+        Assert.Equal(0, Report(statistics, new DateTimeOffset(2026, 3, 11, 3, 0, 0, TimeSpan.Zero)).Today.Total.Offered);
+    }
+
+    [Fact]
     public void Stored_statistics_go_on_counting_where_they_stopped()
     {
         var statistics = new DeskStatistics();

@@ -23,4 +23,21 @@ public class ServiceLevelTargetTests
     [InlineData(0.01)]
     public void A_share_up_to_1_is_accepted(double target) =>
         Assert.Empty((DeskSettings.Default with { ServiceLevelTarget = target }).Validate());
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("Europe/Berlin\u001b[31m")]
+    public void An_unknown_time_zone_is_refused_naming_it(string zone)
+    {
+        var errors = (DeskSettings.Default with { TimeZone = zone }).Validate();
+        Assert.Contains(errors, e => e.StartsWith("$.timeZone: ", StringComparison.Ordinal) && e.Contains("time zone", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("Europe/Berlin")]
+    [InlineData("America/New_York")]
+    public void An_IANA_zone_is_accepted(string zone) =>
+        Assert.Empty((DeskSettings.Default with { TimeZone = zone }).Validate());
 }

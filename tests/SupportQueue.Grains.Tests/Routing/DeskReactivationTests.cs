@@ -1,4 +1,5 @@
 using Orleans.Core.Internal;
+using SupportQueue.Core.Cumulative;
 using SupportQueue.Core.Model;
 using SupportQueue.Core.Routing;
 
@@ -62,6 +63,42 @@ public sealed class DeskReactivationTests(DurableClusterFixture fixture)
         Assert.Equal([waitingBefore.Tickets[0].TicketId], (await agent.Get()).Assignments);
         Assert.Equal(2, (await desk.GetStatus()).Resolved);
     }
+
+    [Fact]
+    public async Task A_reactivated_desk_keeps_todays_statistics()
+    {
+        var deskId = await TestIds.NewDesk(_grains, DeskSettings.Default);
+        var desk = _grains.Desk(deskId);
+        var agentId = TestIds.New("a");
+        var agent = _grains.Agent(agentId);
+        await agent.Register(new AgentSpec(agentId, deskId, "L1", [], 1));
+        await agent.SetPresence(Presence.Available);
+        foreach (var priority in new[] { Priority.P2, Priority.P3, Priority.P3 })
+        {
+            var id = TestIds.New("t");
+            await _grains.Ticket(id).Submit(new TicketSpec(id, deskId, priority, []));
+            fixture.Clock.Advance(TimeSpan.FromSeconds(7));
+        }
+
+        await desk.WhenIdle();
+        await agent.Resolve((await agent.Get()).Assignments.Single());
+        await desk.WhenIdle();
+        var before = await desk.GetStatistics();
+        Assert.Equal(3, before.Today.Total.Offered);
+        Assert.Equal(2, before.Today.Total.Answered);
+
+        // Deactivation stores the counts; the next call restores them instead of starting the day at zero.
+        await desk.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var after = await desk.GetStatistics();
+
+        Assert.Equal(Figures(before.Today), Figures(after.Today));
+        Assert.Equal(Figures(before.LastHour), Figures(after.LastHour));
+        Assert.Equal(before.Today.Total.AverageSpeedOfAnswer, after.Today.Total.AverageSpeedOfAnswer);
+    }
+
+    private static List<(string?, Priority?, long, long, long, long)> Figures(StatisticsWindow window) =>
+        [.. window.Tiers.Concat(window.Priorities).Append(window.Total)
+            .Select(f => (f.Tier, f.Priority, f.Offered, f.Answered, f.AnsweredWithinTarget, f.Abandoned))];
 
     private static List<(Priority, long, long, long, long)> Sla(DeskStatus status) =>
         [.. status.Sla.Select(s => (s.Priority, s.FirstResponseMet, s.FirstResponseBreached, s.ResolutionMet, s.ResolutionBreached))];
