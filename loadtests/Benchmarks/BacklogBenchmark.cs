@@ -9,8 +9,9 @@ namespace SupportQueue.LoadTests.Benchmarks;
 
 /// <summary>
 /// An outage: tickets arrive at a steady rate on one desk with no agent signed in, so every ticket stays
-/// open. Per step of tickets: submit latency from the intended start (coordinated-omission corrected) and
-/// the process's working set and GC heap. Silo, client and loader share this process; the loader's own
+/// open. Per step of tickets: submit latency from the intended start (coordinated-omission corrected), the
+/// garbage collector's pauses (total, longest gen0/1 and gen2) and collections, one desk status call
+/// (round trip, so it includes waiting for the desk's turn), and the process's working set and GC heap. Silo, client and loader share this process; the loader's own
 /// memory is a few histograms.
 /// </summary>
 internal static class BacklogBenchmark
