@@ -12,6 +12,9 @@ public sealed record OrleansRunRecord(
     DeskOutcome Outcome,
     OrleansRunInfo Info)
 {
+    /// <summary>Service per tier of the desk, in the scenario's tier order.</summary>
+    public IReadOnlyList<TierOutcome> Tiers { get; init; } = [];
+
     /// <summary>Invariant violations outrank threshold failures: they mean the system lost or duplicated work.</summary>
     public int ExitCode => !Invariants.Passed ? LoadExitCodes.InvariantViolated : Result.ExitCode;
 }

@@ -71,7 +71,7 @@ public abstract class LoadSettings : CommandSettings
     public string? Seed { get; init; }
 
     [CommandOption("--threshold <RULE>")]
-    [Description("Fails the run (exit 1) when missed, e.g. \"p99 submit->assign < 20ms\", \"fail% < 1\". Repeatable.")]
+    [Description("Fails the run (exit 1) when missed, e.g. \"p99 submit->assign < 20ms\", \"fail% < 1\"; compare also takes rules on a tier's policy metrics, e.g. \"L1 service_level >= 0.8\", \"desk occupancy <= 0.85\". Repeatable.")]
     public string[] Thresholds { get; init; } = [];
 
     [CommandOption("--out <DIR>")]

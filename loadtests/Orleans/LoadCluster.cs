@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using SupportQueue.Hosting;
+using SupportQueue.LoadTests.Measurement;
 
 namespace SupportQueue.LoadTests.Orleans;
 
@@ -26,6 +28,11 @@ public sealed class LoadCluster : IAsyncDisposable
         Feed = feed;
         GrainClock = clock;
         Description = description;
+        Messages = new SiloMessageMeter();
+        foreach (var silo in cluster.Silos)
+        {
+            Register(silo);
+        }
     }
 
     private LoadCluster(IHost clientHost, string description)
@@ -44,6 +51,9 @@ public sealed class LoadCluster : IAsyncDisposable
     public CompressedClock? GrainClock { get; }
 
     public string Description { get; private set; }
+
+    /// <summary>Messages received per silo, from Orleans' own meter; null for an external cluster (its meters live in its silo processes).</summary>
+    public SiloMessageMeter? Messages { get; }
 
     public bool IsInProcess => _cluster is not null;
 
@@ -115,6 +125,7 @@ public sealed class LoadCluster : IAsyncDisposable
     {
         var cluster = _cluster ?? throw new InvalidOperationException("Only an in-process cluster can add silos.");
         var silo = await cluster.StartAdditionalSiloAsync().WaitAsync(_startTimeout).ConfigureAwait(false);
+        Register(silo);
         return silo.SiloAddress.ToString();
     }
 
@@ -132,8 +143,12 @@ public sealed class LoadCluster : IAsyncDisposable
         return victim.SiloAddress.ToString();
     }
 
+    private void Register(InProcessSiloHandle silo) =>
+        Messages?.Register(silo.ServiceProvider.GetRequiredService<IMeterFactory>(), silo.SiloAddress.Endpoint.ToString());
+
     public async ValueTask DisposeAsync()
     {
+        Messages?.Dispose();
         if (_cluster is not null)
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -95,6 +95,11 @@ public sealed class OrleansLoadTarget : ILoadTarget
 
     public int AgentSlots => _slots.Count;
 
+    /// <summary>The tickets as the audit read them back (for per-tier measures), and the grain time it did.</summary>
+    public IReadOnlyCollection<Ticket> AuditedTickets { get; private set; } = [];
+
+    public DateTimeOffset AuditedAt { get; private set; }
+
     /// <summary>The agents' specs, in roster order.</summary>
     public IEnumerable<AgentSpec> AgentSpecs => _agents.Select(a => a.Spec);
 
@@ -116,6 +121,11 @@ public sealed class OrleansLoadTarget : ILoadTarget
         _measurements = context.Measurements;
         _time = context.Time;
         var client = _cluster.Client;
+        foreach (var (name, received) in _cluster.Messages?.Read() ?? new Dictionary<string, long>())
+        {
+            _lastReceived[name] = received; // counted from here: earlier runs and the warm-up are not this run's load
+        }
+
         await client.GetGrain<IDeskSchedulerGrain>(DeskId).Configure(_workload.DeskSettings()).WaitAsync(cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(_agents, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (a, _) =>
         {
@@ -200,20 +210,23 @@ public sealed class OrleansLoadTarget : ILoadTarget
         var hosts = await management.GetHosts(onlyActive: true).WaitAsync(cancellationToken).ConfigureAwait(false);
         var silos = hosts.Keys.ToArray();
         var stats = await management.GetRuntimeStatistics(silos).WaitAsync(cancellationToken).ConfigureAwait(false);
-        var load = new Dictionary<string, long>(StringComparer.Ordinal);
-        var activations = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < silos.Length; i++)
+        LastActivations = silos.Select((s, i) => (Name: s.Endpoint.ToString(), stats[i].ActivationCount)).ToDictionary(x => x.Name, x => x.ActivationCount, StringComparer.Ordinal);
+
+        // Messages from Orleans' own meter, per silo (in-process only: an external cluster's meters are in its processes).
+        if (_cluster.Messages is not { } meter)
         {
-            var name = silos[i].Endpoint.ToString();
-            var received = stats[i].ReceivedMessages;
+            return null;
+        }
+
+        var load = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, received) in meter.Read())
+        {
             var delta = Math.Max(0, received - _lastReceived.GetValueOrDefault(name));
             _lastReceived[name] = received;
             load[name] = delta;
-            activations[name] = stats[i].ActivationCount;
             ReceivedBySilo.AddOrUpdate(name, delta, (_, v) => v + delta);
         }
 
-        LastActivations = activations;
         return load;
     }
 
@@ -276,7 +289,9 @@ public sealed class OrleansLoadTarget : ILoadTarget
 
         var report = InvariantChecker.Check(new AuditInput(submitted, uncertain, tickets, [.. agents], status, auditError) { ReadErrors = [.. readErrors] });
         var now = _cluster.GrainClock?.GetUtcNow() ?? DateTimeOffset.UtcNow;
-        var outcome = DeskOutcome.From(tickets.Values.OfType<Ticket>().ToList(), _workload.ServiceLevelTarget, now);
+        AuditedTickets = tickets.Values.OfType<Ticket>().ToList();
+        AuditedAt = now;
+        var outcome = DeskOutcome.From(AuditedTickets, _workload.ServiceLevelTarget, now);
         return (report, outcome);
     }
 
@@ -361,7 +376,9 @@ public sealed class OrleansLoadTarget : ILoadTarget
         var visit = Interlocked.Increment(ref track.Assignments) - 1;
         if (visit == 0)
         {
-            _measurements.Record("submit->assign", track.IntendedStart, track.ActualStart, _time.GetTimestamp());
+            var now = _time.GetTimestamp();
+            _measurements.Record("submit->assign", track.IntendedStart, track.ActualStart, now);
+            _measurements.Record($"submit->assign@{agent.Spec.Tier}", track.IntendedStart, track.ActualStart, now); // by the tier that answered first
         }
 
         agent.Work.Writer.TryWrite(new Work(ticketId, track.Number, visit));

@@ -12,10 +12,15 @@ namespace SupportQueue.LoadTests.Reports;
 /// </summary>
 public static class HtmlReport
 {
-    /// <summary>Renders the page.</summary>
-    public static string Build(LoadRunResult result)
+    /// <summary>
+    /// Renders the page; <paramref name="targetSection"/> (HTML: the invariant verdict, setup and
+    /// service of the system under test) follows the verdict, and <paramref name="exitCode"/>, when
+    /// the target's own checks decide it (an invariant violation outranks the thresholds), is the verdict's.
+    /// </summary>
+    public static string Build(LoadRunResult result, string? targetSection = null, int? exitCode = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        var exit = exitCode ?? result.ExitCode;
         var sb = new StringBuilder(64 * 1024);
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Load report: ")
             .Append(E(result.RunName)).Append("</title>\n<style>")
@@ -24,9 +29,9 @@ public static class HtmlReport
             .Append("table.text td{text-align:left}th{background:#f3f3f3}.pass{color:#1a7f37}.fail{color:#c00;font-weight:bold}.chart{margin:8px 0 24px}")
             .Append("</style>\n</head>\n<body>\n");
 
-        var verdictClass = result.Passed ? "pass" : "fail";
-        sb.Append("<h1>Load report: ").Append(E(result.RunName)).Append("</h1>\n<p>Verdict: <span class=\"").Append(verdictClass)
-            .Append("\">").Append(ReportFormat.Verdict(result)).Append("</span> (exit code ").Append(result.ExitCode).Append(")");
+        var passed = result.Passed && exit == 0;
+        sb.Append("<h1>Load report: ").Append(E(result.RunName)).Append("</h1>\n<p>Verdict: <span class=\"").Append(passed ? "pass" : "fail")
+            .Append("\">").Append(exit == result.ExitCode ? ReportFormat.Verdict(result) : "FAILED").Append("</span> (exit code ").Append(exit).Append(")");
         if (result.TargetName is not null)
         {
             sb.Append(" · target ").Append(E(result.TargetName));
@@ -34,6 +39,7 @@ public static class HtmlReport
 
         sb.Append(" · started ").Append(E(result.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)))
             .Append(" · duration ").Append(ReportFormat.Seconds(result.Duration)).Append(" s</p>\n");
+        sb.Append(targetSection);
 
         sb.Append("<h2>Thresholds</h2>\n");
         if (result.Thresholds.Count == 0)
@@ -89,7 +95,9 @@ public static class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var charts = new List<SvgChart>();
-        var ops = result.Operations.Select(o => o.Operation).ToList();
+        // Per-tier breakdowns ("submit->assign@L1") are charted only when a threshold names them.
+        var ops = result.Operations.Select(o => o.Operation)
+            .Where(op => !op.Contains('@', StringComparison.Ordinal) || result.Thresholds.Any(t => t.Threshold.Operation == op)).ToList();
 
         charts.Add(new SvgChart
         {
@@ -108,20 +116,33 @@ public static class HtmlReport
             var target = result.Thresholds
                 .Select(t => t.Threshold)
                 .FirstOrDefault(t => t.Operation == op && t.Metric is ThresholdMetric.Percentile or ThresholdMetric.Max);
-            charts.Add(new SvgChart
+            SvgChart Latency(string title, Func<double, double> shown) => new()
             {
-                Title = $"Latency over time: {op}",
+                Title = title,
                 XLabel = "elapsed (s)",
                 YLabel = "ms",
                 TargetLine = target?.Limit,
                 TargetLabel = target?.Text,
                 Series =
                 [
-                    new SvgChartSeries("p50 (from intended start)", points.Select(p => new SvgChartPoint(p.ElapsedSeconds, p.P50Ms)).ToList()),
-                    new SvgChartSeries("p99 (from intended start)", points.Select(p => new SvgChartPoint(p.ElapsedSeconds, p.P99Ms)).ToList()),
-                    new SvgChartSeries("p99 (service time)", points.Select(p => new SvgChartPoint(p.ElapsedSeconds, p.ServiceP99Ms)).ToList()),
+                    new SvgChartSeries("p50 (from intended start)", points.Select(p => new SvgChartPoint(p.ElapsedSeconds, shown(p.P50Ms))).ToList()),
+                    new SvgChartSeries("p99 (from intended start)", points.Select(p => new SvgChartPoint(p.ElapsedSeconds, shown(p.P99Ms))).ToList()),
+                    new SvgChartSeries("p99 (service time)", points.Select(p => new SvgChartPoint(p.ElapsedSeconds, shown(p.ServiceP99Ms))).ToList()),
                 ],
-            });
+            };
+
+            charts.Add(Latency($"Latency over time: {op}", v => v));
+
+            // A 20 ms line under a 4 s peak sits on the axis, indistinguishable from zero: a second
+            // view around the threshold (values above the cap drawn at the cap) shows where it lies.
+            var peak = points.Count == 0 ? 0 : points.Max(p => Math.Max(p.P99Ms, p.ServiceP99Ms));
+            if (target is { Limit: > 0 } t && peak > 10 * t.Limit)
+            {
+                var cap = 4 * t.Limit;
+                charts.Add(Latency(
+                    $"Latency over time: {op}, near the threshold (values above {ReportFormat.Num(cap)} ms drawn at {ReportFormat.Num(cap)})",
+                    v => Math.Min(v, cap)));
+            }
         }
 
         if (result.Operations.Count > 0)
@@ -136,7 +157,7 @@ public static class HtmlReport
                 XTickFormat = x => x >= 0 && x < ops.Count && x == Math.Floor(x) ? ops[(int)x] : "",
                 Series = percentiles.Select(p => new SvgChartSeries(
                     p.Name,
-                    result.Operations.Select((o, i) => new SvgChartPoint(i, p.Pick(o.Latency))).ToList())).ToList(),
+                    result.Operations.Where(o => ops.Contains(o.Operation)).Select((o, i) => new SvgChartPoint(i, p.Pick(o.Latency))).ToList())).ToList(),
             });
         }
 

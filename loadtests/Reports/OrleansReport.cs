@@ -15,23 +15,19 @@ public static class OrleansReport
     public static string Section(OrleansRunRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var w = record.Info.Workload;
         var sb = new StringBuilder();
         sb.Append("## SupportQueue target\n\n");
-        sb.Append("- Cluster: ").Append(record.Info.Cluster).Append(", desk `").Append(record.Info.DeskId).Append("`\n");
-        sb.Append("- Load: ").Append(record.Info.Load).Append('\n');
-        sb.Append("- Time compression: ").Append(N(w.TimeCompression)).Append("x (1 wall second = ").Append(N(w.TimeCompression / 60)).Append(" simulated minutes; handling times, patience, shifts and breaks")
-            .Append(record.Silos > 0 ? " and desk deadlines" : "; an external cluster's desk deadlines run on its own real-time clock").Append(")\n");
-        sb.Append("- Roster: ").Append(string.Join(", ", w.Scenario.Roster.Groups.Select(g => $"{g.Name} ({g.Tier}) {I(g.Count)} × capacity {I(g.Capacity)}{(g.Shifts.IsDefaultOrEmpty ? "" : $", {I(g.Shifts.Length)} shift(s)")}")))
-            .Append("; desk tiers ").Append(string.Join("/", w.TierNames)).Append(", escalation rules ").Append(I(w.Scenario.Desk.Escalation.Length)).Append('\n');
-        sb.Append("- Tickets: ").Append(string.Join(", ", w.Scenario.TicketClasses.Select(c => $"{c.Name} {N(c.Share)} {c.Priority}"))).Append("; handling, escalation and patience drawn from the classes' distributions (the simulator's samplers)\n");
-        sb.Append("- submit->assign observed by: ").Append(record.Info.AssignmentObservation).Append('\n');
-        foreach (var e in record.Info.Events)
+        foreach (var line in SetupLines(record))
         {
-            sb.Append("- Event: ").Append(e).Append('\n');
+            sb.Append("- ").Append(line).Append('\n');
         }
 
         sb.Append('\n').Append(InvariantSection(record.Invariants));
+        var diagnosis = Diagnosis(record).ToList();
+        if (diagnosis.Count > 0)
+        {
+            sb.Append("## Why the thresholds failed\n\n").Append(string.Concat(diagnosis.Select(d => "- " + d + "\n"))).Append('\n');
+        }
 
         var o = record.Outcome;
         sb.Append("## Service (simulated time, from the tickets' histories)\n\n| measure | value |\n| --- | --- |\n");
@@ -41,8 +37,26 @@ public static class OrleansReport
         }
 
         sb.Append('\n');
+        if (record.Tiers.Count > 0)
+        {
+            sb.Append("## Service per tier (simulated time; a queue visit belongs to the tier it waited in)\n\n| ").Append(string.Join(" | ", TierHeader)).Append(" |\n|")
+                .Append(string.Concat(TierHeader.Select(_ => " --- |"))).Append('\n');
+            foreach (var row in TierRows(record))
+            {
+                sb.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+            }
+
+            sb.Append('\n');
+        }
+
         var total = record.Info.ReceivedBySilo.Values.Sum();
-        sb.Append("## Load per silo (messages received during the run; activations at the last sample)\n\n| silo | messages | share | activations |\n| --- | --- | --- | --- |\n");
+        sb.Append("## Load per silo (messages received during the run, Orleans meter ").Append(SiloMessageMeter.InstrumentName).Append("; activations at the last sample)\n\n");
+        if (!record.Info.MessagesMeasured)
+        {
+            sb.Append("Messages per silo: not measured — an external cluster's meters live in its silo processes (read them there, e.g. `dotnet-counters monitor --counters Microsoft.Orleans`).\n\n");
+        }
+
+        sb.Append("| silo | messages | share | activations |\n| --- | --- | --- | --- |\n");
         foreach (var (silo, count) in record.Info.ReceivedBySilo.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             sb.Append("| ").Append(silo).Append(" | ").Append(I(count)).Append(" | ").Append(total == 0 ? "-" : N(100.0 * count / total) + " %")
@@ -55,6 +69,62 @@ public static class OrleansReport
         }
 
         return sb.Append('\n').ToString();
+    }
+
+    /// <summary>How the run was set up: cluster, load, compression, roster, tickets, observation, events.</summary>
+    public static IEnumerable<string> SetupLines(OrleansRunRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var w = record.Info.Workload;
+        yield return $"Cluster: {record.Info.Cluster}, desk `{record.Info.DeskId}`";
+        yield return $"Load: {record.Info.Load}";
+        yield return $"Time compression: {N(w.TimeCompression)}x (1 wall second = {N(w.TimeCompression / 60)} simulated minutes; handling times, patience, shifts and breaks" +
+            (record.Silos > 0 ? " and desk deadlines)" : "; an external cluster's desk deadlines run on its own real-time clock)");
+        yield return "Roster: " + string.Join(", ", w.Scenario.Roster.Groups.Select(g => $"{g.Name} ({g.Tier}) {I(g.Count)} × capacity {I(g.Capacity)}{(g.Shifts.IsDefaultOrEmpty ? "" : $", {I(g.Shifts.Length)} shift(s)")}")) +
+            $"; desk tiers {string.Join("/", w.TierNames)}, escalation rules {I(w.Scenario.Desk.Escalation.Length)}";
+        yield return "Tickets: " + string.Join(", ", w.Scenario.TicketClasses.Select(c => $"{c.Name} {N(c.Share)} {c.Priority}")) +
+            "; handling, escalation and patience drawn from the classes' distributions (the simulator's samplers)";
+        yield return $"submit->assign observed by: {record.Info.AssignmentObservation}";
+        foreach (var e in record.Info.Events)
+        {
+            yield return $"Event: {e}";
+        }
+    }
+
+    /// <summary>
+    /// Why latency thresholds failed, when the run itself can tell: the loader started its own
+    /// submits late, the process stood still for GC, or the machine had more runnable work than cores.
+    /// Empty when every threshold passed.
+    /// </summary>
+    public static IEnumerable<string> Diagnosis(OrleansRunRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var failed = record.Result.Thresholds.Where(t => !t.Passed && t.Threshold.IsLatency).ToList();
+        if (failed.Count == 0)
+        {
+            yield break;
+        }
+
+        var submit = Op(record, "submit");
+        var lag = submit is null || submit.Count == 0 ? 0 : submit.StartLag.P99;
+        var gc = record.Result.Resources.GcPauseLongest.TotalMilliseconds;
+        var cores = record.Result.Resources.ProcessorCount;
+        var busy = record.Info.LoadAverage is { } load && load > cores;
+        yield return $"Failed: {string.Join("; ", failed.Select(t => $"{t.Threshold.Text} ({t.Detail})"))}.";
+        yield return $"The load generator started its submits up to {N(lag)} ms late (p99 start lag), the longest GC pause was {N(gc)} ms, " +
+            (record.Info.LoadAverage is { } l ? $"and the machine's load average was {N(l)} on {I(cores)} cores." : $"on {I(cores)} cores (load average unknown).");
+        // submit->assign ends at the first assignment, so it includes the wait for a free agent (in compressed time).
+        var assignLimit = failed.Where(t => t.Threshold.Operation?.StartsWith(SubmitToAssign, StringComparison.Ordinal) == true).Select(t => t.Threshold.Limit).DefaultIfEmpty(double.NaN).Min();
+        var waitMs = record.Outcome.P90SpeedOfAnswer.TotalMilliseconds / record.Info.Workload.TimeCompression;
+        if (waitMs > assignLimit / 2)
+        {
+            yield return $"Tickets waited for a free agent: p90 wait to first answer {N(record.Outcome.P90SpeedOfAnswer.TotalMinutes)} simulated min = {N(waitMs)} ms wall at {N(record.Info.Workload.TimeCompression)}x. " +
+                "submit->assign includes that wait, so a limit below it judges the roster (or agents slowed by a busy machine), not the routing.";
+        }
+
+        yield return busy || lag > failed.Min(t => t.Threshold.Limit) / 2
+            ? "The machine was busy (more runnable work than cores, or the loader itself late): the latency includes waiting for a core. Re-run on a quiet machine before reading it as the system's."
+            : "The machine was not overloaded: the latency is the system's own.";
     }
 
     // A churn run can leave thousands; the first ones show the pattern, the counts above give the total.
@@ -177,7 +247,8 @@ public static class OrleansReport
         return sb.ToString();
     }
 
-    private static IEnumerable<(string Name, string Value)> OutcomeRows(OrleansRunRecord r)
+    /// <summary>The desk-wide service measures, as shown in every report.</summary>
+    public static IEnumerable<(string Name, string Value)> OutcomeRows(OrleansRunRecord r)
     {
         var o = r.Outcome;
         var submit = Op(r, "submit");
@@ -199,6 +270,22 @@ public static class OrleansReport
             ("errors", I(Errors(r))),
             ("invariants", r.Invariants.Passed ? "ok" : "**violated**"),
         ];
+    }
+
+    public static readonly string[] TierHeader =
+        ["tier", "threshold", "visits", "answered", "service level", "ASA", "wait p90", "abandoned", "escalated out", "occupancy", "p99 submit->assign (wall)"];
+
+    /// <summary>One row per tier, formatted, in <see cref="TierHeader"/> order.</summary>
+    public static IEnumerable<string[]> TierRows(OrleansRunRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        static string P(double ratio) => double.IsNaN(ratio) ? "-" : N(100 * ratio) + " %";
+        static string M(double minutes) => double.IsNaN(minutes) ? "-" : N(minutes) + " min";
+        return record.Tiers.Select(t => new[]
+        {
+            t.Tier, M(t.Threshold.TotalMinutes), I(t.Offered), I(t.Answered), P(t.ServiceLevel), M(t.AsaMinutes), M(t.WaitP90Minutes),
+            P(t.AbandonmentRate), P(t.EscalationRate), P(t.Occupancy), double.IsNaN(t.SubmitAssignP99Ms) ? "-" : N(t.SubmitAssignP99Ms) + " ms",
+        });
     }
 
     private static OperationStats? Op(OrleansRunRecord r, string name) => r.Result.Operations.FirstOrDefault(o => o.Operation == name);

@@ -11,7 +11,7 @@ public sealed class ScenarioReplayTests : IDisposable
 {
     // One overloaded L1 agent and four idle L2 agents for 15 simulated minutes (60 tickets):
     // "borrow" lets L2 take waiting L1 tickets, so it must answer far more of them within 5 minutes.
-    private const string Starved = """
+    internal const string Starved = """
         {
           "name": "starved-l1",
           "start": "2026-11-23T00:00:00",
@@ -30,8 +30,8 @@ public sealed class ScenarioReplayTests : IDisposable
         }
         """;
 
-    private const string Strict = """{ "tiers": [ { "name": "L1" }, { "name": "L2" } ], "borrowing": { "enabled": false, "minWait": "00:00:30" } }""";
-    private const string Borrow = """{ "tiers": [ { "name": "L1" }, { "name": "L2" } ], "borrowing": { "enabled": true, "minWait": "00:00:30" } }""";
+    internal const string Strict = """{ "tiers": [ { "name": "L1" }, { "name": "L2" } ], "borrowing": { "enabled": false, "minWait": "00:00:30" } }""";
+    internal const string Borrow = """{ "tiers": [ { "name": "L1" }, { "name": "L2" } ], "borrowing": { "enabled": true, "minWait": "00:00:30" } }""";
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"lt-scenario-{Guid.NewGuid():N}");
 
@@ -148,7 +148,7 @@ public sealed class ScenarioReplayTests : IDisposable
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
         Assert.Equal(3, summary.RootElement.GetProperty("seeds").GetArrayLength());
         var live = summary.RootElement.GetProperty("rows").EnumerateArray()
-            .Single(r => r.GetProperty("metric").GetString() == "service_level" && r.GetProperty("policy").GetString() == "borrow")
+            .Single(r => r.GetProperty("tier").GetString() == "L1" && r.GetProperty("metric").GetString() == "service_level" && r.GetProperty("policy").GetString() == "borrow")
             .GetProperty("difference").GetProperty("mean").GetDouble();
         Assert.True(live > 0, console);
         Assert.Contains(summary.RootElement.GetProperty("rows").EnumerateArray(), r => r.GetProperty("metric").GetString() == "submit_assign_p99");
