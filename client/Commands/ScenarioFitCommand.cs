@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using SupportQueue.Client.Cli;
 using SupportQueue.Client.Simulation;
 using SupportQueue.Core.History;
+using SupportQueue.Core.Planning;
 using SupportQueue.Core.Randomness;
 using SupportQueue.Core.Simulation;
 using SupportQueue.Json;
@@ -73,8 +74,11 @@ public sealed class ScenarioFitCommand(CliConsoles consoles) : AsyncCommand<Scen
 
         Render(consoles.Out, fit);
         var output = settings.Out ?? "scenario.fitted.json";
-        File.WriteAllText(output, ScenarioJson.Write(draft) + Environment.NewLine);
-        consoles.Out.MarkupLine($"Wrote [bold]{Cli.Render.Esc(Path.GetFullPath(output))}[/]; try it: supportqueue simulate {Cli.Render.Esc(output)}");
+        // A default scheduling section (one all-hours shift template per tier) so the draft can be
+        // planned at once; simulate ignores it. See SchedulingDraft and docs/planning.md.
+        File.WriteAllText(output, ScenarioPlanJson.Write(draft, SchedulingDraft.For(draft)) + Environment.NewLine);
+        consoles.Out.MarkupLine($"Wrote [bold]{Cli.Render.Esc(Path.GetFullPath(output))}[/] with a draft scheduling section (one shift template per tier, any hour); " +
+            $"try it: supportqueue simulate {Cli.Render.Esc(output)}, or supportqueue plan {Cli.Render.Esc(output)}");
         return Task.FromResult(ExitCodes.Ok);
     }
 

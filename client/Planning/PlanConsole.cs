@@ -13,7 +13,7 @@ public static class PlanConsole
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(result);
-        var missed = result.Intervals.Count(r => r.Counted && r.Verdict == IntervalVerdict.Missed);
+        var missed = result.Intervals.Count(r => r.Counted && r.InTemplateHours && r.Verdict == IntervalVerdict.Missed);
         var colour = missed == 0 ? "green" : "yellow";
         console.MarkupLine($"[{colour}]{Markup.Escape(PlanTables.Verdict(result))}[/]");
         console.MarkupLine(Markup.Escape(PlanTables.Cost(result)));

@@ -14,7 +14,7 @@ public static class PlanCsv
     public const string RosterHeader = "tier,agent_group,template,start,end,days,breaks,head_count,paid_hours,cost";
 
     public const string RequirementsHeader =
-        "interval,start,tier,counted,offered,erlang_required,simulated_required,raised,gross_required,scheduled_on_duty,target,service_level,service_level_lower,service_level_upper,verdict";
+        "interval,start,tier,counted,offered,erlang_required,simulated_required,raised,gross_required,scheduled_on_duty,target,service_level,service_level_lower,service_level_upper,verdict,in_template_hours";
 
     /// <summary>One row per shift (lines differing only by day merged; days listed).</summary>
     public static string Roster(PlanResult result)
@@ -31,7 +31,11 @@ public static class PlanCsv
         return sb.ToString();
     }
 
-    /// <summary>One row per interval and tier: the Erlang and simulated requirements, what the roster put on duty, and the verified service level with its 95 % interval.</summary>
+    /// <summary>
+    /// One row per interval and tier: the Erlang and simulated requirements, what the roster put on
+    /// duty, the verified service level with its 95 % interval, and whether some shift template of
+    /// the tier can be on duty there (false: outside the templates' hours, not in the met share).
+    /// </summary>
     public static string Requirements(PlanResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -47,7 +51,8 @@ public static class PlanCsv
                 loaded ? ReportFormat.Csv(row.ServiceLevel) : "",
                 loaded ? ReportFormat.Csv(Math.Max(0, row.ServiceLevel - half)) : "",
                 loaded ? ReportFormat.Csv(Math.Min(1, row.ServiceLevel + half)) : "",
-                row.Verdict.ToString().ToLowerInvariant());
+                row.Verdict.ToString().ToLowerInvariant(),
+                row.InTemplateHours ? "true" : "false");
         }
 
         return sb.ToString();

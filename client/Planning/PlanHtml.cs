@@ -57,8 +57,8 @@ public static class PlanHtml
         if (result.Missing.Count(Uncovered) is var uncovered and > 0)
         {
             sb.Append("<details><summary>").Append(uncovered.ToString(CultureInfo.InvariantCulture))
-                .Append(" interval(s) with tickets but no shift template on duty (e.g. reopens or escalations outside the templates' hours): widen the templates' start times or days to cover them</summary>\n");
-            HtmlTable.Write(sb, PlanTables.Missing(result, MissingRows, Uncovered, "Where no shift template is on duty"));
+                .Append(" interval(s) outside the templates' hours: tickets (e.g. reopens or escalations at night) wait for opening; not in the met share above. Widen the templates' start times or days to serve them</summary>\n");
+            HtmlTable.Write(sb, PlanTables.Missing(result, MissingRows, Uncovered, "Outside the templates' hours (shown to miss)"));
             sb.Append("</details>\n");
         }
 

@@ -1,64 +1,68 @@
 namespace SupportQueue.Core.Planning;
 
 /// <summary>
-/// One block's move in the iterative staffing loop, from what was observed at each head count
-/// (mean service level and 95 % half-width, same seeds). It aims at the least head count whose mean
-/// meets the target but stops where the noise cannot tell: an interval is settled when it meets at
-/// s and missed at s − 1, or when it meets at s with a confidence interval that reaches below the
-/// target (one fewer could not be told apart from noise, so the walk down does not chase lucky
-/// draws). A settled interval stays settled while its mean meets the target and its confidence
-/// interval is not wholly far above it (noise above the target does not reopen it). Far below the target
-/// it goes up by a fifth of the head count at once, far above it down by a tenth (a fifth both ways
-/// made large tiers swing by 15 agents a round, and every swing resets the intervals after it).
+/// One block's move in the iterative staffing loop: a model-based jump bounded by what was
+/// observed. The simulated service level at the current head count calibrates an effective
+/// offered load (<see cref="CalibratedErlang"/>); the next head count is the least that meets the
+/// target under it. Observations made in the same context (same seeds, the intervals before it
+/// staffed alike) bracket the answer: never above the lowest head count seen to meet the target,
+/// never at or below the highest seen to miss under it, and between the two it interpolates
+/// (regula falsi) rather than trusting the model's slope. Jumps are bounded (at most doubling, at
+/// most halving) so a badly calibrated model cannot throw the staffing far, and a head count that
+/// did not raise the service level over a lower one that also missed stops the climb (agents do not
+/// help there: e.g. tickets arriving where the horizon ends).
 /// </summary>
 internal static class IsaStep
 {
-    /// <summary>Far below the target the walk up takes a fifth of the head count at once (a miss costs more than a surplus).</summary>
-    private const double FarBelow = 0.15;
-
-    /// <summary>Shown this far above the target (or at 100 %), the walk down takes a tenth at once and a settled interval reopens.</summary>
-    private const double FarAbove = 0.1;
-
-    public static (int Next, bool Settled) Next(IReadOnlyList<StaffingObservation> observations, double target, int staff, bool wasSettled)
+    /// <param name="observations">This block's observations in the current context, one per head count; one is at <paramref name="staff"/>.</param>
+    /// <param name="target">The tier's service-level target.</param>
+    /// <param name="staff">The head count just simulated.</param>
+    /// <param name="model">The tier's handling time, threshold and capacity.</param>
+    /// <param name="tickets">Tickets behind the observation at <paramref name="staff"/> (over replications).</param>
+    /// <param name="start">Head count to try when the block had nobody and tickets came (the offered-load start).</param>
+    public static (int Next, bool Settled) Next(
+        IReadOnlyList<StaffingObservation> observations, double target, int staff, CalibratedErlang model, double tickets, int start)
     {
         var here = observations.First(o => o.Staff == staff);
-        var halfWidth = double.IsNaN(here.HalfWidth) ? 0 : here.HalfWidth;
-        var shownToMiss = here.Performance + halfWidth < target;
-        var farAbove = here.Performance - halfWidth >= Math.Min(1.0, target + FarAbove) && here.Performance - halfWidth > target;
-        if (wasSettled && here.Performance >= target && !farAbove)
+        int next;
+        if (staff == 0)
         {
-            return (staff, true);
+            next = here.Performance >= target ? 0 : Math.Max(1, start);
+        }
+        else
+        {
+            // A perfect or empty score is kept half a ticket from the edge, but never across the target.
+            var edge = 0.5 / Math.Max(1, tickets);
+            var score = Math.Clamp(here.Performance, edge, 1 - edge);
+            score = here.Performance >= target ? Math.Max(score, target) : Math.Min(score, Math.Max(0, target - 1e-6));
+            next = model.LeastStaff(model.Load(staff, score), target);
+            next = Math.Clamp(next, staff / 2, staff + Math.Max(2, staff));
         }
 
-        if (here.Performance >= target)
+        var meet = observations.Where(o => o.Performance >= target).Select(o => o.Staff).DefaultIfEmpty(int.MaxValue).Min();
+        var missing = observations.Where(o => o.Performance < target && o.Staff < meet).OrderBy(o => o.Staff).ToList();
+        next = Math.Min(next, meet);
+        if (missing.Count > 0)
         {
-            if (staff == 0)
+            next = Math.Max(next, missing[^1].Staff + 1);
+            if (meet != int.MaxValue)
             {
-                return (0, true);
+                // Bracketed: interpolate between the two observations (regula falsi), which uses the
+                // observed slope where the model's is off (skills, borrowing, escalation bursts).
+                var low = missing[^1];
+                var high = observations.First(o => o.Staff == meet);
+                var slope = (high.Performance - low.Performance) / (high.Staff - low.Staff);
+                var guess = slope > 0 ? low.Staff + ((target - low.Performance) / slope) : meet;
+                next = Math.Clamp((int)Math.Ceiling(guess - 1e-9), low.Staff + 1, meet);
             }
-
-            var below = observations.FirstOrDefault(o => o.Staff == staff - 1);
-            if (below is not null)
-            {
-                if (below.Performance < target)
-                {
-                    return (staff, true);
-                }
-
-                // One fewer met as well (observed earlier): resume from the lowest level that met.
-                var lowest = observations.Where(o => o.Performance >= target).Min(o => o.Staff);
-                var underLowest = observations.FirstOrDefault(o => o.Staff == lowest - 1);
-                return underLowest is not null || lowest == 0 ? (lowest, true) : (lowest - 1, false);
-            }
-
-            var shownToMeet = here.Performance - halfWidth >= target;
-            var down = farAbove && below is null ? Math.Max(1, (staff + 9) / 10) : 1;
-            var floor = observations.Where(o => o.Staff < staff && o.Performance < target).Select(o => o.Staff + 1).DefaultIfEmpty(0).Max();
-            return shownToMeet ? (Math.Max(floor, staff - down), false) : (staff, true);
         }
 
-        var above = observations.Where(o => o.Staff > staff && o.Performance >= target).Select(o => o.Staff).DefaultIfEmpty(int.MaxValue).Min();
-        var step = shownToMiss && here.Performance < target - FarBelow ? Math.Max(1, (staff + 4) / 5) : 1;
-        return (Math.Min(staff + step, above), above == staff + 1);
+        // Two misses, the higher no better than the lower: more agents do not help here.
+        if (missing.Count >= 2 && next > missing[^1].Staff && missing[^1].Performance <= missing[^2].Performance + 0.005)
+        {
+            return (missing[^1].Staff, true);
+        }
+
+        return (next, next == staff);
     }
 }

@@ -5,16 +5,18 @@ namespace SupportQueue.Core.Planning;
 
 /// <summary>
 /// The simulation-based iterative staffing algorithm (Feldman, Mandelbaum, Massey and Whitt 2008)
-/// for a service-level target per tier: simulate with staffing s_k(t), and set each s_k(t) to the
-/// least head count whose simulated service level in that interval meets tier k's target; repeat
-/// with the same seeds (common random numbers) until every loaded interval is settled, or the cap.
-/// The tier network is simulated whole, so L2's load is L1's escalations as they happen under L1's
-/// staffing. Each interval's search is local and noise-aware (<see cref="IsaStep"/>): it walks down
-/// only while the confidence interval shows the target met, and settles where one fewer missed or
-/// where the noise cannot tell. Neighbouring low-volume intervals are pooled (<see cref="IsaBlock"/>).
-/// An interval that zig-zags between two head counts settles at the larger. Observations are dropped
-/// when an interval within one handling time before it moved by more than one agent, since
-/// carried-over work moved its curve.
+/// for a service-level target per tier: simulate with staffing s_k(t), set each s_k(t) to the least
+/// head count whose service level in that interval meets tier k's target, and repeat with the same
+/// seeds (common random numbers) until no interval moves by more than one agent (FMMW's rule), or
+/// the cap. The tier network is simulated whole, so L2's load is L1's escalations as they happen
+/// under L1's staffing. It starts from the modified-offered-load staffing
+/// (<see cref="OfferedLoadStart"/>), and each interval's update is a model-based jump
+/// (<see cref="IsaStep"/>): the simulated service level calibrates an effective Erlang load at the
+/// current head count, and the next head count is the least meeting the target under it, bracketed
+/// by the head counts already seen to meet or miss. Neighbouring low-volume intervals are pooled
+/// (<see cref="IsaBlock"/>); an interval that zig-zags between two head counts settles at the
+/// larger; observations are dropped when an interval within one handling time before it moved by
+/// more than one agent, since carried-over work moved its curve.
 /// </summary>
 public static class IterativeStaffing
 {
@@ -52,14 +54,23 @@ public static class IterativeStaffing
         var perDay = 1440 / scenario.IntervalMinutes;
         FillWarmUp(erlang, firstCounted, perDay);
         var blocks = new List<IsaBlock>[tiers];
-        var staffing = erlang.Select(r => (int[])r.Clone()).ToArray();
+        var models = new CalibratedErlang[tiers];
+        var starts = new int[tiers][];
+        var staffing = New<int>(tiers, intervals);
+        var summary = SimulationSummary.Merge(baseline);
         for (var k = 0; k < tiers; k++)
         {
             var offered = Enumerable.Range(0, intervals).Select(t => baseline.Sum(r => (double)r.Tiers[k].Offered[t])).ToArray();
+            var perRun = offered.Select(x => x / Math.Max(1, baseline.Count)).ToArray();
+            var aht = StaffingPlan.ObservedAht(summary, k) ?? StaffingPlan.ScenarioAht(scenario, k);
+            var capacity = StaffingPlan.TierCapacity(scenario, scenario.Desk.Tiers[k].Name);
+            var threshold = targets[k].Threshold.TotalMinutes;
+            models[k] = new CalibratedErlang(aht, threshold, capacity);
+            starts[k] = OfferedLoadStart.Staffing(perRun, scenario.IntervalMinutes, aht, StaffingPlan.PatienceAt(scenario, k), threshold, targets[k].Target, capacity);
             blocks[k] = IsaBlock.Build(offered, firstCounted, options.PoolBelowTickets, options.MaxPool);
             foreach (var block in blocks[k])
             {
-                var start = erlang[k].Skip(block.First).Take(block.Length).Max();
+                var start = starts[k].Skip(block.First).Take(block.Length).Max();
                 Array.Fill(staffing[k], start, block.First, block.Length);
             }
         }
@@ -90,8 +101,11 @@ public static class IterativeStaffing
                     int value;
                     if (!sl.Loaded)
                     {
+                        // No ticket this round (an escalation or reopen can move across the boundary as
+                        // other intervals' staffing changes): nothing to learn, so the head count stays —
+                        // dropping it to 0 would only make the next ticket wait (never loaded: it started at 0).
                         observations[k][b].Clear();
-                        (value, settled[k][b]) = (0, true);
+                        (value, settled[k][b]) = (staffing[k][block.First], true);
                     }
                     else
                     {
@@ -107,8 +121,22 @@ public static class IterativeStaffing
 
                         observations[k][b].RemoveAll(o => o.Staff == staff);
                         observations[k][b].Add(new StaffingObservation(staff, sl.Mean, sl.HalfWidth));
-                        (value, settled[k][b]) = IsaStep.Next(observations[k][b], targets[k].Target, staff, settled[k][b]);
+                        var start = starts[k].Skip(block.First).Take(block.Length).Max();
+                        (value, settled[k][b]) = IsaStep.Next(observations[k][b], targets[k].Target, staff, models[k], sl.MeanOffered * runs.Count, start);
                         (value, settled[k][b]) = Damp(history[k][b], staff, value, settled[k][b]);
+                        if (round > options.TwoSidedRounds && value < staff)
+                        {
+                            // Upward only from here: raising one interval never hurts another (it only
+                            // takes carried-over work away), so the loop climbs to a fixed point instead
+                            // of swinging; the two-sided rounds before have brought it close from both sides.
+                            (value, settled[k][b]) = (staff, true);
+                        }
+                        else if (round > options.TwoSidedRounds && value > staff && !sl.WhollyBelow(targets[k].Target))
+                        {
+                            // A miss the noise could explain does not raise a head count any more: once
+                            // raised it could never come down, and verification with fresh seeds judges it.
+                            (value, settled[k][b]) = (staff, true);
+                        }
                     }
 
                     unsettled += settled[k][b] ? 0 : block.Length;
@@ -118,11 +146,13 @@ public static class IterativeStaffing
 
             FillWarmUp(next, firstCounted, perDay);
             var iteration = convergence.Record(next);
-            progress?.Report($"round {round}: {iteration.ChangedIntervals} intervals changed, largest change {iteration.MaxChange}, {unsettled} intervals unsettled");
+            progress?.Report($"round {round}: {iteration.ChangedIntervals} intervals changed, largest change {iteration.MaxChange} ({Moves(scenario, staffing, next)}), {unsettled} intervals unsettled");
             staffing = next;
-            if (iteration.MaxChange == 0 || unsettled == 0)
+            if (convergence.Converged)
             {
-                stopReason = unsettled == 0 ? $"every loaded interval settled after {round} rounds" : $"no interval moved in round {round}";
+                stopReason = iteration.MaxChange == 0
+                    ? $"converged in round {round}: no interval moved"
+                    : $"converged in round {round}: no interval moved by more than {options.Tolerance} agent(s) ({iteration.ChangedIntervals} moved by one)";
                 break;
             }
 
@@ -156,33 +186,52 @@ public static class IterativeStaffing
             }
         }
 
-        var converged = unsettled == 0 || convergence.Iterations[^1].MaxChange == 0;
+        var converged = convergence.Converged;
         return new IterativeStaffingResult(
             [.. scenario.Desk.Tiers.Select(t => t.Name)], targets, erlang, staffing, levels, settledIntervals,
             convergence.Iterations, converged, firstCounted, unsettled, stopReason);
     }
 
     /// <summary>
-    /// Zig-zag damping: a block whose last moves went a → b → a settles at the larger of the two
-    /// (iterating further would only alternate); otherwise the step stands.
+    /// Damping. A block whose last moves went a → b → a settles at the larger of the two (iterating
+    /// further would only alternate). A move that reverses the block's previous one goes half as
+    /// far: with the intervals updated together, a shortage carried in from a short-staffed interval
+    /// before makes this one look busier than it will be once that interval is raised, and the full
+    /// jump back and forth is what kept large tiers swinging (a Jacobi iteration's overshoot).
     /// </summary>
     private static (int Next, bool Settled) Damp(List<int> history, int staff, int next, bool settled)
     {
         history.Add(staff);
-        if (!settled && history.Count >= 2 && next == history[^2] && next != staff)
+        if (history.Count < 2 || next == staff)
+        {
+            return (next, settled);
+        }
+
+        if (next == history[^2])
         {
             return (Math.Max(next, staff), true);
+        }
+
+        var before = staff - history[^2];
+        var step = next - staff;
+        if (before != 0 && Math.Sign(before) != Math.Sign(step) && Math.Abs(step) > 1)
+        {
+            return (staff + (Math.Sign(step) * ((Math.Abs(step) + 1) / 2)), false);
         }
 
         return (next, settled);
     }
 
-    /// <summary>An interval within <paramref name="lookback"/> before <paramref name="t"/> moved by more than one agent.</summary>
+    /// <summary>
+    /// An interval within <paramref name="lookback"/> before <paramref name="t"/> moved by more than
+    /// one agent and more than a tenth of its head count (a few agents more or less on a large tier
+    /// barely change the work it passes on, and dropping observations loses their bracket).
+    /// </summary>
     private static bool Moved(int[] before, int[] now, int t, int lookback)
     {
         for (var j = Math.Max(0, t - Math.Max(1, lookback)); j < t; j++)
         {
-            if (Math.Abs(before[j] - now[j]) > 1)
+            if (Math.Abs(before[j] - now[j]) > Math.Max(1, before[j] / 10))
             {
                 return true;
             }
@@ -205,6 +254,31 @@ public static class IterativeStaffing
                 row[t] = row[same < row.Length ? same : firstCounted];
             }
         }
+    }
+
+    /// <summary>Per tier: intervals that moved, and the largest move (where, from → to).</summary>
+    private static string Moves(Scenario scenario, int[][] before, int[][] after)
+    {
+        var parts = new List<string>();
+        for (var k = 0; k < before.Length; k++)
+        {
+            var moved = 0;
+            var worst = -1;
+            for (var t = 0; t < before[k].Length; t++)
+            {
+                if (before[k][t] != after[k][t])
+                {
+                    moved++;
+                    worst = worst < 0 || Math.Abs(after[k][t] - before[k][t]) > Math.Abs(after[k][worst] - before[k][worst]) ? t : worst;
+                }
+            }
+
+            parts.Add(worst < 0
+                ? $"{scenario.Desk.Tiers[k].Name} none"
+                : $"{scenario.Desk.Tiers[k].Name} {moved}, most at {scenario.Start.AddMinutes(worst * scenario.IntervalMinutes):ddd HH:mm} {before[k][worst]}→{after[k][worst]}");
+        }
+
+        return string.Join("; ", parts);
     }
 
     private static long Sum(int[][] staffing) => staffing.Sum(r => r.Sum(x => (long)x));

@@ -8,7 +8,9 @@ namespace SupportQueue.Core.Planning;
 /// <see cref="Scheduled"/> (rostered heads on duty, mean over the interval: breaks make it
 /// fractional; before shrinkage). The service level is the verified one (fresh seeds) with its 95 %
 /// half-width (NaN when not loaded or with one replication); <see cref="Offered"/> is the mean
-/// tickets joining the tier's queue per replication in the verification.
+/// tickets joining the tier's queue per replication in the verification. <see cref="InTemplateHours"/>
+/// is false where no shift template of the tier can be on duty (tickets there wait for opening
+/// time): such intervals are reported apart and left out of the met share.
 /// </summary>
 public sealed record PlanIntervalRow(
     string Tier,
@@ -24,7 +26,11 @@ public sealed record PlanIntervalRow(
     double Scheduled,
     double ServiceLevel,
     double HalfWidth,
-    IntervalVerdict Verdict)
+    IntervalVerdict Verdict,
+    bool InTemplateHours = true)
 {
     public bool Loaded => Verdict != IntervalVerdict.NotLoaded;
+
+    /// <summary>Counted, loaded and outside every template's hours.</summary>
+    public bool OutsideTemplateHours => Counted && Loaded && !InTemplateHours;
 }

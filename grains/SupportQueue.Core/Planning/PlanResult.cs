@@ -29,18 +29,25 @@ public sealed record PlanResult(
     ImmutableArray<PlanPhaseTime> PhaseTimes,
     TimeSpan WallTime)
 {
-    /// <summary>Counted intervals with load, over all tiers.</summary>
-    public int LoadedIntervals => Intervals.Count(r => r.Counted && r.Loaded);
+    /// <summary>Counted intervals with load within some template's hours, over all tiers (the met share's base).</summary>
+    public int LoadedIntervals => Intervals.Count(r => r.Counted && r.Loaded && r.InTemplateHours);
 
-    /// <summary>Share of loaded intervals whose verified mean meets the target.</summary>
+    /// <summary>
+    /// Counted intervals with load where no shift template of the tier can be on duty (e.g. night
+    /// reopens and escalations at a business-hours desk): their tickets wait for opening time. Reported
+    /// apart, not in the met share: no roster from these templates could serve them.
+    /// </summary>
+    public int OutsideTemplateHours => Intervals.Count(r => r.OutsideTemplateHours);
+
+    /// <summary>Share of loaded intervals within the templates' hours whose verified mean meets the target.</summary>
     public double MetByMeanShare => Share(r => r.Verdict is IntervalVerdict.Met or IntervalVerdict.MeanMet);
 
-    /// <summary>Share of loaded intervals not shown to miss (confidence interval not wholly below the target).</summary>
+    /// <summary>Share of loaded intervals within the templates' hours not shown to miss (confidence interval not wholly below the target).</summary>
     public double NotMissedShare => Share(r => r.Verdict != IntervalVerdict.Missed);
 
     private double Share(Func<PlanIntervalRow, bool> predicate)
     {
-        var loaded = Intervals.Where(r => r.Counted && r.Loaded).ToArray();
+        var loaded = Intervals.Where(r => r.Counted && r.Loaded && r.InTemplateHours).ToArray();
         return loaded.Length == 0 ? 1.0 : loaded.Count(predicate) / (double)loaded.Length;
     }
 }

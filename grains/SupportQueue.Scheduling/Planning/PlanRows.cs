@@ -47,13 +47,16 @@ internal static class PlanRows
         int[][] gross,
         int[][] raised,
         double[][] scheduled,
-        IReadOnlyList<ReplicationResult> runs)
+        IReadOnlyList<ReplicationResult> runs,
+        bool[][] reachable)
     {
+        var planned = problem.PlannedTiers.ToList();
         var scenario = problem.Scenario;
         var rows = ImmutableArray.CreateBuilder<PlanIntervalRow>(scenario.Desk.TierCount * problem.Grid.Count);
         for (var k = 0; k < scenario.Desk.TierCount; k++)
         {
             var target = isa.Targets[k].Target;
+            var g = planned.IndexOf(k);
             for (var t = 0; t < problem.Grid.Count; t++)
             {
                 var sl = IntervalServiceLevel.Of(runs, k, t);
@@ -72,7 +75,8 @@ internal static class PlanRows
                     scheduled[k][t],
                     sl.Mean,
                     sl.HalfWidth,
-                    Verdict(sl, target, counted)));
+                    Verdict(sl, target, counted),
+                    g < 0 || reachable[g][t]));
             }
         }
 

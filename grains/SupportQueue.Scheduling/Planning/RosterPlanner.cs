@@ -68,7 +68,7 @@ public static class RosterPlanner
 
                 return runs;
             },
-            new IterativeStaffingOptions(spec.Requirements.MaxRounds, 0, spec.Requirements.PoolBelowTickets, spec.Requirements.MaxPool),
+            new IterativeStaffingOptions(spec.Requirements.MaxRounds, 1, spec.Requirements.PoolBelowTickets, spec.Requirements.MaxPool),
             new ForwardingProgress<string>(message =>
             {
                 if (message.StartsWith("round ", StringComparison.Ordinal) && int.TryParse(message.AsSpan(6, message.IndexOf(':', StringComparison.Ordinal) - 6), out var r))
@@ -122,12 +122,16 @@ public static class RosterPlanner
         for (var v = 0; ; v++)
         {
             Enter(PlanPhase.Verification, v);
-            planned = PlannedRoster.Scenario(problem, schedule, verifySeed, verifyReplications);
-            Report($"simulating the roster ({schedule.TotalPaidHours:0.#} paid hours) with seed {verifySeed}, {verifyReplications} replications");
+
+            // Each round has seeds of its own: a round's raises come from the draws of the round
+            // before, so the figures a round reports are not fitted to its own draws.
+            var roundSeed = unchecked(verifySeed + (ulong)v);
+            planned = PlannedRoster.Scenario(problem, schedule, roundSeed, verifyReplications);
+            Report($"simulating the roster ({schedule.TotalPaidHours:0.#} paid hours) with seed {roundSeed}, {verifyReplications} replications");
             check = simulate(planned, null);
             coverage = PlanRows.Coverage(problem, schedule);
             var capBound = SolveSummary.SoftTiers(schedule).Where(t => spec.HeadCountCaps?.ContainsKey(t) == true).ToHashSet(StringComparer.Ordinal);
-            var (loaded, met, missed, raise) = Judge(problem, isa, check, coverage, gross, capBound, reachable, spec.Verification.RaiseOnMean);
+            var (loaded, met, missed, outside, raise) = Judge(problem, isa, check, coverage, gross, capBound, reachable, spec.Verification.RaiseOnMean);
             var last = raise.Count == 0 || v == spec.Verification.Rounds;
             if (!last)
             {
@@ -138,8 +142,8 @@ public static class RosterPlanner
                 }
             }
 
-            rounds.Add(new PlanVerificationRound(v, verifySeed, verifyReplications, loaded, met, missed, last ? 0 : raise.Count, schedule.TotalPaidHours, schedule.TotalCost, schedule.Gap));
-            Report($"{met} of {loaded} loaded intervals meet the target by the mean, {missed} shown to miss" + (last ? "" : $"; raising {raise.Count}"));
+            rounds.Add(new PlanVerificationRound(v, roundSeed, verifyReplications, loaded, met, missed, last ? 0 : raise.Count, schedule.TotalPaidHours, schedule.TotalCost, schedule.Gap, outside));
+            Report($"{met} of {loaded} loaded intervals within the templates' hours meet the target by the mean, {missed} shown to miss; {outside} outside the templates' hours" + (last ? "" : $"; raising {raise.Count}"));
             if (last)
             {
                 break;
@@ -166,7 +170,7 @@ public static class RosterPlanner
         }
 
         Enter(PlanPhase.Done, 0);
-        var rows = PlanRows.Build(problem, isa, gross, raised, coverage.Scheduled, check);
+        var rows = PlanRows.Build(problem, isa, gross, raised, coverage.Scheduled, check, reachable);
         var misses = PlanRows.Misses(problem, rows, coverage.Shortfall, SolveSummary.SoftTiers(schedule), reachable, rounds.Count - 1);
         return new PlanResult(
             planned,
@@ -187,15 +191,16 @@ public static class RosterPlanner
     }
 
     /// <summary>
-    /// Loaded and met counts of the planned tiers, and the intervals to raise: shown to miss (or below
+    /// Loaded and met counts of the planned tiers within some template's hours, the loaded intervals
+    /// outside every template's hours (counted apart: no roster can serve them), and the intervals to raise: shown to miss (or below
     /// by the mean, when asked) while covered and within some template's reach, in a tier whose cap did not bind (solve went soft) —
     /// where a cap leaves the roster short, a raise only moves the shortage.
     /// </summary>
-    private static (int Loaded, int Met, int Missed, List<(int Tier, int Interval, int Step)> Raise) Judge(
+    private static (int Loaded, int Met, int Missed, int Outside, List<(int Tier, int Interval, int Step)> Raise) Judge(
         PlanProblem problem, IterativeStaffingResult isa, IReadOnlyList<ReplicationResult> runs, (double[][] Scheduled, double[][] Shortfall) coverage,
         int[][] gross, HashSet<string> capBound, bool[][] reachable, bool onMean)
     {
-        int loaded = 0, met = 0, missed = 0;
+        int loaded = 0, met = 0, missed = 0, outside = 0;
         var raise = new List<(int, int, int)>();
         string scenarioTier(int k) => problem.Scenario.Desk.Tiers[k].Name;
         foreach (var k in problem.PlannedTiers)
@@ -210,12 +215,18 @@ public static class RosterPlanner
                     continue;
                 }
 
+                var g = problem.PlannedTiers.ToList().IndexOf(k);
+                if (!reachable[g][t])
+                {
+                    outside++;
+                    continue;
+                }
+
                 loaded++;
                 met += verdict is IntervalVerdict.Met or IntervalVerdict.MeanMet ? 1 : 0;
                 missed += verdict == IntervalVerdict.Missed ? 1 : 0;
                 var raiseIt = verdict == IntervalVerdict.Missed || (onMean && verdict == IntervalVerdict.MeanBelow);
-                var g = problem.PlannedTiers.ToList().IndexOf(k);
-                if (raiseIt && reachable[g][t] && coverage.Shortfall[k][t] <= 1e-9 && !capBound.Contains(scenarioTier(k)))
+                if (raiseIt && coverage.Shortfall[k][t] <= 1e-9 && !capBound.Contains(scenarioTier(k)))
                 {
                     var step = sl.Mean < target - PlanRows.FarBelow ? Math.Max(1, (int)Math.Ceiling(0.1 * gross[k][t])) : 1;
                     raise.Add((k, t, step));
@@ -223,7 +234,7 @@ public static class RosterPlanner
             }
         }
 
-        return (loaded, met, missed, raise);
+        return (loaded, met, missed, outside, raise);
     }
 
     private static ShiftSchedule Solve(

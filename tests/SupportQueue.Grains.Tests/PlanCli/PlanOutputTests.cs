@@ -62,7 +62,7 @@ public class PlanOutputTests
     {
         var html = PlanHtml.Build(PlanScenarios.Result(), _at);
 
-        Assert.Contains("31 of 32 loaded intervals (96.9 %) meet their target by the mean; 1 shown to miss", html, StringComparison.Ordinal);
+        Assert.Contains("31 of 32 loaded intervals within the templates&#39; hours (96.9 %) meet their target by the mean; 1 shown to miss", html, StringComparison.Ordinal);
         Assert.Contains("Erlang-based roster from the same solver: 38 paid hours, cost 1,016 — the plan costs 11.8 % less.", html, StringComparison.Ordinal);
         Assert.Contains("head-count cap", html, StringComparison.Ordinal);
         Assert.Contains("cap binding: 1.0 agent short", html, StringComparison.Ordinal);
@@ -71,6 +71,32 @@ public class PlanOutputTests
         Assert.Equal(2 * 3, Count(html, "<svg"));
         Assert.Contains("class=\"cell\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Intervals_outside_the_templates_hours_are_stated_apart_and_left_out_of_the_met_share()
+    {
+        // L2's last two intervals: tickets (night escalations, say) where no L2 template can be on duty.
+        var result = PlanScenarios.Result();
+        result = result with
+        {
+            Intervals = [.. result.Intervals.Select(r => r.Tier == "L2" && r.Interval >= 14
+                ? r with { Verdict = IntervalVerdict.Missed, ServiceLevel = 0.1, Scheduled = 0, InTemplateHours = false }
+                : r)],
+        };
+
+        Assert.Equal(30, result.LoadedIntervals);
+        Assert.Equal(2, result.OutsideTemplateHours);
+        Assert.Equal(29 / 30.0, result.MetByMeanShare, 9);
+        var verdict = PlanTables.Verdict(result);
+        Assert.Contains("29 of 30 loaded intervals within the templates' hours (96.7 %) meet their target by the mean; 1 shown to miss", verdict, StringComparison.Ordinal);
+        Assert.Contains("Outside the templates' hours: 2 loaded interval(s) (L2 2), 4 tickets per replication; their tickets wait for opening", verdict, StringComparison.Ordinal);
+        Assert.Contains("Outside the templates&#39; hours: 2", PlanHtml.Build(result, _at), StringComparison.Ordinal);
+
+        var rows = Csv(PlanCsv.Requirements(result));
+        var column = Array.IndexOf(rows[0], "in_template_hours");
+        Assert.Equal(2, rows.Count(r => r[column] == "false"));
+        Assert.All(rows.Skip(1).Where(r => r[column] == "false"), r => Assert.Equal("L2", r[Array.IndexOf(rows[0], "tier")]));
     }
 
     [Fact]

@@ -41,6 +41,13 @@ public sealed class ScenarioFitCommandTests
         var read = ScenarioJson.LoadFile(draft);
         Assert.True(read.IsValid, string.Join("\n", read.Errors));
         Assert.Equal(["billing", "outage"], read.Value!.TicketClasses.Select(c => c.Name).ToArray());
+
+        // The draft carries a scheduling section plan accepts: one all-hours template per tier.
+        var plan = ScenarioPlanJson.LoadFile(draft);
+        Assert.True(plan.IsValid, string.Join("\n", plan.Errors));
+        Assert.Equal(["L1-shift", "L2-shift"], plan.Value!.Scheduling.Templates.Select(t => t.Name).ToArray());
+        Assert.Equal(24, plan.Value.Scheduling.Templates[0].StartTimes.Length);
+        Assert.Empty(plan.Value.Scheduling.Validate(plan.Value.Scenario));
     }
 
     [Fact]

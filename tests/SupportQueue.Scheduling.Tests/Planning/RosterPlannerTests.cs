@@ -21,7 +21,9 @@ public class RosterPlannerTests(ITestOutputHelper output)
         Describe(result);
 
         var first = result.Verification[0];
-        Assert.True(first.Missed > 0, "the first roster should miss somewhere");
+        // Absence leaves the first roster short by the mean in many intervals (the wide intervals seldom
+        // show a miss beyond doubt, so the raise is on the mean, as the default does).
+        Assert.True(first.MetByMean < first.LoadedIntervals * 0.8, $"the first roster should fall short: {first.MetByMean} of {first.LoadedIntervals} met");
         Assert.True(first.Raised > 0);
         Assert.True(result.Verification.Length >= 2);
         Assert.NotEqual(scenario.Seed, result.Verification[0].Seed);
