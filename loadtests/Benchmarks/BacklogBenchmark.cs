@@ -9,14 +9,17 @@ namespace SupportQueue.LoadTests.Benchmarks;
 
 /// <summary>
 /// An outage: tickets arrive at a steady rate on one desk with no agent signed in, so every ticket stays
-/// open. Per step of tickets: submit latency from the intended start (coordinated-omission corrected) and
-/// the process's working set and GC heap. Silo, client and loader share this process; the loader's own
+/// open. Per step of tickets: submit latency from the intended start (coordinated-omission corrected), the
+/// garbage collector's pauses (total, longest gen0/1 and gen2) and collections, one desk status call
+/// (round trip, so it includes waiting for the desk's turn), and the process's working set and GC heap. Silo, client and loader share this process; the loader's own
 /// memory is a few histograms.
 /// </summary>
 internal static class BacklogBenchmark
 {
     // Outstanding submits beyond this wait; the wait shows up as latency from the intended start.
     private const int MaxInFlight = 20_000;
+
+    private const string Rule = "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     public static async Task<int> RunAsync(long tickets, double rate, long step, string? outFile, TextWriter output, CancellationToken cancellationToken)
     {
@@ -34,12 +37,13 @@ internal static class BacklogBenchmark
         var pending = Enumerable.Range(0, segments).Select(s => new CountdownEvent((int)Math.Min(step, tickets - (s * step)))).ToArray();
         long failures = 0;
         using var gate = new SemaphoreSlim(MaxInFlight);
+        using var gc = new BacklogGcWatch();
         var rows = new List<string>();
-        var header = "| open tickets | submit p50 | p99 | p99.9 | max | working set | GC heap | activations | load avg |";
+        var header = "| open tickets | submit p50 | p99 | p99.9 | max | GC pause (longest gen0/1, gen2) | GCs gen0/1/2 | desk status | working set | GC heap | activations | load avg |";
         output.WriteLine($"backlog: {tickets:N0} tickets at {rate:N0}/s on one desk, no agents, one in-process silo (memory storage)");
         output.WriteLine($"baseline after start: working set {baseline.WorkingSet / 1e6:N0} MB, GC heap {baseline.Heap / 1e6:N0} MB");
         output.WriteLine(header);
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        output.WriteLine(Rule);
 
         // Rows are read off the arrival loop, in order, so a slow read never delays an arrival.
         var reporting = Task.CompletedTask;
@@ -73,7 +77,7 @@ internal static class BacklogBenchmark
         if (outFile is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
-            var text = new StringBuilder().AppendLine(header).AppendLine("|---|---|---|---|---|---|---|---|---|");
+            var text = new StringBuilder().AppendLine(header).AppendLine(Rule);
             rows.ForEach(r => text.AppendLine(r));
             await File.WriteAllTextAsync(outFile, text.AppendLine().AppendLine(summary).ToString(), cancellationToken).ConfigureAwait(false);
         }
@@ -116,10 +120,18 @@ internal static class BacklogBenchmark
             // The step's last submits finish before its row is read; arrivals go on meanwhile on the schedule.
             await Task.Run(() => pending[segment].Wait(cancellationToken), cancellationToken).ConfigureAwait(false);
             var memory = Memory(full: false);
+            var collections = gc.Take();
             var activations = await ActivationsAsync(cluster).ConfigureAwait(false);
+
+            // One status read, as the desk's 5 s gauge publication makes: it holds the desk's turn, so
+            // whatever it costs every submit arriving meanwhile waits.
+            var asked = Stopwatch.GetTimestamp();
+            await desk.GetStatus().ConfigureAwait(false);
+            var statusTime = Stopwatch.GetElapsedTime(asked);
             var h = histograms[segment];
             return string.Create(CultureInfo.InvariantCulture,
                 $"| {open:N0} | {Ms(h, 50)} | {Ms(h, 99)} | {Ms(h, 99.9)} | {h.GetMaxValue() * 1000.0 / Stopwatch.Frequency:N1} ms | " +
+                $"{collections.Pause.TotalMilliseconds:N0} ms ({collections.MaxEphemeral.TotalMilliseconds:N0}, {collections.MaxGen2.TotalMilliseconds:N0} ms) | {collections.Gen0}/{collections.Gen1}/{collections.Gen2} | {statusTime.TotalMilliseconds:N1} ms | " +
                 $"{memory.WorkingSet / 1e6:N0} MB | {memory.Heap / 1e6:N0} MB | {activations:N0} | {LoadAverage()} |");
         }
     }

@@ -37,7 +37,14 @@ public class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, Clock);
             silo.Services.AddSingleton<IAssignmentObserver>(Assignments);
-            silo.Services.Configure<SupportQueueGrainOptions>(o => o.DurableTickets = durable);
+            silo.Services.Configure<SupportQueueGrainOptions>(o =>
+            {
+                o.DurableTickets = durable;
+
+                // Every queued ticket leaves memory once stored (production waits for a long queue),
+                // so every test also proves a parked ticket is offered, assigned and closed as before.
+                o.ParkQueuedFrom = 1;
+            });
 
             // Small recorder pages, so tests that export cross sealed pages and the open one.
             silo.Services.Configure<TicketRecorderOptions>(o => o.PageSize = 4);

@@ -10,14 +10,46 @@ internal static class DeskStatusBuilder
     {
         var settings = desk.Settings;
 
+        // One pass over the open tickets gathers everything that depends on them: the status is read
+        // on the desk's turn (the gauges every 5 s), and with an outage backlog of a million tickets
+        // each further pass held every submit behind it for tens of milliseconds.
         // An agent's load also counts its pending offers, which Status reports as Offered at the
         // ticket's queue; counting them as Assigned too would show one ticket twice.
         var held = new int[queues.Length];
+        var offered = new int[queues.Length];
+        var oldest = new TimeSpan[queues.Length];
+        var priorities = Enum.GetValues<Priority>();
+        var limits = new TimeSpan?[priorities.Length];
+        var past = new int[priorities.Length];
+        for (var i = 0; i < priorities.Length; i++)
+        {
+            limits[i] = settings.SlaFor(priorities[i])?.FirstResponse;
+        }
+
         foreach (var ticket in tickets.All())
         {
-            if (ticket.State == DeskTicketState.Assigned)
+            switch (ticket.State)
             {
-                held[ticket.Agent!.Tier]++;
+                case DeskTicketState.Assigned:
+                    held[ticket.Agent!.Tier]++;
+                    break;
+                case DeskTicketState.Offered:
+                    offered[ticket.Tier]++;
+                    goto case DeskTicketState.Queued;
+                case DeskTicketState.Queued:
+                    if (now - ticket.QueuedAt > oldest[ticket.Tier])
+                    {
+                        oldest[ticket.Tier] = now - ticket.QueuedAt;
+                    }
+
+                    break;
+            }
+
+            // Priorities are P1..P4 in value order, so a ticket's index is its value less one.
+            var p = (int)ticket.Priority - 1;
+            if (!ticket.Responded && (uint)p < (uint)limits.Length && limits[p] is { } limit && now - ticket.CreatedAt > limit)
+            {
+                past[p]++;
             }
         }
 
@@ -35,48 +67,15 @@ internal static class DeskStatusBuilder
                 }
             }
 
-            var oldest = TimeSpan.Zero;
-            var offered = 0;
-            foreach (var ticket in tickets.All())
-            {
-                if (ticket.Tier != t)
-                {
-                    continue;
-                }
-
-                if (ticket.State == DeskTicketState.Offered)
-                {
-                    offered++;
-                }
-
-                if (ticket.State is DeskTicketState.Queued or DeskTicketState.Offered && now - ticket.QueuedAt > oldest)
-                {
-                    oldest = now - ticket.QueuedAt;
-                }
-            }
-
-            tiers.Add(new TierStatus(settings.Tiers[t].Name, queues[t].Count - offered, offered, oldest, available, onBreak, offline, held[t], pool.FreeCapacity(t)));
+            tiers.Add(new TierStatus(settings.Tiers[t].Name, queues[t].Count - offered[t], offered[t], oldest[t], available, onBreak, offline, held[t], pool.FreeCapacity(t)));
         }
 
-        var counters = ImmutableArray.CreateBuilder<SlaCounters>();
-        foreach (var p in Enum.GetValues<Priority>())
+        var counters = ImmutableArray.CreateBuilder<SlaCounters>(priorities.Length);
+        for (var i = 0; i < priorities.Length; i++)
         {
-            var target = settings.SlaFor(p)?.FirstResponse;
-            var past = 0;
-            if (target is { } limit)
-            {
-                foreach (var ticket in tickets.All())
-                {
-                    if (ticket.Priority == p && !ticket.Responded && now - ticket.CreatedAt > limit)
-                    {
-                        past++;
-                    }
-                }
-            }
-
-            counters.Add(sla.Snapshot(p, past));
+            counters.Add(sla.Snapshot(priorities[i], past[i]));
         }
 
-        return new DeskStatus(desk.DeskId, now, tiers.MoveToImmutable(), counters.ToImmutable(), desk.Submitted, desk.Resolved, desk.Abandoned, desk.Escalations, desk.OpenTickets, desk.Reopened, desk.Withdrawn);
+        return new DeskStatus(desk.DeskId, now, tiers.MoveToImmutable(), counters.MoveToImmutable(), desk.Submitted, desk.Resolved, desk.Abandoned, desk.Escalations, desk.OpenTickets, desk.Reopened, desk.Withdrawn);
     }
 }

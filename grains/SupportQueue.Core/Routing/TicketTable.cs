@@ -25,6 +25,12 @@ internal sealed class TicketTable
 
     private readonly Dictionary<string, int> _skillGroups = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The skill array of each group, as first seen: every ticket of the group shares it, so a
+    /// ticket submitted by id (its spec deserialised afresh) keeps no array or skill names of its own.
+    /// </summary>
+    private readonly List<string[]> _groupSkills = [];
+
     public int Open { get; private set; }
 
     /// <summary>Open tickets that have an id.</summary>
@@ -47,7 +53,8 @@ internal sealed class TicketTable
             ticket = new DeskTicket();
         }
 
-        ticket.Start(ticketId, profile.Priority, profile.SkillArray, SkillGroup(profile), profile.EntryTier, createdAt, responded);
+        var group = SkillGroup(profile);
+        ticket.Start(ticketId, profile.Priority, _groupSkills[group], group, profile.EntryTier, createdAt, responded);
         return ticket;
     }
 
@@ -114,6 +121,7 @@ internal sealed class TicketTable
         {
             group = _skillGroups.Count;
             _skillGroups.Add(profile.SkillKey, group);
+            _groupSkills.Add(profile.SkillArray);
         }
 
         profile.Group = new SkillGroupCache(this, group);

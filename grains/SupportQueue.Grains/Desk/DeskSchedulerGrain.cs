@@ -242,7 +242,7 @@ public sealed class DeskSchedulerGrain(
 
         var placement = Engine.Submit(spec, now, createdAt);
         Kick();
-        return Task.FromResult(placement);
+        return Task.FromResult(placement with { QueueLength = Engine.QueueLength(Engine.Settings.TierIndex(placement.Tier)) });
     }
 
     public Task Withdraw(string ticketId)

@@ -16,12 +16,21 @@ namespace SupportQueue.Grains;
 /// </remarks>
 public sealed class InMemoryStateStore
 {
-    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), Entry> _entries = new();
+    // Sharded: growing a ConcurrentDictionary re-creates every node while holding all its locks, so
+    // one table of a million tickets stalled every write for hundreds of milliseconds (and left that
+    // many objects for the collector); a shard holds a 64th of the states and grows on its own.
+    private const int ShardCount = 64;
+
+    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), Entry>[] _shards =
+        [.. Enumerable.Range(0, ShardCount).Select(_ => new ConcurrentDictionary<(string StateName, GrainId GrainId), Entry>())];
 
     /// <summary>How many grain states (cleared ones included) the store holds.</summary>
-    public int Count => _entries.Count;
+    public int Count => _shards.Sum(s => s.Count);
 
-    internal bool TryGet(string stateName, GrainId grainId, out Entry entry) => _entries.TryGetValue((stateName, grainId), out entry!);
+    internal bool TryGet(string stateName, GrainId grainId, out Entry entry) => Shard(grainId).TryGetValue((stateName, grainId), out entry!);
+
+    private ConcurrentDictionary<(string StateName, GrainId GrainId), Entry> Shard(GrainId grainId) =>
+        _shards[(int)((uint)grainId.GetHashCode() % ShardCount)];
 
     /// <summary>
     /// Replaces the entry when its current version is <paramref name="expectedVersion"/> (0: no entry
@@ -30,13 +39,14 @@ public sealed class InMemoryStateStore
     internal long? TryReplace(string stateName, GrainId grainId, long expectedVersion, byte[]? payload)
     {
         var key = (stateName, grainId);
+        var entries = Shard(grainId);
         var next = new Entry(expectedVersion + 1, payload);
         if (expectedVersion == 0)
         {
-            return _entries.TryAdd(key, next) ? next.Version : null;
+            return entries.TryAdd(key, next) ? next.Version : null;
         }
 
-        return _entries.TryGetValue(key, out var current) && current.Version == expectedVersion && _entries.TryUpdate(key, next, current)
+        return entries.TryGetValue(key, out var current) && current.Version == expectedVersion && entries.TryUpdate(key, next, current)
             ? next.Version
             : null;
     }

@@ -83,6 +83,7 @@ public sealed partial class TicketGrain(
         LogSubmitted(ticket.Id, ticket.DeskId, placement.Tier);
         SupportQueueMetrics.RecordSubmitted(state.State);
         await this.RecordAsync(state.State, logger);
+        ParkIfWaiting(placement.QueueLength);
         return state.State;
     }
 
@@ -224,6 +225,23 @@ public sealed partial class TicketGrain(
         ticket.Escalate(null, action.ToTier, action.At, action.Reason);
         await state.WriteOrReloadAsync(this);
         SupportQueueMetrics.RecordEscalated(ticket, byDesk: true);
+
+        // The desk escalates a ticket that waited its tier's whole timeout: it is in a long wait.
+        ParkIfWaiting(int.MaxValue);
+    }
+
+    /// <summary>
+    /// A stored ticket waiting behind <paramref name="queueLength"/> others leaves memory; its next
+    /// call (the offer, a notification, a read) activates it again from storage. What the desk holds
+    /// is only its queue entry, so nothing is lost, and one activation at a time still fences it.
+    /// </summary>
+    private void ParkIfWaiting(int queueLength)
+    {
+        var from = options.Value.ParkQueuedFrom;
+        if (from > 0 && queueLength >= from && state.State.Status == TicketStatus.Queued)
+        {
+            this.DeactivateOnIdle();
+        }
     }
 
     public async Task Abandon(string reason)
@@ -296,6 +314,9 @@ public sealed partial class TicketGrain(
         }
 
         await Desk.Reconcile(Open(ticket));
+
+        // Each reminder tick would otherwise keep every waiting ticket of a long outage resident.
+        ParkIfWaiting(int.MaxValue);
     }
 
     private static OpenTicket Open(Ticket ticket) =>
