@@ -78,7 +78,7 @@ public sealed partial class TicketRecorderGrain(
     {
         // What is still buffered is written before the activation goes; if storage fails now the
         // records are lost (logged): the tickets themselves are stored on their own.
-        await FlushAsync();
+        await FlushAsync(drain: true);
         if (_pending.Count > 0)
         {
             LogLost(this.GetPrimaryKeyString(), _pending.Count);
@@ -92,22 +92,38 @@ public sealed partial class TicketRecorderGrain(
         return FlushAsync();
     }
 
-    // One flush at a time; a flush asked for while one runs is the running one (it loops until the buffer is empty).
-    private Task FlushAsync()
+    // One flush at a time; a flush asked for while one runs is the running one. Draining (on
+    // deactivation) waits for it and then writes whatever is left.
+    private async Task FlushAsync(bool drain = false)
     {
-        if (_flush is { IsCompleted: false } running)
+        // A loop, not an if: while this call waited, a timer's flush may have started another.
+        while (_flush is { IsCompleted: false } running)
         {
-            return running;
+            await running;
+            if (!drain)
+            {
+                return;
+            }
         }
 
-        _flush = _pending.Count == 0 ? null : FlushLoopAsync();
-        return _flush ?? Task.CompletedTask;
+        if (_pending.Count > 0)
+        {
+            _flush = FlushLoopAsync(drain);
+            await _flush;
+        }
     }
 
-    private async Task FlushLoopAsync()
+    // Writes the buffer, then goes on only while a full page is waiting (or when draining):
+    // records that came during a write wait for the timer, so a busy desk-hour costs one bucket
+    // write per flush interval or per page — writing again at once after every write turned each
+    // arrival during a write into another write of the whole open page (measured: the recorder
+    // took most of the live silo's CPU at 1,000 tickets/s).
+    private async Task FlushLoopAsync(bool drain)
     {
-        while (_pending.Count > 0)
+        var first = true;
+        while (_pending.Count > 0 && (first || drain || _pending.Count >= Math.Max(1, Options.PageSize)))
         {
+            first = false;
             var batch = _pending;
             _pending = [];
             try
@@ -125,6 +141,11 @@ public sealed partial class TicketRecorderGrain(
                 ArmTimer();
                 return;
             }
+        }
+
+        if (_pending.Count > 0)
+        {
+            ArmTimer();
         }
     }
 
