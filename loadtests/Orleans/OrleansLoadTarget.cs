@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using SupportQueue.Core.Model;
-using SupportQueue.Core.Routing;
 using SupportQueue.Grains;
 using SupportQueue.LoadTests.Http;
 using SupportQueue.LoadTests.Measurement;
@@ -35,9 +34,6 @@ public sealed class OrleansLoadTarget : ILoadTarget
 
     // After the agents' phase has ended, an idle copy returns this often until the runner retires it.
     private static readonly TimeSpan _idleWait = TimeSpan.FromMilliseconds(250);
-
-    // Attempts an agent makes at a resolve or escalate that fails in transit.
-    private const int MaxAttempts = 3;
 
     // Cancelled when the agents' phase ends: idle agent copies wait on it (not on a short poll, which
     // cost every idle slot a timer and a token source several times a second) so they return on time.
@@ -188,7 +184,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {
-                _measurements.RecordFailure("roster", Classify(ex));
+                _measurements.RecordFailure("roster", FailureKind.Of(ex));
             }
         }
     }
@@ -209,7 +205,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _measurements.RecordFailure("sign-out", Classify(ex));
+                _measurements.RecordFailure("sign-out", FailureKind.Of(ex));
             }
         }).ConfigureAwait(false);
         await _cluster.Client.GetGrain<IDeskSchedulerGrain>(DeskId).WhenIdle().WaitAsync(TimeSpan.FromSeconds(30), cancellationToken).ConfigureAwait(false);
@@ -252,53 +248,9 @@ public sealed class OrleansLoadTarget : ILoadTarget
         // while the tickets are read then counts as pending (uncertain), never as a success whose
         // ticket was read before it existed.
         var (submitted, uncertain) = InvariantChecker.SplitSubmits([.. _tickets.Select(t => KeyValuePair.Create(t.Key, t.Value.SubmitState))]);
-        var tickets = new ConcurrentDictionary<string, Ticket?>(StringComparer.Ordinal);
-        var readErrors = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(_tickets.Keys, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (id, _) =>
-        {
-            try
-            {
-                tickets[id] = await client.Ticket(id).Get().ConfigureAwait(false);
-            }
-            catch (SupportQueueException ex) when (ex.Code == RefusalCode.UnknownTicket)
-            {
-                tickets[id] = null;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                tickets[id] = null;
-                readErrors.Add($"ticket '{id}': {Classify(ex)}");
-            }
-        }).ConfigureAwait(false);
-        var agents = new ConcurrentBag<Agent>();
-        await Parallel.ForEachAsync(_agents, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (a, _) =>
-        {
-            try
-            {
-                agents.Add(await client.GetGrain<IAgentGrain>(a.Spec.AgentId).Get().ConfigureAwait(false));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                // A registered agent that reads back as unknown lost its stored state (e.g. with its silo).
-                readErrors.Add($"agent '{a.Spec.AgentId}': {Classify(ex)}");
-            }
-        }).ConfigureAwait(false);
-
-        DeskStatus? status = null;
-        string? auditError = null;
-        try
-        {
-            status = await desk.GetStatus().ConfigureAwait(false);
-            await desk.AsReference<IDeskDiagnostics>().CheckInvariants().ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // Whatever the audit throws is the violation to report.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            auditError = ex.Message;
-        }
-
-        var report = InvariantChecker.Check(new AuditInput(submitted, uncertain, tickets, [.. agents], status, auditError) { ReadErrors = [.. readErrors] });
+        var read = await ClusterReadBack.ReadAsync(client, DeskId, _tickets.Keys, _agents.Select(a => a.Spec), cancellationToken).ConfigureAwait(false);
+        var tickets = read.Tickets;
+        var report = InvariantChecker.Check(new AuditInput(submitted, uncertain, tickets, [.. read.Agents], read.Status, read.AuditError) { ReadErrors = [.. read.ReadErrors] });
         var now = _cluster.GrainClock?.GetUtcNow() ?? DateTimeOffset.UtcNow;
         AuditedTickets = tickets.Values.OfType<Ticket>().ToList();
         AuditedAt = now;
@@ -333,7 +285,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
             {
                 // A refusal changed nothing; anything else may or may not have stored the ticket.
                 track.SubmitState = ex is SupportQueueException ? SubmitOutcome.Refused : SubmitOutcome.Unknown;
-                return StepResult.Fail(Classify(ex));
+                return StepResult.Fail(FailureKind.Of(ex));
             }
         }
 
@@ -375,7 +327,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _measurements.RecordFailure("abandon", Classify(ex));
+            _measurements.RecordFailure("abandon", FailureKind.Of(ex));
         }
     }
 
@@ -437,37 +389,9 @@ public sealed class OrleansLoadTarget : ILoadTarget
             return StepResult.Ok();
         }
 
-        var operation = escalate ? "escalate" : "resolve";
         var grain = agent.Grain ??= _cluster.Client.Agent(agent.Spec.AgentId);
-        var start = _time.GetTimestamp();
-        // An agent's client retries a call that failed in transit (a silo died under it), as a
-        // real one would: the grains answer a repeated resolve or escalate the way they answered
-        // the first, so a retry cannot finish a ticket twice. A refusal is an answer, not retried.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (escalate)
-                {
-                    await grain.Escalate(work.TicketId, $"needs {_workload.TierNames[agent.TierIndex + 1]}").ConfigureAwait(false);
-                }
-                else
-                {
-                    await grain.Resolve(work.TicketId).ConfigureAwait(false);
-                }
-
-                _measurements.Record(operation, start, start, _time.GetTimestamp());
-                return StepResult.Ok();
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _measurements.RecordFailure(operation, Classify(ex));
-                if (ex is SupportQueueException || attempt == MaxAttempts || context.CancellationToken.IsCancellationRequested)
-                {
-                    return StepResult.Ok();
-                }
-            }
-        }
+        return await AgentFinish.RunAsync(
+            grain, work.TicketId, escalate ? _workload.TierNames[agent.TierIndex + 1] : null, _measurements, _time, context.CancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Work?> WaitForWorkAsync(AgentLoop agent, CancellationToken cancellationToken)
@@ -510,13 +434,4 @@ public sealed class OrleansLoadTarget : ILoadTarget
             return null;
         }
     }
-
-    internal static string Classify(Exception ex) => ex switch
-    {
-        SupportQueueException sq => "refused:" + sq.Code,
-        TimeoutException => "timeout",
-        OperationCanceledException => "cancelled",
-        SiloUnavailableException => "silo-unavailable",
-        _ => "other:" + ex.GetType().Name,
-    };
 }
