@@ -9,7 +9,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SupportQueue.Grains;
 using SupportQueue.Hosting;
-using SupportQueue.Silo.Api;
 
 namespace SupportQueue.Silo.Tests;
 
@@ -36,11 +35,10 @@ public sealed class ApiHost : IAsyncLifetime
         var options = new SupportQueueOptions { SiloPort = silo, GatewayPort = gateway, PrimarySiloPort = silo, ClusterId = $"api-{silo}", ServiceId = $"api-{silo}" };
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
-        builder.UseOrleans(s => s.UseSupportQueue(options));
-        builder.AddSupportQueueApi();
+        builder.AddSupportQueueSilo(options, SiloWebParts.ApiOnly);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
-        _app.MapSupportQueueApi();
+        await _app.MapSupportQueueSiloAsync(options, SiloWebParts.ApiOnly);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };

@@ -9,15 +9,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SupportQueue.Grains;
 using SupportQueue.Hosting;
-using SupportQueue.Silo.Api;
-using SupportQueue.Silo.Dashboard;
-using SupportQueue.Silo.Observability;
 using SupportQueue.Silo.Security;
 
 namespace SupportQueue.Silo.Tests;
 
 /// <summary>
-/// The silo as Program.cs wires it — API, metrics, keys (on, kept in memory), the wallboard and the
+/// The silo as Program.cs wires it (<see cref="SiloWebApp"/>) — API, metrics, keys (on, kept in memory), the wallboard and the
 /// Orleans Dashboard — on a real Kestrel at a free loopback port with an in-process silo. Desk
 /// "live" is configured with one L1 agent "w1", offline (so submitted tickets wait).
 /// </summary>
@@ -50,17 +47,10 @@ public sealed class LiveHost : IAsyncLifetime
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
         builder.Configuration["SupportQueue:Auth:Enabled"] = "true";
-        builder.UseOrleans(s => s.UseSupportQueue(options).AddSupportQueueLiveViews(builder.Configuration));
-        builder.AddSupportQueueApi();
+        builder.AddSupportQueueSilo(options);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddSupportQueueObservability(options);
-        builder.AddSupportQueueSecurity(options);
         _app = builder.Build();
-        _app.MapSupportQueueObservability();
-        _app.MapSupportQueueApi();
-        _app.MapSupportQueueLiveViews();
-        await _app.UseSupportQueueSecurityAsync(options);
-        Assert.Empty(SecurityPipeline.UnclassifiedRoutes(_app));
+        Assert.Empty(await _app.MapSupportQueueSiloAsync(options));
         await _app.StartAsync();
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         Http = new HttpClient { BaseAddress = Address };
