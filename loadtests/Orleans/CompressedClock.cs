@@ -3,8 +3,9 @@ namespace SupportQueue.LoadTests.Orleans;
 /// <summary>
 /// Grain time that runs <see cref="Factor"/> times faster than the wall clock, so desk deadlines written
 /// in minutes (wait timeouts, aging, SLA targets) play out within a load run compressed the same way as
-/// the demand curve and the agents' handling times. Timers are shortened by the same factor; Orleans
-/// drives grain timers through this provider, so the desk's deadline timer fires on compressed time too.
+/// the demand curve and the agents' handling times. Orleans drives grain timers through this provider;
+/// only those waiting for grain time (<see cref="Grains.IGrainTimeTimer"/>: the desk's deadline timer)
+/// are shortened by the same factor, operational periods keep wall time.
 /// </summary>
 public sealed class CompressedClock : TimeProvider
 {
@@ -34,12 +35,13 @@ public sealed class CompressedClock : TimeProvider
         _origin + (long)((System.GetTimestamp() - _origin) * Factor);
 
     /// <summary>
-    /// Only timers of SupportQueue's own grains are compressed. Orleans drives some of its system
-    /// targets' periodic timers through the same provider; compressed, a one-second housekeeping
-    /// period became a fraction of a millisecond and burnt most of a core at 6,000x.
+    /// Only timers waiting for grain time are compressed. Orleans drives its system targets' periodic
+    /// timers and our grains' operational ones (status publication, record batching) through the
+    /// same provider; compressed, a one-second period became a fraction of a millisecond and burnt
+    /// most of a core.
     /// </summary>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        IsSupportQueueTimer(state)
+        IsGrainTimeTimer(state)
             ? new CompressedTimer(this, System.CreateTimer(callback, state, ToWall(dueTime), ToWall(period)))
             : System.CreateTimer(callback, state, dueTime, period);
 
@@ -50,11 +52,11 @@ public sealed class CompressedClock : TimeProvider
     /// <summary>Simulated time corresponding to a wall span.</summary>
     public TimeSpan ToSimulated(TimeSpan wall) => TimeSpan.FromTicks((long)(wall.Ticks * Factor));
 
-    // A grain timer's state is Orleans' GrainTimer<TState>, and our grains pass themselves as TState.
-    private static bool IsSupportQueueTimer(object? state) =>
+    // A grain timer's state is Orleans' GrainTimer<TState>; TState is what the grain passed.
+    private static bool IsGrainTimeTimer(object? state) =>
         state?.GetType() is { IsGenericType: true } type &&
         type.GetGenericArguments() is [var argument] &&
-        argument.Assembly == typeof(Grains.SupportQueueStorage).Assembly;
+        typeof(Grains.IGrainTimeTimer).IsAssignableFrom(argument);
 
     private sealed class CompressedTimer(CompressedClock clock, ITimer inner) : ITimer
     {

@@ -108,4 +108,24 @@ public class CliAndDemandTests
         using var timer = clock.CreateTimer(_ => { }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Assert.IsNotType<CompressedClock>(timer);
     }
+
+    [Fact]
+    public async Task Only_timers_waiting_for_grain_time_are_compressed()
+    {
+        var clock = new CompressedClock(600, new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Orleans hands the provider its GrainTimer<TState>; one generic argument stands in for it here.
+        using var deadline = clock.CreateTimer(_ => fired.TrySetResult(), new List<MarkedState>(), TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
+        using var status = clock.CreateTimer(_ => { }, new List<UnmarkedState>(), TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
+
+        // A minute of grain time is 100 ms of wall time; the bound only keeps a broken clock from hanging the suite.
+        await fired.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("CompressedTimer", deadline.GetType().Name);
+        Assert.NotEqual("CompressedTimer", status.GetType().Name);
+    }
+
+    private sealed class MarkedState : Grains.IGrainTimeTimer;
+
+    private sealed class UnmarkedState;
 }

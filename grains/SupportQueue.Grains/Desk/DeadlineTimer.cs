@@ -4,7 +4,7 @@ namespace SupportQueue.Grains;
 /// A desk grain's one grain timer for its engine's next deadline, so escalations fire when nobody
 /// calls. Re-armed only when the deadline moved.
 /// </summary>
-internal sealed class DeadlineTimer(IGrainBase grain, TimeProvider clock, Action onDue)
+internal sealed class DeadlineTimer(IGrainBase grain, TimeProvider clock, Action onDue) : IGrainTimeTimer
 {
     private IGrainTimer? _timer;
     private DateTimeOffset? _due;

@@ -10,9 +10,9 @@ namespace SupportQueue.Grains;
 [Alias("SupportQueue.Grains.IRecordPageGrain")]
 public interface IRecordPageGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the page; writing the same page again (a retried seal) replaces it with the same records.</summary>
-    [Alias("Store")]
-    Task Store(ImmutableArray<TicketHistoryRecord> records);
+    /// <summary>Stores the page, its records encoded (<see cref="RecordEncoding"/>); writing the same page again (a retried seal) replaces it with the same records.</summary>
+    [Alias("StoreEncoded")]
+    Task Store(ImmutableArray<byte[]> records);
 
     /// <summary>The page's records in arrival order; empty for a page never stored.</summary>
     [Alias("Read")]

@@ -11,11 +11,12 @@ namespace SupportQueue.Grains;
 public interface ITicketRecorderGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Takes a ticket's record (as <see cref="TicketHistoryBuilder"/> builds it) into the bucket. It
-    /// answers before the record is stored: records are written in batches, see docs/ticket-history.md.
+    /// Takes a ticket's record (as <see cref="TicketHistoryBuilder"/> builds it, encoded by
+    /// <see cref="RecordEncoding"/>) into the bucket. It answers before the record is stored:
+    /// records are written in batches, see docs/ticket-history.md.
     /// </summary>
-    [Alias("Record")]
-    Task Record(TicketHistoryRecord record);
+    [Alias("RecordEncoded")]
+    Task Record(byte[] record);
 
     /// <summary>How many pages are sealed, and every record not in them yet (stored or still to be written), in arrival order.</summary>
     [Alias("Snapshot")]

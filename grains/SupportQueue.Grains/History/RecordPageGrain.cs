@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Serialization;
 using SupportQueue.Core.History;
 
 namespace SupportQueue.Grains;
@@ -6,11 +7,12 @@ namespace SupportQueue.Grains;
 /// <summary>A sealed page of a recorder bucket (<see cref="IRecordPageGrain"/>): written once, read by exports.</summary>
 [GrainType("ticketrecordpage")]
 public sealed class RecordPageGrain(
-    [PersistentState("page", SupportQueueStorage.Name)] IPersistentState<RecordPageState> state) : Grain, IRecordPageGrain
+    [PersistentState("page", SupportQueueStorage.Name)] IPersistentState<RecordPageState> state,
+    Serializer<TicketHistoryRecord> serializer) : Grain, IRecordPageGrain
 {
-    public async Task Store(ImmutableArray<TicketHistoryRecord> records)
+    public async Task Store(ImmutableArray<byte[]> records)
     {
-        state.State.Records = [.. records];
+        state.State = new RecordPageState { Records = [.. records] };
         try
         {
             await state.WriteStateAsync();
@@ -30,6 +32,6 @@ public sealed class RecordPageGrain(
     public Task<ImmutableArray<TicketHistoryRecord>> Read()
     {
         this.DeactivateOnIdle();
-        return Task.FromResult<ImmutableArray<TicketHistoryRecord>>([.. state.State.Records]);
+        return Task.FromResult(serializer.Decode(state.State.Unencoded, state.State.Records));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Serialization;
 using SupportQueue.Core.History;
 
 namespace SupportQueue.Grains;
@@ -22,16 +23,18 @@ namespace SupportQueue.Grains;
 public sealed partial class TicketRecorderGrain(
     [PersistentState("recorder", SupportQueueStorage.Name)] IPersistentState<RecorderBucketState> state,
     IOptions<TicketRecorderOptions> options,
+    Serializer<TicketHistoryRecord> serializer,
     ILogger<TicketRecorderGrain> logger) : Grain, ITicketRecorderGrain
 {
-    private List<TicketHistoryRecord> _pending = [];
+    private List<byte[]> _pending = [];
+    private long _pendingBytes;
     private Task? _flush;
     private IGrainTimer? _timer;
     private bool _warnedFull;
 
     private TicketRecorderOptions Options => options.Value;
 
-    public Task Record(TicketHistoryRecord record)
+    public Task Record(byte[] record)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (_pending.Count >= Options.MaxPending || state.State.Taken + _pending.Count >= Options.MaxPerBucket)
@@ -47,7 +50,8 @@ public sealed partial class TicketRecorderGrain(
         }
 
         _pending.Add(record);
-        if (_pending.Count >= Options.PageSize)
+        _pendingBytes += record.Length;
+        if (PendingFillsAPage)
         {
             _ = FlushAsync();
         }
@@ -62,16 +66,33 @@ public sealed partial class TicketRecorderGrain(
     public Task<RecorderSnapshot> Snapshot()
     {
         // One turn, no await: the open page and the buffer as they stand, after the pages sealed so far.
-        var tail = new List<TicketHistoryRecord>(state.State.Open.Count + _pending.Count);
-        tail.AddRange(state.State.Open);
-        tail.AddRange(_pending);
-        if (tail.Count == 0 && state.State.SealedPages == 0 && _flush is not { IsCompleted: false })
+        var bucket = state.State;
+        var tail = serializer.Decode([], bucket.Open, _pending);
+        if (tail.Length == 0 && bucket.SealedPages == 0 && _flush is not { IsCompleted: false })
         {
             // An export asks every hour of its range; an empty one need not stay resident.
             this.DeactivateOnIdle();
         }
 
-        return Task.FromResult(new RecorderSnapshot(state.State.SealedPages, [.. tail], state.State.Dropped));
+        return Task.FromResult(new RecorderSnapshot(bucket.SealedPages, tail, bucket.Dropped));
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        EncodeOlderRecords();
+        return Task.CompletedTask;
+    }
+
+    // An open page stored before records were encoded joins the encoded one at its front, in
+    // order; the next write stores it encoded.
+    private void EncodeOlderRecords()
+    {
+        var bucket = state.State;
+        if (bucket.Unencoded.Count > 0)
+        {
+            bucket.Open.InsertRange(0, bucket.Unencoded.Select(serializer.Encode));
+            bucket.Unencoded.Clear();
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -121,11 +142,12 @@ public sealed partial class TicketRecorderGrain(
     private async Task FlushLoopAsync(bool drain)
     {
         var first = true;
-        while (_pending.Count > 0 && (first || drain || _pending.Count >= Math.Max(1, Options.PageSize)))
+        while (_pending.Count > 0 && (first || drain || PendingFillsAPage))
         {
             first = false;
             var batch = _pending;
             _pending = [];
+            _pendingBytes = 0;
             try
             {
                 await StoreAsync(batch);
@@ -138,6 +160,7 @@ public sealed partial class TicketRecorderGrain(
                 // Back in front, in order; a retry rewrites the same pages with the same records.
                 batch.AddRange(_pending);
                 _pending = batch;
+                _pendingBytes = batch.Sum(r => (long)r.Length);
                 ArmTimer();
                 return;
             }
@@ -149,6 +172,10 @@ public sealed partial class TicketRecorderGrain(
         }
     }
 
+    private int FullPageOf(List<byte[]> open) => RecordPages.FullPage(open, Options.PageSize, Options.PageBytes);
+
+    private bool PendingFillsAPage => _pending.Count >= Math.Max(1, Options.PageSize) || _pendingBytes >= Options.PageBytes;
+
     private void ArmTimer() => _timer ??= this.RegisterGrainTimer(
         static (grain, _) => grain.OnTimer(),
         this,
@@ -156,16 +183,15 @@ public sealed partial class TicketRecorderGrain(
 
     // The batch joins the open page at once (so a snapshot taken during the writes sees it);
     // a full page is sealed in its page grain before the bucket counts it.
-    private async Task StoreAsync(List<TicketHistoryRecord> batch)
+    private async Task StoreAsync(List<byte[]> batch)
     {
         var bucket = state.State;
         bucket.Open.AddRange(batch);
         bucket.Taken += batch.Count;
-        var pageSize = Math.Max(1, Options.PageSize);
-        while (bucket.Open.Count >= pageSize)
+        for (var full = FullPageOf(bucket.Open); full > 0; full = FullPageOf(bucket.Open))
         {
-            await GrainFactory.RecordPage(this.GetPrimaryKeyString(), bucket.SealedPages).Store([.. bucket.Open.GetRange(0, pageSize)]);
-            bucket.Open.RemoveRange(0, pageSize);
+            await GrainFactory.RecordPage(this.GetPrimaryKeyString(), bucket.SealedPages).Store([.. bucket.Open.GetRange(0, full)]);
+            bucket.Open.RemoveRange(0, full);
             bucket.SealedPages++;
         }
 
@@ -177,6 +203,7 @@ public sealed partial class TicketRecorderGrain(
         try
         {
             await state.ReadStateAsync();
+            EncodeOlderRecords();
         }
 #pragma warning disable CA1031 // Whatever the read throws, the answer is the same: start afresh from storage.
         catch (Exception)

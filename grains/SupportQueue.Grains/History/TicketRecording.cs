@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 using SupportQueue.Core.History;
 using SupportQueue.Core.Model;
 
@@ -24,7 +25,8 @@ internal static partial class TicketRecording
         try
         {
             var record = TicketHistoryBuilder.Build(ticket);
-            await services.GetRequiredService<IGrainFactory>().TicketRecorder(ticket.DeskId, record.Created).Record(record);
+            var encoded = services.GetRequiredService<Serializer<TicketHistoryRecord>>().Encode(record);
+            await services.GetRequiredService<IGrainFactory>().TicketRecorder(ticket.DeskId, record.Created).Record(encoded);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
