@@ -87,7 +87,7 @@ public abstract class LoadSettings : CommandSettings
     public string? Roster { get; init; }
 
     [CommandOption("--warmup <T>")]
-    [Description("Unreported warm-up run before each measured run; 0 = none [[3s]].")]
+    [Description("Unreported warm-up run before each measured run; 0 = none [[3s; bench: 15s]].")]
     public string? Warmup { get; init; }
 
     [CommandOption("--via <PATH>")]

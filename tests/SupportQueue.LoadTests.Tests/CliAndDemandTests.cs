@@ -70,6 +70,11 @@ public class CliAndDemandTests
         Assert.Equal(10_080, LoadCommands.Compression(o), 6);
         Assert.Equal([250, 500.0], new BenchCommand.Settings { Rates = "250,500" }.ToOptions().Rates.ToArray());
         Assert.Equal(TimeSpan.FromSeconds(20), new BenchCommand.Settings().ToOptions().Duration);
+
+        // bench judges the steady state after a long warm-up; other commands keep the short one unless told.
+        Assert.Equal(TimeSpan.FromSeconds(15), new BenchCommand.Settings().ToOptions().Warmup);
+        Assert.Equal(TimeSpan.FromSeconds(2), new BenchCommand.Settings { Warmup = "2s" }.ToOptions().Warmup);
+        Assert.Equal(TimeSpan.FromSeconds(3), new RunCommand.Settings().ToOptions().Warmup);
     }
 
     [Fact]
