@@ -29,7 +29,7 @@ public static class DeskHistoryExport
         {
             cancellationToken.ThrowIfCancellationRequested();
             var key = RecorderKeys.Bucket(deskId, hour);
-            var snapshot = await grains.GetGrain<ITicketRecorderGrain>(key).Snapshot();
+            var snapshot = await grains.ByKey<ITicketRecorderGrain>(key).Snapshot();
             if (snapshot.Dropped > 0)
             {
                 dropped?.Invoke(snapshot.Dropped);

@@ -27,13 +27,13 @@ public static class RecorderKeys
     public static ITicketRecorderGrain TicketRecorder(this IGrainFactory grains, string deskId, DateTime created)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<ITicketRecorderGrain>(Bucket(deskId, created));
+        return grains.ByKey<ITicketRecorderGrain>(Bucket(deskId, created));
     }
 
     /// <summary>Sealed page <paramref name="page"/> of the bucket keyed <paramref name="bucketKey"/>.</summary>
     public static IRecordPageGrain RecordPage(this IGrainFactory grains, string bucketKey, int page)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<IRecordPageGrain>(Page(bucketKey, page));
+        return grains.ByKey<IRecordPageGrain>(Page(bucketKey, page));
     }
 }

@@ -14,6 +14,10 @@ public static class GrainReferences
 
     public static IDeskSchedulerGrain Desk(this IGrainFactory grains, string deskId) => Kind<IDeskSchedulerGrain>.Get(grains, deskId);
 
+    /// <summary>Any SupportQueue grain with a string key, the same cheap way (recorder buckets and pages).</summary>
+    internal static T ByKey<T>(this IGrainFactory grains, string key)
+        where T : IGrainWithStringKey => Kind<T>.Get(grains, key);
+
     /// <summary>The cluster's one list of configured desks.</summary>
     public static IDeskRegistryGrain DeskRegistry(this IGrainFactory grains)
     {
