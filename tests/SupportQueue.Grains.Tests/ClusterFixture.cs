@@ -47,7 +47,12 @@ public class ClusterFixture : IAsyncLifetime
             });
 
             // Small recorder pages, so tests that export cross sealed pages and the open one.
-            silo.Services.Configure<TicketRecorderOptions>(o => o.PageSize = 4);
+            // Tests export right after a ticket answers, so tickets wait for their recorder.
+            silo.Services.Configure<TicketRecorderOptions>(o =>
+            {
+                o.PageSize = 4;
+                o.WaitForRecorder = true;
+            });
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync().WaitAsync(TimeSpan.FromMinutes(1));

@@ -62,6 +62,16 @@ public class OrleansTargetTests(LoadClusterFixture fixture)
             Assert.Equal(submitted, record.Outcome.Tickets);
             Assert.NotEmpty(record.Info.ReceivedBySilo);
 
+            // Live runs are recorded with the silo's defaults (records posted one-way): every ticket is in the desk's export.
+            var now = fixture.Cluster.GrainClock!.GetUtcNow().UtcDateTime;
+            var exported = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var r in DeskHistoryExport.ReadAsync(fixture.Cluster.Client, record.Info.DeskId, new SupportQueue.Core.History.ExportRange(now.AddHours(-6), now.AddHours(1))))
+            {
+                exported.Add(r.Id);
+            }
+
+            Assert.Equal(submitted, exported.Count);
+
             // Idle agent slots wait for work instead of polling: their steps are the tickets they worked
             // (a few visits each at most) plus a handful of idle returns per slot around the end of the shift.
             var agentSteps = record.Result.Scenarios.Single(s => s.Name == OrleansLoadTarget.AgentScenario).Started;

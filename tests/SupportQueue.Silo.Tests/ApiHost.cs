@@ -36,6 +36,9 @@ public sealed class ApiHost : IAsyncLifetime
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
         builder.AddSupportQueueSilo(options, SiloWebParts.ApiOnly);
+
+        // The export tests read records right after the tickets answer.
+        builder.Services.Configure<TicketRecorderOptions>(o => o.WaitForRecorder = true);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
         await _app.MapSupportQueueSiloAsync(options, SiloWebParts.ApiOnly);

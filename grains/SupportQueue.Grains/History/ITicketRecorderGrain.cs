@@ -18,6 +18,14 @@ public interface ITicketRecorderGrain : IGrainWithStringKey
     [Alias("RecordEncoded")]
     Task Record(byte[] record);
 
+    /// <summary>
+    /// <see cref="Record"/> one-way: the ticket's turn does not wait for the recorder's answer (see
+    /// <see cref="TicketRecorderOptions.WaitForRecorder"/>). Delivery is not confirmed; a record lost
+    /// in transit is what a silo crash loses anyway (records are batched in memory before they are stored).
+    /// </summary>
+    [Alias("PostEncoded"), Orleans.Concurrency.OneWay]
+    Task Post(byte[] record);
+
     /// <summary>How many pages are sealed, and every record not in them yet (stored or still to be written), in arrival order.</summary>
     [Alias("Snapshot")]
     Task<RecorderSnapshot> Snapshot();

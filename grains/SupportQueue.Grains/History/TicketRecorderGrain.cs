@@ -34,6 +34,8 @@ public sealed partial class TicketRecorderGrain(
 
     private TicketRecorderOptions Options => options.Value;
 
+    public Task Post(byte[] record) => Record(record);
+
     public Task Record(byte[] record)
     {
         ArgumentNullException.ThrowIfNull(record);

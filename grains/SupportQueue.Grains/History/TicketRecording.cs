@@ -17,7 +17,8 @@ internal static partial class TicketRecording
     public static async Task RecordAsync(this IGrainBase grain, Ticket ticket, ILogger logger)
     {
         var services = grain.GrainContext.ActivationServices;
-        if (!services.GetRequiredService<IOptions<TicketRecorderOptions>>().Value.Enabled)
+        var options = services.GetRequiredService<IOptions<TicketRecorderOptions>>().Value;
+        if (!options.Enabled)
         {
             return;
         }
@@ -26,7 +27,8 @@ internal static partial class TicketRecording
         {
             var record = TicketHistoryBuilder.Build(ticket);
             var encoded = services.GetRequiredService<Serializer<TicketHistoryRecord>>().Encode(record);
-            await services.GetRequiredService<IGrainFactory>().TicketRecorder(ticket.DeskId, record.Created).Record(encoded);
+            var recorder = services.GetRequiredService<IGrainFactory>().TicketRecorder(ticket.DeskId, record.Created);
+            await (options.WaitForRecorder ? recorder.Record(encoded) : recorder.Post(encoded));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

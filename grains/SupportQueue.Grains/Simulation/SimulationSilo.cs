@@ -50,6 +50,9 @@ public sealed class SimulationSilo : IAsyncDisposable
                 silo.UseInMemoryReminderService();
                 silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
 
+                // A run's records are exported as soon as it ends (record and replay): every one must be in.
+                silo.Services.Configure<TicketRecorderOptions>(o => o.WaitForRecorder = true);
+
                 // One offer at a time, in the engine's order: the journal then matches fast mode exactly.
                 // No deadline timer: the driver applies every deadline itself (see DeadlineTimer).
                 silo.Services.Configure<SupportQueueGrainOptions>(o =>

@@ -34,6 +34,9 @@ internal static class DurableCluster
         {
             silo.UseSupportQueue(options);
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, grainClock);
+
+            // The recording tests export right after the tickets answer.
+            silo.Services.Configure<TicketRecorderOptions>(o => o.WaitForRecorder = true);
             if (reminderClock is not null)
             {
                 silo.Services.AddKeyedSingleton(ReminderTimeProviderNames.Reminders, reminderClock);
