@@ -8,4 +8,6 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
+// The silos this process hosts get the silo's GC settings (workstation GC, short pauses).
+SupportQueue.Hosting.GcLatency.PreferShortPauses();
 return await LoadTestsCli.RunAsync(args, LoadConsoles.System(), cancel.Token);

@@ -4,6 +4,7 @@ using SupportQueue.Silo;
 using SupportQueue.Silo.Security;
 
 // `dotnet run --project silo` starts a silo; `dotnet run --project silo -- db migrate` prepares PostgreSQL.
+GcLatency.PreferShortPauses();
 var builder = WebApplication.CreateBuilder(args);
 SupportQueueOptions options;
 List<string> errors;
