@@ -1,7 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using SupportQueue.Core.History;
 using SupportQueue.Core.Model;
+using SupportQueue.Grains.Tests.Hosting;
 
 namespace SupportQueue.Grains.Tests.History;
 
@@ -13,19 +12,6 @@ namespace SupportQueue.Grains.Tests.History;
 [Collection(ClusterCollection.Name)]
 public sealed class RecorderStorageTests(ClusterFixture fixture)
 {
-    private sealed class Held<T>(T state) : IGrainState<T>
-    {
-        [System.Diagnostics.CodeAnalysis.AllowNull]
-        public T State { get; set; } = state;
-
-        public string? ETag { get; set; }
-
-        public bool RecordExists { get; set; }
-    }
-
-    private IGrainStorage Storage =>
-        fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(SupportQueueStorage.Name);
-
     [Theory]
     [InlineData(new[] { 10, 10, 10 }, 4, 100, 0)]
     [InlineData(new[] { 10, 10, 10, 10 }, 4, 100, 4)]
@@ -49,8 +35,8 @@ public sealed class RecorderStorageTests(ClusterFixture fixture)
         var key = RecorderKeys.Bucket(desk, hour);
         var sealedRecord = Record("sealed-1", hour.AddMinutes(5));
         var openRecord = Record("open-1", hour.AddMinutes(20));
-        await Storage.WriteStateAsync("page", GrainId.Create("ticketrecordpage", RecorderKeys.Page(key, 0)), new Held<RecordPageState>(new RecordPageState { Unencoded = [sealedRecord] }));
-        await Storage.WriteStateAsync("recorder", GrainId.Create("ticketrecorder", key), new Held<RecorderBucketState>(new RecorderBucketState { SealedPages = 1, Unencoded = [openRecord], Taken = 2 }));
+        await GrainStorageAccess.WriteAsync(fixture, "page", GrainId.Create("ticketrecordpage", RecorderKeys.Page(key, 0)), new RecordPageState { Unencoded = [sealedRecord] });
+        await GrainStorageAccess.WriteAsync(fixture, "recorder", GrainId.Create("ticketrecorder", key), new RecorderBucketState { SealedPages = 1, Unencoded = [openRecord], Taken = 2 });
 
         var exported = new List<TicketHistoryRecord>();
         await foreach (var record in DeskHistoryExport.ReadAsync(fixture.Client, desk, new ExportRange(hour, hour.AddHours(1))))

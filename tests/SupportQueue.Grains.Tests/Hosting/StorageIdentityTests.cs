@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 using SupportQueue.Core.Model;
 
 namespace SupportQueue.Grains.Tests.Hosting;
@@ -11,19 +9,6 @@ namespace SupportQueue.Grains.Tests.Hosting;
 [Collection(ClusterCollection.Name)]
 public sealed class StorageIdentityTests(ClusterFixture fixture)
 {
-    private sealed class Held<T>(T state) : IGrainState<T>
-    {
-        [System.Diagnostics.CodeAnalysis.AllowNull]
-        public T State { get; set; } = state;
-
-        public string? ETag { get; set; }
-
-        public bool RecordExists { get; set; }
-    }
-
-    private IGrainStorage Storage =>
-        fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(SupportQueueStorage.Name);
-
     [Fact]
     public void References_carry_the_declared_grain_types()
     {
@@ -39,7 +24,7 @@ public sealed class StorageIdentityTests(ClusterFixture fixture)
         var desk = await TestIds.NewDesk(fixture.Client);
         var id = TestIds.New("stored");
         var ticket = Ticket.Create(new TicketSpec(id, desk, Priority.P2, [], Subject: "written directly"), null, ClusterFixture.Start);
-        await Storage.WriteStateAsync("ticket", GrainId.Create("ticket", id), new Held<Ticket>(ticket));
+        await GrainStorageAccess.WriteAsync(fixture, "ticket", GrainId.Create("ticket", id), ticket);
 
         var read = await fixture.Client.Ticket(id).Get();
 
@@ -52,10 +37,10 @@ public sealed class StorageIdentityTests(ClusterFixture fixture)
     {
         var deskId = TestIds.New("stored-desk");
         var settings = DeskSettings.Default;
-        await Storage.WriteStateAsync("desk", GrainId.Create("deskscheduler", deskId), new Held<DeskState>(new DeskState { Settings = settings }));
+        await GrainStorageAccess.WriteAsync(fixture, "desk", GrainId.Create("deskscheduler", deskId), new DeskState { Settings = settings });
         var agentId = TestIds.New("stored-agent");
         var agent = Agent.Create(new AgentSpec(agentId, deskId, settings.Tiers[0].Name, [], 3), settings, ClusterFixture.Start);
-        await Storage.WriteStateAsync("agent", GrainId.Create("agent", agentId), new Held<Agent>(agent));
+        await GrainStorageAccess.WriteAsync(fixture, "agent", GrainId.Create("agent", agentId), agent);
 
         Assert.Equal(settings.Tiers.Length, (await fixture.Client.Desk(deskId).GetSettings()).Tiers.Length);
         var read = await fixture.Client.Agent(agentId).Get();
