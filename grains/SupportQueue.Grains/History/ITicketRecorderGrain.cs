@@ -13,7 +13,7 @@ public interface ITicketRecorderGrain : IGrainWithStringKey
     /// <summary>
     /// Takes a ticket's record (as <see cref="TicketHistoryBuilder"/> builds it, encoded by
     /// <see cref="RecordEncoding"/>) into the bucket. It answers before the record is stored:
-    /// records are written in batches, see docs/ticket-history.md.
+    /// records are written in batches, see docs/recording.md.
     /// </summary>
     [Alias("RecordEncoded")]
     Task Record(byte[] record);

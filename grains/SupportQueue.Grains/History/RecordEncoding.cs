@@ -17,14 +17,12 @@ internal static class RecordEncoding
     public static byte[] Encode(this Serializer<TicketHistoryRecord> serializer, TicketHistoryRecord record) =>
         serializer.SerializeToArray(record);
 
-    /// <summary>Decodes <paramref name="encoded"/> after <paramref name="earlier"/> (records stored before encoding), in order.</summary>
+    /// <summary>Decodes the <paramref name="encoded"/> runs of records, in order.</summary>
     public static ImmutableArray<TicketHistoryRecord> Decode(
         this Serializer<TicketHistoryRecord> serializer,
-        IReadOnlyCollection<TicketHistoryRecord> earlier,
         params IReadOnlyCollection<byte[]>[] encoded)
     {
-        var records = ImmutableArray.CreateBuilder<TicketHistoryRecord>(earlier.Count + encoded.Sum(e => e.Count));
-        records.AddRange(earlier);
+        var records = ImmutableArray.CreateBuilder<TicketHistoryRecord>(encoded.Sum(e => e.Count));
         foreach (var part in encoded)
         {
             foreach (var bytes in part)

@@ -32,6 +32,6 @@ public sealed class RecordPageGrain(
     public Task<ImmutableArray<TicketHistoryRecord>> Read()
     {
         this.DeactivateOnIdle();
-        return Task.FromResult(serializer.Decode(state.State.Unencoded, state.State.Records));
+        return Task.FromResult<ImmutableArray<TicketHistoryRecord>>([.. state.State.Unencoded, .. serializer.Decode(state.State.Records)]);
     }
 }

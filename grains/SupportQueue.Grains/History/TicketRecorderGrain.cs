@@ -69,7 +69,7 @@ public sealed partial class TicketRecorderGrain(
     {
         // One turn, no await: the open page and the buffer as they stand, after the pages sealed so far.
         var bucket = state.State;
-        var tail = serializer.Decode([], bucket.Open, _pending);
+        var tail = serializer.Decode(bucket.Open, _pending);
         if (tail.Length == 0 && bucket.SealedPages == 0 && _flush is not { IsCompleted: false })
         {
             // An export asks every hour of its range; an empty one need not stay resident.

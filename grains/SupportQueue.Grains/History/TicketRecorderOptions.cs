@@ -1,6 +1,6 @@
 namespace SupportQueue.Grains;
 
-/// <summary>How live desks record their tickets (see docs/ticket-history.md, "Recording a live desk").</summary>
+/// <summary>How live desks record their tickets (see docs/recording.md).</summary>
 public sealed class TicketRecorderOptions
 {
     /// <summary>Whether tickets send their records at all.</summary>
