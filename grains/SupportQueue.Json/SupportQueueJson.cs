@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -99,20 +100,44 @@ public static class SupportQueueJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        // Pooled: every API request reads a body, and a fresh 16 KB chunk plus a growing copy per
+        // request were most of what a submit allocated. Nothing read keeps a reference to the bytes.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(4096L, maxBytes + 1L));
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            int read;
+            do
             {
-                return JsonReadResult<T>.Failure(new JsonInputError("$", null, $"the body is larger than {maxBytes} bytes"));
+                if (length == buffer.Length)
+                {
+                    buffer = Grow(buffer, length, (int)Math.Min(buffer.Length * 2L, maxBytes + 1L));
+                }
+
+                read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                length += read;
+                if (length > maxBytes)
+                {
+                    return JsonReadResult<T>.Failure(new JsonInputError("$", null, $"the body is larger than {maxBytes} bytes"));
+                }
             }
+            while (read > 0);
 
-            buffer.Write(chunk, 0, read);
+            return Read<T>(buffer.AsMemory(0, length));
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
-        return Read<T>(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+    private static byte[] Grow(byte[] buffer, int length, int size)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(size);
+        buffer.AsSpan(0, length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 
     /// <summary>

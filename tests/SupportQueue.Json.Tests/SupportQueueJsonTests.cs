@@ -249,6 +249,33 @@ public class SupportQueueJsonTests
         Assert.Equal("the body is larger than 100 bytes", result.InputError!.Reason);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public async Task A_body_read_in_pieces_larger_than_the_first_buffer_reads_whole(int piece)
+    {
+        // Spaces past 4 KB make the reader grow its buffer, whatever sizes the stream hands out.
+        var bytes = Encoding.UTF8.GetBytes(Scenario + new string(' ', 20_000));
+        using var body = new TrickleStream(bytes, piece);
+
+        var atTheLimit = await SupportQueueJson.ReadAsync<Scenario>(body, maxBytes: bytes.Length, CancellationToken.None);
+
+        Assert.Null(atTheLimit.InputError);
+        Assert.Equal("small", atTheLimit.Value!.Name);
+    }
+
+    [Fact]
+    public async Task A_body_one_byte_over_the_limit_is_refused()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Scenario + new string(' ', 9_000));
+        using var body = new TrickleStream(bytes, 1000);
+
+        var result = await SupportQueueJson.ReadAsync<Scenario>(body, maxBytes: bytes.Length - 1, CancellationToken.None);
+
+        Assert.Equal($"the body is larger than {bytes.Length - 1} bytes", result.InputError!.Reason);
+    }
+
     [Fact]
     public void A_refusal_made_elsewhere_is_explained_from_the_exception_and_the_text()
     {
