@@ -43,6 +43,8 @@ public sealed class HttpSilo : IAsyncDisposable
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             UseProxy = false,
             UseCookies = false,
+            // The API never redirects; without the redirect handler a request is one layer less work for the load client.
+            AllowAutoRedirect = false,
         });
         Http = new HttpClient(Responses)
         {
