@@ -212,13 +212,13 @@ public sealed class Measurements : IMeasurements
         public readonly ConcurrentDictionary<string, long> Failures = new(StringComparer.Ordinal);
         public readonly HistogramBase TotalIntended = NewHistogram();
         public readonly HistogramBase TotalActual = NewHistogram();
-        public readonly HistogramBase IntervalIntended = NewHistogram();
-        public readonly HistogramBase IntervalActual = NewHistogram();
+        public HistogramBase IntervalIntended = NewHistogram();
+        public HistogramBase IntervalActual = NewHistogram();
         public long Dropped;
         public long LateStarts;
         public long IntervalFailures;
-        public readonly HistogramBase PreviousIntended = NewHistogram();
-        public readonly HistogramBase PreviousActual = NewHistogram();
+        public HistogramBase PreviousIntended = NewHistogram();
+        public HistogramBase PreviousActual = NewHistogram();
         public long PreviousFailures;
         private HistogramBase? _recycleIntended;
         private HistogramBase? _recycleActual;
@@ -229,24 +229,34 @@ public sealed class Measurements : IMeasurements
         {
             _recycleIntended = FromIntended.GetIntervalHistogram(_recycleIntended);
             _recycleActual = FromActual.GetIntervalHistogram(_recycleActual);
-            TotalIntended.Add(_recycleIntended);
-            IntervalIntended.Add(_recycleIntended);
-            TotalActual.Add(_recycleActual);
+            AddIfAny(TotalIntended, _recycleIntended);
+            AddIfAny(IntervalIntended, _recycleIntended);
+            AddIfAny(TotalActual, _recycleActual);
             _recycleLag = StartLag.GetIntervalHistogram(_recycleLag);
-            TotalStartLag.Add(_recycleLag);
-            IntervalActual.Add(_recycleActual);
+            AddIfAny(TotalStartLag, _recycleLag);
+            AddIfAny(IntervalActual, _recycleActual);
         }
 
         /// <summary>Moves the closed interval aside (a trailing sliver may still be merged into it) and opens an empty one. Caller holds the read lock.</summary>
         public void KeepAsPrevious(long failures)
         {
-            PreviousIntended.Reset();
-            PreviousIntended.Add(IntervalIntended);
-            PreviousActual.Reset();
-            PreviousActual.Add(IntervalActual);
+            // Swapped, not copied: adding one histogram into another walks every bucket, and the
+            // sampler did that for every operation every second inside the process it measures.
+            (PreviousIntended, IntervalIntended) = (IntervalIntended, PreviousIntended);
+            (PreviousActual, IntervalActual) = (IntervalActual, PreviousActual);
             PreviousFailures = failures;
             IntervalIntended.Reset();
             IntervalActual.Reset();
+        }
+
+        // An operation with nothing recorded since the last drain (a tier that answered nothing,
+        // no abandonment) costs no walk over its buckets.
+        private static void AddIfAny(HistogramBase to, HistogramBase from)
+        {
+            if (from.TotalCount > 0)
+            {
+                to.Add(from);
+            }
         }
 
         // Several threads record into the same recorder concurrently, so its histograms must tolerate concurrent writes.

@@ -172,6 +172,32 @@ public class MeasurementsTests
     }
 
     [Fact]
+    public void A_trailing_sliver_merges_into_the_last_interval_not_an_earlier_one()
+    {
+        var m = new Measurements();
+        foreach (var (count, ms, at) in new[] { (5, 0.002, 1.0), (7, 0.030, 2.0) })
+        {
+            for (var i = 0; i < count; i++)
+            {
+                m.Record("submit", 0, 0, Ticks(ms));
+            }
+
+            _ = m.TakeInterval(at, 1);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            m.Record("submit", 0, 0, Ticks(0.030));
+        }
+
+        var merged = Assert.Single(m.ExtendPreviousInterval(2.1, 0.1));
+
+        Assert.Equal(10, merged.Count);
+        Assert.InRange(merged.P50Ms, 29.9, 30.1);
+        Assert.Equal(0, Assert.Single(m.TakeInterval(3, 0.9)).Count);
+    }
+
+    [Fact]
     public void Concurrent_recording_loses_nothing()
     {
         var m = new Measurements();
