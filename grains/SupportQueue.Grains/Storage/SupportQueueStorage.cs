@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Runtime.Hosting;
 
 namespace SupportQueue.Grains;
@@ -23,6 +24,10 @@ public static class SupportQueueStorage
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddGrainStorage(Name, (services, _) =>
             new InMemoryGrainStorage(store ?? new InMemoryStateStore(), services.GetRequiredService<Orleans.Serialization.Serializer>()));
+
+        // Orleans registers its facet factory only if none is there yet.
+        silo.Services.RemoveAll<IPersistentStateFactory>();
+        silo.Services.AddSingleton<IPersistentStateFactory, SupportQueuePersistentStateFactory>();
         return silo;
     }
 }

@@ -20,6 +20,12 @@ public interface IStoredTextGrain : IGrainWithStringKey
     Task<StateSnapshot> Write(string text);
 
     Task<StateSnapshot> Clear();
+
+    /// <summary>The type of the state facet Orleans handed the grain.</summary>
+    Task<string> Facet();
+
+    /// <summary>Ends the activation once this call returns: the next call reads from storage.</summary>
+    Task Deactivate();
 }
 
 /// <summary>Persists through the production provider name, which keeps cleared rows.</summary>
@@ -40,6 +46,14 @@ public sealed class StoredTextGrain(
     {
         await state.ClearStateAsync();
         return Snapshot();
+    }
+
+    public Task<string> Facet() => Task.FromResult(state.GetType().Name);
+
+    public Task Deactivate()
+    {
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     private StateSnapshot Snapshot() => new(state.State.Text, state.Etag, state.RecordExists);
@@ -65,6 +79,14 @@ public sealed class DeletedOnClearGrain(
     {
         await state.ClearStateAsync();
         return Snapshot();
+    }
+
+    public Task<string> Facet() => Task.FromResult(state.GetType().Name);
+
+    public Task Deactivate()
+    {
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     private StateSnapshot Snapshot() => new(state.State.Text, state.Etag, state.RecordExists);
