@@ -25,7 +25,8 @@ public static class SupportQueueStorage
         silo.Services.AddGrainStorage(Name, (services, _) =>
             new InMemoryGrainStorage(store ?? new InMemoryStateStore(), services.GetRequiredService<Orleans.Serialization.Serializer>()));
 
-        // Orleans registers its facet factory only if none is there yet.
+        // Ours replaces Orleans' facet factory whether that was registered before this call or is
+        // added after it (Orleans only adds its own when none is there).
         silo.Services.RemoveAll<IPersistentStateFactory>();
         silo.Services.AddSingleton<IPersistentStateFactory, SupportQueuePersistentStateFactory>();
         return silo;
