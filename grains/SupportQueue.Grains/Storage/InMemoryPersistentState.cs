@@ -42,48 +42,20 @@ internal sealed class InMemoryPersistentState<TState> : IPersistentState<TState>
 
     public bool RecordExists => _grainState.RecordExists;
 
-    // Failures come back as faulted tasks, as from any storage call, never thrown at the caller.
-    public Task ReadStateAsync()
-    {
-        try
-        {
-            return _storage.ReadStateAsync(_stateName, _context.GrainId, _grainState);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return Task.FromException(ex);
-        }
-    }
+    public Task ReadStateAsync() => _storage.ReadStateAsync(_stateName, _context.GrainId, _grainState);
 
-    public Task WriteStateAsync()
-    {
-        try
-        {
-            return _storage.WriteStateAsync(_stateName, _context.GrainId, _grainState);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return Task.FromException(ex);
-        }
-    }
+    public Task WriteStateAsync() => _storage.WriteStateAsync(_stateName, _context.GrainId, _grainState);
 
     // As Orleans' providers do, a cleared state starts afresh in memory too.
     public Task ClearStateAsync()
     {
-        try
+        var cleared = _storage.ClearStateAsync(_stateName, _context.GrainId, _grainState);
+        if (cleared.IsCompletedSuccessfully)
         {
-            var cleared = _storage.ClearStateAsync(_stateName, _context.GrainId, _grainState);
-            if (cleared.IsCompletedSuccessfully)
-            {
-                _grainState.State = _activator.Create();
-            }
+            _grainState.State = _activator.Create();
+        }
 
-            return cleared;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return Task.FromException(ex);
-        }
+        return cleared;
     }
 
     public Task OnStart(CancellationToken cancellationToken = default) => ReadStateAsync();
