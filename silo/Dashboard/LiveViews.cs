@@ -14,19 +14,30 @@ public static class LiveViews
     public const string DashboardPath = "/dashboard";
 
     /// <summary>Whether the Orleans Dashboard is on (<c>SupportQueue:Dashboard:Enabled</c>, default true).</summary>
-    public static bool DashboardEnabled(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return (configuration.GetSection(LiveDashboardOptions.SectionName).Get<LiveDashboardOptions>() ?? new LiveDashboardOptions()).Enabled;
-    }
+    public static bool DashboardEnabled(IConfiguration configuration) => Options(configuration).Enabled;
 
-    /// <summary>The silo side of the live views: the dashboard's grains and call profiler, when it is on.</summary>
+    /// <summary>
+    /// The silo side of the live views: the dashboard's grains when it is on, and its grain call
+    /// profiler only when <c>SupportQueue:Dashboard:Profiler</c> asks for it.
+    /// </summary>
     public static ISiloBuilder AddSupportQueueLiveViews(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        if (DashboardEnabled(configuration))
+        var options = Options(configuration);
+        if (options.Enabled)
         {
             silo.AddDashboard();
+            if (!options.Profiler)
+            {
+                // The package registers its profiler as an incoming grain call filter with no switch of
+                // its own; matched by assembly, so a renamed filter is still found.
+                var dashboard = typeof(DashboardOptions).Assembly;
+                var profilers = silo.Services.Where(d => d.ServiceType == typeof(IIncomingGrainCallFilter) && d.ImplementationType?.Assembly == dashboard).ToList();
+                foreach (var profiler in profilers)
+                {
+                    silo.Services.Remove(profiler);
+                }
+            }
         }
 
         return silo;
@@ -43,5 +54,11 @@ public static class LiveViews
         }
 
         return app;
+    }
+
+    private static LiveDashboardOptions Options(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(LiveDashboardOptions.SectionName).Get<LiveDashboardOptions>() ?? new LiveDashboardOptions();
     }
 }

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Dashboard;
+using SupportQueue.Silo.Dashboard;
+
+namespace SupportQueue.Silo.Tests;
+
+/// <summary>The Orleans Dashboard's grain call profiler runs only when asked for.</summary>
+public sealed class DashboardProfilerTests
+{
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void The_call_profiler_is_registered_only_when_configured(string? profiler, bool registered)
+    {
+        var silo = Build(("SupportQueue:Dashboard:Profiler", profiler));
+
+        Assert.Equal(registered, silo.Services.Any(IsDashboardCallFilter));
+        // The dashboard itself is there either way.
+        Assert.Contains(silo.Services, d => d.ServiceType == typeof(DashboardOptions) || FromDashboard(d));
+    }
+
+    [Fact]
+    public void A_dashboard_turned_off_registers_nothing_of_its_own()
+    {
+        var silo = Build(("SupportQueue:Dashboard:Enabled", "false"), ("SupportQueue:Dashboard:Profiler", "true"));
+
+        Assert.DoesNotContain(silo.Services, FromDashboard);
+    }
+
+    private static bool IsDashboardCallFilter(ServiceDescriptor d) =>
+        d.ServiceType == typeof(IIncomingGrainCallFilter) && FromDashboard(d);
+
+    private static bool FromDashboard(ServiceDescriptor d) =>
+        d.ImplementationType?.Assembly == typeof(DashboardOptions).Assembly;
+
+    private static SiloBuilderStub Build(params (string Key, string? Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            .Build();
+        var silo = new SiloBuilderStub(new ServiceCollection(), configuration);
+        silo.AddSupportQueueLiveViews(configuration);
+        return silo;
+    }
+
+    private sealed class SiloBuilderStub(IServiceCollection services, IConfiguration configuration) : ISiloBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+
+        public IConfiguration Configuration { get; } = configuration;
+    }
+}
