@@ -64,7 +64,7 @@ public static class LoadTestsCli
             .WithExample("backlog", "--tickets", "300000", "--rate", "2000", "--step", "100000");
         config.AddCommand<HttpCostCommand>("http-cost")
             .WithDescription("CPU and allocations per POST /tickets on fresh in-process silos: the bare REST endpoints, then with keys and the rate limiter, " +
-                "metrics, and the live views (the silo as it runs); the medians and what each part adds.")
+                "metrics, and the live views (the Dashboard without its call profiler); the medians and what each part adds.")
             .WithExample("http-cost", "--requests", "20000", "--rounds", "3");
         config.AddCommand<SimulateBenchCommand>("simulate-bench")
             .WithDescription("Fast-mode simulation speed on M/M/50, one replication on one thread; no cluster.")

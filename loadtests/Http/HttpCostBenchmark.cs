@@ -19,14 +19,14 @@ namespace SupportQueue.LoadTests.Http;
 /// </summary>
 public static class HttpCostBenchmark
 {
-    /// <summary>The first variant sends no HTTP at all (the Orleans client, as plain <c>bench</c>); then from the bare endpoints to the silo as it runs.</summary>
+    /// <summary>The first variant sends no HTTP at all (the Orleans client, as plain <c>bench</c>); then from the bare endpoints to the whole pipeline (the Dashboard without its call profiler).</summary>
     public static IReadOnlyList<(string Name, SiloWebParts? Parts)> Variants { get; } =
     [
         ("Orleans client, no HTTP (as plain bench)", null),
         ("bare REST API (problem details only)", SiloWebParts.ApiOnly),
         ("+ API keys, roles, rate limiter", SiloWebParts.Security),
         ("+ metrics, health", SiloWebParts.Security | SiloWebParts.Observability),
-        ("+ wallboard, Orleans Dashboard (the silo as it runs)", SiloWebParts.All),
+        ("+ wallboard, Orleans Dashboard (no call profiler)", SiloWebParts.All),
     ];
 
     private const string Desk = "cost";

@@ -18,7 +18,7 @@ public static class LiveViews
 
     /// <summary>
     /// The silo side of the live views: the dashboard's grains when it is on, and its grain call
-    /// profiler only when <c>SupportQueue:Dashboard:Profiler</c> asks for it.
+    /// profiler unless <c>SupportQueue:Dashboard:Profiler</c> is false.
     /// </summary>
     public static ISiloBuilder AddSupportQueueLiveViews(this ISiloBuilder silo, IConfiguration configuration)
     {

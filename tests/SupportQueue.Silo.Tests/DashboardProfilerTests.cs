@@ -5,14 +5,14 @@ using SupportQueue.Silo.Dashboard;
 
 namespace SupportQueue.Silo.Tests;
 
-/// <summary>The Orleans Dashboard's grain call profiler runs only when asked for.</summary>
+/// <summary>The Orleans Dashboard's grain call profiler runs unless turned off.</summary>
 public sealed class DashboardProfilerTests
 {
     [Theory]
-    [InlineData(null, false)]
+    [InlineData(null, true)]
     [InlineData("false", false)]
     [InlineData("true", true)]
-    public void The_call_profiler_is_registered_only_when_configured(string? profiler, bool registered)
+    public void The_call_profiler_is_registered_unless_turned_off(string? profiler, bool registered)
     {
         var silo = Build(("SupportQueue:Dashboard:Profiler", profiler));
 
@@ -38,7 +38,8 @@ public sealed class DashboardProfilerTests
     private static SiloBuilderStub Build(params (string Key, string? Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
+            // An unset setting is absent, as in a real configuration (a key holding null binds as false).
+            .AddInMemoryCollection(settings.Where(s => s.Value is not null).Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
         var silo = new SiloBuilderStub(new ServiceCollection(), configuration);
         silo.AddSupportQueueLiveViews(configuration);
