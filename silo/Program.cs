@@ -17,8 +17,12 @@ catch (InvalidOperationException ex)
 {
     // A value that does not even bind (SupportQueue__Storage=Mongo): the binder names the key.
     options = new SupportQueueOptions();
-    errors = [ex.Message + (ex.InnerException is { } inner ? " " + inner.Message : "")];
+    errors = [SettingsErrors.Describe(ex)];
 }
+
+// The web pipeline's own sections bind later, while the app is built; a value there that does not
+// bind is listed here too instead of surfacing as an unhandled exception.
+errors.AddRange(SettingsErrors.Unbound(builder.Configuration));
 
 if (errors.Count > 0)
 {

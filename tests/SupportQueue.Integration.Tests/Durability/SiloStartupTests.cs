@@ -8,14 +8,17 @@ public sealed class SiloStartupTests
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task A_storage_kind_that_does_not_exist_is_a_settings_error_with_exit_code_2()
+    [Theory]
+    [InlineData("Storage", "Mongo")]
+    [InlineData("Auth:PermitsPerSecond", "lots")]
+    [InlineData("Dashboard:Profiler", "banana")]
+    public async Task A_value_that_does_not_bind_is_a_settings_error_with_exit_code_2(string key, string value)
     {
-        var (exit, output) = await RunSiloAsync(new() { ["SupportQueue__Storage"] = "Mongo" });
+        var (exit, output) = await RunSiloAsync(new() { ["SupportQueue__" + key.Replace(":", "__", StringComparison.Ordinal)] = value });
 
         Assert.Equal(2, exit);
-        Assert.Contains("SupportQueue:Storage", output, StringComparison.Ordinal);
-        Assert.Contains("Mongo", output, StringComparison.Ordinal);
+        Assert.Contains("SupportQueue:" + key, output, StringComparison.Ordinal);
+        Assert.Contains(value, output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
