@@ -20,9 +20,8 @@ catch (InvalidOperationException ex)
     errors = [SettingsErrors.Describe(ex)];
 }
 
-// The web pipeline's own sections bind later, while the app is built; a value there that does not
-// bind is listed here too instead of surfacing as an unhandled exception.
-errors.AddRange(SettingsErrors.Unbound(builder.Configuration));
+// The web pipeline's own settings bind later, while the app is built: checked here with the rest.
+errors.AddRange(SettingsErrors.Find(builder.Configuration));
 
 if (errors.Count > 0)
 {

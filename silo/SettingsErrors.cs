@@ -1,18 +1,32 @@
+using System.Globalization;
 using SupportQueue.Silo.Dashboard;
 using SupportQueue.Silo.Security;
 
 namespace SupportQueue.Silo;
 
-/// <summary>Start-up checks of the settings sections the web pipeline binds (keys, dashboard).</summary>
+/// <summary>
+/// Start-up checks of the settings the web pipeline reads (HTTP address, keys, dashboard), which bind
+/// only while the app is built: a bad value there is listed with the others instead of surfacing as an
+/// unhandled exception or a limiter that refuses every request.
+/// </summary>
 public static class SettingsErrors
 {
-    /// <summary>One line per section holding a value that does not bind, naming the key and the value.</summary>
-    public static IReadOnlyList<string> Unbound(IConfiguration configuration)
+    /// <summary>One line per bad value, naming the key and the value.</summary>
+    public static IReadOnlyList<string> Find(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<string>();
-        Check<SecurityOptions>(configuration, SecurityOptions.SectionName, errors);
-        Check<LiveDashboardOptions>(configuration, LiveDashboardOptions.SectionName, errors);
+        if (configuration["SupportQueue:HttpUrl"] is { } httpUrl)
+        {
+            errors.AddRange(HttpUrlErrors(httpUrl));
+        }
+
+        if (Bind<SecurityOptions>(configuration, SecurityOptions.SectionName, errors) is { } security)
+        {
+            errors.AddRange(SecurityErrors(security));
+        }
+
+        Bind<LiveDashboardOptions>(configuration, LiveDashboardOptions.SectionName, errors);
         return errors;
     }
 
@@ -23,15 +37,61 @@ public static class SettingsErrors
         return exception.Message + (exception.InnerException is { } inner ? " " + inner.Message : "");
     }
 
-    private static void Check<T>(IConfiguration configuration, string section, List<string> errors)
+    // Kestrel takes one address or several separated by ';'.
+    private static IEnumerable<string> HttpUrlErrors(string value)
+    {
+        foreach (var url in value.Split(';', StringSplitOptions.TrimEntries))
+        {
+            string? problem;
+            try
+            {
+                var address = BindingAddress.Parse(url);
+                problem = address.Scheme is "http" or "https" ? null : $"has scheme '{address.Scheme}'; it must be http or https";
+            }
+            catch (FormatException)
+            {
+                problem = "is not an address to listen on";
+            }
+
+            if (problem is not null)
+            {
+                yield return $"SupportQueue:HttpUrl: '{url}' {problem} (e.g. http://0.0.0.0:5080).";
+            }
+        }
+    }
+
+    private static IEnumerable<string> SecurityErrors(SecurityOptions security)
+    {
+        if (security.PermitsPerSecond < 1)
+        {
+            yield return Below("Auth:PermitsPerSecond", security.PermitsPerSecond.ToString(CultureInfo.InvariantCulture), "1");
+        }
+
+        if (security.Burst < 1)
+        {
+            yield return Below("Auth:Burst", security.Burst.ToString(CultureInfo.InvariantCulture), "1");
+        }
+
+        if (security.CacheFor < TimeSpan.Zero)
+        {
+            yield return Below("Auth:CacheFor", security.CacheFor.ToString("c", CultureInfo.InvariantCulture), "00:00:00");
+        }
+    }
+
+    private static string Below(string key, string value, string least) =>
+        $"SupportQueue:{key}: {value} is below the least allowed, {least}.";
+
+    private static T? Bind<T>(IConfiguration configuration, string section, List<string> errors)
+        where T : class
     {
         try
         {
-            configuration.GetSection(section).Get<T>();
+            return configuration.GetSection(section).Get<T>();
         }
         catch (InvalidOperationException ex)
         {
             errors.Add(Describe(ex));
+            return null;
         }
     }
 }

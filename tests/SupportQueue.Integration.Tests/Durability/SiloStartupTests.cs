@@ -12,7 +12,9 @@ public sealed class SiloStartupTests
     [InlineData("Storage", "Mongo")]
     [InlineData("Auth:PermitsPerSecond", "lots")]
     [InlineData("Dashboard:Profiler", "banana")]
-    public async Task A_value_that_does_not_bind_is_a_settings_error_with_exit_code_2(string key, string value)
+    [InlineData("HttpUrl", "notaurl")]
+    [InlineData("Auth:PermitsPerSecond", "-1")]
+    public async Task A_value_that_does_not_bind_or_is_out_of_range_is_a_settings_error_with_exit_code_2(string key, string value)
     {
         var (exit, output) = await RunSiloAsync(new() { ["SupportQueue__" + key.Replace(":", "__", StringComparison.Ordinal)] = value });
 
