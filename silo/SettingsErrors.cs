@@ -46,16 +46,16 @@ public static class SettingsErrors
             try
             {
                 var address = BindingAddress.Parse(url);
-                problem = address.Scheme is "http" or "https" ? null : $"has scheme '{address.Scheme}'; it must be http or https";
+                problem = address.Scheme is "http" or "https" ? null : "the scheme must be http or https";
             }
             catch (FormatException)
             {
-                problem = "is not an address to listen on";
+                problem = "not an address to listen on";
             }
 
             if (problem is not null)
             {
-                yield return $"SupportQueue:HttpUrl: '{url}' {problem} (e.g. http://0.0.0.0:5080).";
+                yield return $"SupportQueue:HttpUrl: {url} — {problem} (e.g. http://0.0.0.0:5080)";
             }
         }
     }
@@ -64,22 +64,23 @@ public static class SettingsErrors
     {
         if (security.PermitsPerSecond < 1)
         {
-            yield return Below("Auth:PermitsPerSecond", security.PermitsPerSecond.ToString(CultureInfo.InvariantCulture), "1");
+            yield return AtLeast("Auth:PermitsPerSecond", security.PermitsPerSecond.ToString(CultureInfo.InvariantCulture), "1");
         }
 
         if (security.Burst < 1)
         {
-            yield return Below("Auth:Burst", security.Burst.ToString(CultureInfo.InvariantCulture), "1");
+            yield return AtLeast("Auth:Burst", security.Burst.ToString(CultureInfo.InvariantCulture), "1");
         }
 
         if (security.CacheFor < TimeSpan.Zero)
         {
-            yield return Below("Auth:CacheFor", security.CacheFor.ToString("c", CultureInfo.InvariantCulture), "00:00:00");
+            yield return AtLeast("Auth:CacheFor", security.CacheFor.ToString("c", CultureInfo.InvariantCulture), "00:00:00");
         }
     }
 
-    private static string Below(string key, string value, string least) =>
-        $"SupportQueue:{key}: {value} is below the least allowed, {least}.";
+    // The wording of SupportQueueOptions.Validate, so every settings error reads alike.
+    private static string AtLeast(string key, string value, string least) =>
+        $"SupportQueue:{key}: {value} — must be at least {least}";
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> errors)
         where T : class
