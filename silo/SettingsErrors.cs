@@ -1,4 +1,3 @@
-using System.Globalization;
 using SupportQueue.Silo.Dashboard;
 using SupportQueue.Silo.Security;
 
@@ -23,7 +22,7 @@ public static class SettingsErrors
 
         if (Bind<SecurityOptions>(configuration, SecurityOptions.SectionName, errors) is { } security)
         {
-            errors.AddRange(SecurityErrors(security));
+            errors.AddRange(security.Validate());
         }
 
         Bind<LiveDashboardOptions>(configuration, LiveDashboardOptions.SectionName, errors);
@@ -59,28 +58,6 @@ public static class SettingsErrors
             }
         }
     }
-
-    private static IEnumerable<string> SecurityErrors(SecurityOptions security)
-    {
-        if (security.PermitsPerSecond < 1)
-        {
-            yield return AtLeast("Auth:PermitsPerSecond", security.PermitsPerSecond.ToString(CultureInfo.InvariantCulture), "1");
-        }
-
-        if (security.Burst < 1)
-        {
-            yield return AtLeast("Auth:Burst", security.Burst.ToString(CultureInfo.InvariantCulture), "1");
-        }
-
-        if (security.CacheFor < TimeSpan.Zero)
-        {
-            yield return AtLeast("Auth:CacheFor", security.CacheFor.ToString("c", CultureInfo.InvariantCulture), "00:00:00");
-        }
-    }
-
-    // The wording of SupportQueueOptions.Validate, so every settings error reads alike.
-    private static string AtLeast(string key, string value, string least) =>
-        $"SupportQueue:{key}: {value} — must be at least {least}";
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> errors)
         where T : class

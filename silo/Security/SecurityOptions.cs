@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SupportQueue.Silo.Security;
 
 /// <summary>Settings under <c>SupportQueue:Auth</c>.</summary>
@@ -16,4 +18,26 @@ public sealed class SecurityOptions
 
     /// <summary>How long a looked-up key is trusted before it is read again (a revoke takes effect within this).</summary>
     public TimeSpan CacheFor { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Every problem as "field: value — reason", worded as <c>SupportQueueOptions.Validate</c>; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (PermitsPerSecond < 1)
+        {
+            errors.Add($"{SectionName}:PermitsPerSecond: {PermitsPerSecond.ToString(CultureInfo.InvariantCulture)} — must be at least 1");
+        }
+
+        if (Burst < 1)
+        {
+            errors.Add($"{SectionName}:Burst: {Burst.ToString(CultureInfo.InvariantCulture)} — must be at least 1");
+        }
+
+        if (CacheFor < TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:CacheFor: {CacheFor.ToString("c", CultureInfo.InvariantCulture)} — must be at least 00:00:00");
+        }
+
+        return errors;
+    }
 }
