@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Json;
 using SupportQueue.Core.Model;
 using SupportQueue.Grains;
+using SupportQueue.Silo.Api;
 
 namespace SupportQueue.Silo.Security;
 
@@ -152,24 +152,25 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, IGr
         }
     }
 
-    // Reads the body's top-level "deskId" and rewinds, so the endpoint reads the body as sent.
-    // A body that is not JSON names no desk; the endpoint refuses it with a problem naming why.
-    // Every property spelt deskId in any case counts, so a body cannot name one desk to this check and another to the reader.
+    // A body of known length within the API's limit is read once, here: the desks it names come
+    // from the bytes, and the endpoint reads the same bytes from memory. Any other body (no length,
+    // or over the limit, which the endpoint answers with 413) is buffered, scanned and rewound.
     private static async Task<List<string>> BodyDesksAsync(HttpRequest request)
     {
+        if (request.ContentLength is { } length and <= InputChecks.MaxBodyBytes)
+        {
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, request.HttpContext.RequestAborted);
+            request.Body = new MemoryStream(body, writable: false);
+            return BodyDesks.Scan(body);
+        }
+
         request.EnableBuffering();
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
-            return document.RootElement.ValueKind != JsonValueKind.Object
-                ? []
-                : [.. document.RootElement.EnumerateObject()
-                    .Where(p => p.Name.Equals("deskId", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
-                    .Select(p => p.Value.GetString()!)];
-        }
-        catch (JsonException)
-        {
-            return [];
+            using var buffered = new MemoryStream();
+            await request.Body.CopyToAsync(buffered, request.HttpContext.RequestAborted);
+            return BodyDesks.Scan(buffered.GetBuffer().AsSpan(0, (int)buffered.Length));
         }
         finally
         {
