@@ -43,8 +43,26 @@ public static class RouteOperations
     public static IReadOnlyDictionary<(string Method, string Pattern), ApiOperation> Table => _table;
 
     /// <summary>True for routes anyone may call (probes, metrics, the API's own description).</summary>
-    public static bool IsPublic(string pattern) =>
-        _publicPages.Contains(pattern) || _publicPrefixes.Any(p => pattern.Equals(p, StringComparison.Ordinal) || pattern.StartsWith(p + "/", StringComparison.Ordinal) || pattern.StartsWith(p + "{", StringComparison.Ordinal));
+    public static bool IsPublic(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (_publicPages.Contains(pattern))
+        {
+            return true;
+        }
+
+        // A prefix itself, or a route under it ("/metrics/...", "/openapi/{documentName}.json"); checked
+        // on every request, so without building strings.
+        foreach (var prefix in _publicPrefixes)
+        {
+            if (pattern.StartsWith(prefix, StringComparison.Ordinal) && (pattern.Length == prefix.Length || pattern[prefix.Length] is '/' or '{'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The operation of a route, or null when the route is not in the table.</summary>
     public static ApiOperation? Classify(string method, string pattern)
@@ -64,7 +82,8 @@ public static class RouteOperations
     public static string Normalize(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        var trimmed = "/" + pattern.Trim('/');
-        return trimmed;
+        // Most patterns already are (every request's is normalized): no new string for those.
+        var normal = pattern.Length > 1 && pattern[0] == '/' && pattern[^1] != '/' && pattern[1] != '/';
+        return normal ? pattern : "/" + pattern.Trim('/');
     }
 }

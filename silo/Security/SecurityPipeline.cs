@@ -31,12 +31,12 @@ public static class SecurityPipeline
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (bool Keyed, string Id)>(context =>
             {
                 // Per key; requests without one (public routes, open mode) share a bucket per client address.
                 var partition = context.Items[ApiKeyMiddleware.ItemKey] is ApiKeyRecord key
-                    ? "key:" + key.KeyId
-                    : "ip:" + context.Connection.RemoteIpAddress;
+                    ? (true, key.KeyId)
+                    : (false, context.Connection.RemoteIpAddress?.ToString() ?? "");
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = security.Burst,

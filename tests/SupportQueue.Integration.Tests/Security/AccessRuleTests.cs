@@ -96,6 +96,32 @@ public sealed class AccessRuleTests
     public void Routes_are_classified_by_method_and_pattern(string method, string pattern, ApiOperation? expected) =>
         Assert.Equal(expected, RouteOperations.Classify(method, pattern));
 
+    [Theory]
+    [InlineData("/desks", "/desks")]
+    [InlineData("/desks/", "/desks")]
+    [InlineData("desks/{deskId}", "/desks/{deskId}")]
+    [InlineData("//desks//", "/desks")]
+    [InlineData("/", "/")]
+    [InlineData("", "/")]
+    [InlineData("/a", "/a")]
+    public void Patterns_are_normalised_to_one_leading_slash_and_none_trailing(string pattern, string expected) =>
+        Assert.Equal(expected, RouteOperations.Normalize(pattern));
+
+    [Theory]
+    [InlineData("/health", true)]
+    [InlineData("/health/ready", true)]
+    [InlineData("/openapi/{documentName}.json", true)]
+    [InlineData("/scalar/{documentName}", true)]
+    [InlineData("/metrics", true)]
+    [InlineData("/wallboard/{deskId}", true)]
+    [InlineData("/metricsx", false)]
+    [InlineData("/healthz", false)]
+    [InlineData("/wallboard/{deskId}/data", false)]
+    [InlineData("/tickets", false)]
+    [InlineData("/", false)]
+    public void Only_probes_metrics_the_API_description_and_the_wallboard_page_are_public(string pattern, bool open) =>
+        Assert.Equal(open, RouteOperations.IsPublic(pattern));
+
     [Fact]
     public void Keys_are_random_and_only_their_hash_is_kept()
     {
