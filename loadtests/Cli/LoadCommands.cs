@@ -256,8 +256,8 @@ public static class LoadCommands
             }
         }
 
-        return o.Http is { } parts
-            ? await LoadCluster.StartInProcessHttpAsync(Compression(o), parts, ct).ConfigureAwait(false)
+        return o.Web is { } parts
+            ? await LoadCluster.StartInProcessHttpAsync(Compression(o), parts, o.SubmitOverHttp, ct).ConfigureAwait(false)
             : await LoadCluster.StartInProcessAsync(silos, Compression(o), ct).ConfigureAwait(false);
     }
 

@@ -77,10 +77,13 @@ public sealed record LoadOptions
     public double LimitMs { get; init; } = 20;
 
     /// <summary>
-    /// Set: tickets are submitted over HTTP (POST /tickets with a submitter key) to one in-process silo
-    /// behind these parts of the silo's web pipeline; null: through the Orleans client.
+    /// Set: one in-process silo composed as silo/Program.cs composes it, behind these parts of its web
+    /// pipeline; null: the test cluster's bare silos, no web host.
     /// </summary>
-    public SupportQueue.Silo.SiloWebParts? Http { get; init; }
+    public SupportQueue.Silo.SiloWebParts? Web { get; init; }
+
+    /// <summary>Tickets are submitted over HTTP (POST /tickets with a submitter key) rather than through the Orleans client; needs <see cref="Web"/>.</summary>
+    public bool SubmitOverHttp { get; init; }
 
     public bool External => GatewayPort is not null || ConnectionString is not null;
 

@@ -92,12 +92,48 @@ public abstract class LoadSettings : CommandSettings
 
     [CommandOption("--via <PATH>")]
     [Description("How customers submit: orleans (the Orleans client), http (POST /tickets with a submitter key through the silo's whole web pipeline: " +
-        "problem details, keys and roles, rate limiter, metrics, dashboard), http-bare (the REST endpoints alone); http needs one in-process silo [[orleans]].")]
+        "problem details, keys and roles, rate limiter, metrics, dashboard), http-bare (the REST endpoints alone); http needs one in-process silo. See --pipeline for what that silo runs [[orleans]].")]
     public string? Via { get; init; }
+
+    [CommandOption("--pipeline <PARTS>")]
+    [Description("The web pipeline one in-process silo runs behind, as silo/Program.cs composes it: full (problem details, keys and roles, rate limiter, " +
+        "metrics, health, wallboard, dashboard), api (the REST endpoints alone) or none (the test cluster's silos, no web host). " +
+        "With --via orleans and full, the submits skip HTTP but the silo runs everything it ships with [[none with --via orleans, full with --via http, api with --via http-bare]].")]
+    public string? Pipeline { get; init; }
 
     [CommandOption("--no-live")]
     [Description("No live console table.")]
     public bool NoLive { get; init; }
+
+    // --via picks the default pipeline; an explicit --pipeline must carry the submits --via names.
+    private SupportQueue.Silo.SiloWebParts? WebParts()
+    {
+        var via = Via ?? "orleans";
+        if (via is not ("orleans" or "http" or "http-bare"))
+        {
+            throw OptionValues.Bad("--via", via, "expected orleans, http or http-bare");
+        }
+
+        var pipeline = Pipeline ?? via switch { "http" => "full", "http-bare" => "api", _ => "none" };
+        SupportQueue.Silo.SiloWebParts? parts = pipeline switch
+        {
+            "none" => null,
+            "api" => SupportQueue.Silo.SiloWebParts.ApiOnly,
+            "full" => SupportQueue.Silo.SiloWebParts.All,
+            _ => throw OptionValues.Bad("--pipeline", pipeline, "expected full, api or none"),
+        };
+        if (via == "http" && parts is null)
+        {
+            throw OptionValues.Bad("--pipeline", pipeline, "--via http submits through the web pipeline; use full or api");
+        }
+
+        if (via == "http-bare" && parts != SupportQueue.Silo.SiloWebParts.ApiOnly)
+        {
+            throw OptionValues.Bad("--pipeline", pipeline, "--via http-bare is the REST endpoints alone (api); use --via http for another pipeline");
+        }
+
+        return parts;
+    }
 
     public override ValidationResult Validate()
     {
@@ -185,18 +221,13 @@ public abstract class LoadSettings : CommandSettings
             AllSignedIn = Roster switch { null or "shifts" => false, "all" => true, _ => throw OptionValues.Bad("--roster", Roster, "expected shifts or all") },
             Warmup = Warmup is null ? o.Warmup : Warmup == "0" ? TimeSpan.Zero : OptionValues.Span("--warmup", Warmup),
             Live = !NoLive,
-            Http = Via switch
-            {
-                null or "orleans" => null,
-                "http" => SupportQueue.Silo.SiloWebParts.All,
-                "http-bare" => SupportQueue.Silo.SiloWebParts.ApiOnly,
-                _ => throw OptionValues.Bad("--via", Via, "expected orleans, http or http-bare"),
-            },
         };
-        o = Refine(o);
-        if (o.Http is not null && (o.External || o.Silos != 1 || CommandName == "scale"))
+        o = Refine(o) with { Web = WebParts(), SubmitOverHttp = Via is "http" or "http-bare" };
+        if (o.Web is not null && (o.External || o.Silos != 1 || CommandName == "scale"))
         {
-            throw OptionValues.Bad("--via", Via!, "HTTP submits go to one in-process silo: not with --silos above 1, an external cluster, or scale");
+            throw Via is "http" or "http-bare"
+                ? OptionValues.Bad("--via", Via, "HTTP submits go to one in-process silo: not with --silos above 1, an external cluster, or scale")
+                : OptionValues.Bad("--pipeline", Pipeline!, "the web pipeline runs on one in-process silo: not with --silos above 1, an external cluster, or scale");
         }
 
         // Every policy must fit the scenario (its tiers are the ones the roster and classes name), as in the simulator's compare.

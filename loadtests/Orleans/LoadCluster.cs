@@ -38,13 +38,16 @@ public sealed class LoadCluster : IAsyncDisposable
         }
     }
 
-    private LoadCluster(HttpSilo http, AssignmentFeed feed, CompressedClock clock)
+    private LoadCluster(HttpSilo http, AssignmentFeed feed, CompressedClock clock, bool submitOverHttp)
     {
         _http = http;
+        SubmitsOverHttp = submitOverHttp;
         Client = http.Client;
         Feed = feed;
         GrainClock = clock;
-        Description = "in-process, 1 silo; tickets submitted over HTTP to " + http.Description;
+        Description = submitOverHttp
+            ? "in-process, 1 silo; tickets submitted over HTTP to " + http.Description
+            : "in-process, 1 silo behind " + http.Description + "; tickets submitted through the Orleans client";
         Messages = new SiloMessageMeter();
         Messages.Register(http.Services.GetRequiredService<IMeterFactory>(), http.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.ToString());
     }
@@ -58,8 +61,11 @@ public sealed class LoadCluster : IAsyncDisposable
 
     public IClusterClient Client { get; }
 
-    /// <summary>Set when tickets are submitted over HTTP, through the silo's web pipeline.</summary>
+    /// <summary>Set when the silo runs behind its web pipeline (see <see cref="SubmitsOverHttp"/>).</summary>
     public HttpSilo? Http => _http;
+
+    /// <summary>Customers submit with POST /tickets through <see cref="Http"/>, not through the Orleans client.</summary>
+    public bool SubmitsOverHttp { get; }
 
     /// <summary>Null for an external cluster: assignments are then learnt by polling.</summary>
     public AssignmentFeed? Feed { get; }
@@ -115,9 +121,10 @@ public sealed class LoadCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts one silo in this process behind the silo's web pipeline (<paramref name="parts"/> of it):
-    /// memory storage, grain time compressed, the assignment feed installed, as <see cref="StartInProcessAsync"/>.
+    /// memory storage, grain time compressed, the assignment feed installed, as <see cref="StartInProcessAsync"/>;
+    /// customers submit over HTTP if <paramref name="submitOverHttp"/>, else through the silo's Orleans client.
     /// </summary>
-    public static async Task<LoadCluster> StartInProcessHttpAsync(double timeCompression, SiloWebParts parts, CancellationToken cancellationToken)
+    public static async Task<LoadCluster> StartInProcessHttpAsync(double timeCompression, SiloWebParts parts, bool submitOverHttp, CancellationToken cancellationToken)
     {
         var feed = new AssignmentFeed();
         var clock = new CompressedClock(timeCompression, new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
@@ -126,7 +133,7 @@ public sealed class LoadCluster : IAsyncDisposable
             silo.Services.AddSingleton<Grains.IAssignmentObserver>(feed);
             silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, clock);
         }, cancellationToken).WaitAsync(_startTimeout, cancellationToken).ConfigureAwait(false);
-        return new LoadCluster(http, feed, clock);
+        return new LoadCluster(http, feed, clock, submitOverHttp);
     }
 
     /// <summary>Connects a client to a running cluster (localhost gateway or PostgreSQL clustering).</summary>

@@ -138,7 +138,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         var atStart = _presenceChanges.TakeWhile(c => c.Minutes <= 0).ToList();
         await Parallel.ForEachAsync(atStart, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (c, _) =>
             await client.Agent(_agents[c.AgentIndex].Spec.AgentId).SetPresence(c.Presence).ConfigureAwait(false)).ConfigureAwait(false);
-        if (_cluster.Http is { } http)
+        if (_cluster.SubmitsOverHttp && _cluster.Http is { } http)
         {
             // Customers reach the desk as an integration would: a submitter key for this desk, POST /tickets.
             _httpSubmitter = new HttpSubmitter(http.Http, await http.CreateKeyAsync(DeskId, Silo.Security.ApiRole.Submitter, cancellationToken).ConfigureAwait(false));

@@ -23,9 +23,10 @@ public class HttpTargetTests
             NoLive = true,
             Via = "http",
         }.ToOptions();
-        Assert.Equal(SiloWebParts.All, options.Http);
+        Assert.Equal(SiloWebParts.All, options.Web);
+        Assert.True(options.SubmitOverHttp);
         var dir = Path.Combine(Path.GetTempPath(), "sq-http-smoke-" + Guid.NewGuid().ToString("N"));
-        await using var cluster = await LoadCluster.StartInProcessHttpAsync(LoadCommands.Compression(options), SiloWebParts.All, CancellationToken.None);
+        await using var cluster = await LoadCluster.StartInProcessHttpAsync(LoadCommands.Compression(options), SiloWebParts.All, options.SubmitOverHttp, CancellationToken.None);
         var http = cluster.Http!;
         try
         {
@@ -66,6 +67,88 @@ public class HttpTargetTests
                 Directory.Delete(dir, recursive: true);
             }
         }
+    }
+
+    [Fact]
+    public async Task Via_orleans_on_the_full_pipeline_submits_through_the_client_while_the_silo_runs_keys_and_metrics()
+    {
+        var options = new RunCommand.Settings
+        {
+            Compress = "600",
+            Duration = "200ms",
+            Tail = "500ms",
+            Warmup = "0",
+            NoLive = true,
+            Pipeline = "full",
+        }.ToOptions();
+        Assert.Equal(SiloWebParts.All, options.Web);
+        Assert.False(options.SubmitOverHttp);
+        var dir = Path.Combine(Path.GetTempPath(), "sq-pipeline-smoke-" + Guid.NewGuid().ToString("N"));
+        await using var cluster = await LoadCluster.StartInProcessHttpAsync(LoadCommands.Compression(options), SiloWebParts.All, options.SubmitOverHttp, CancellationToken.None);
+        var http = cluster.Http!;
+        try
+        {
+            var record = await LoadCommands.RunOneAsync(options, cluster, "pipeline", dir, disrupt: null, CancellationToken.None);
+
+            var submitted = record.Result.Operations.Single(o => o.Operation == "submit").Count;
+            Assert.InRange(submitted, 10, 100);
+            Assert.Equal(submitted, record.Outcome.Tickets);
+            Assert.True(record.Invariants.Passed, string.Join("\n", record.Invariants.Violations));
+            // No submit went over HTTP...
+            Assert.Empty(http.Responses.Counts);
+            Assert.Contains("through the Orleans client", record.Info.Cluster, StringComparison.Ordinal);
+
+            // ...yet the silo ran its whole pipeline: keys are required, and the domain meter counted the client's submits.
+            using (var noKey = await http.Http.GetAsync(new Uri("/desks", UriKind.Relative)))
+            {
+                Assert.Equal(401, (int)noKey.StatusCode);
+            }
+
+            var metrics = await http.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            // One series per tier and priority: "name{labels} value".
+            var counted = metrics.Split('\n')
+                .Where(l => l.StartsWith("supportqueue_tickets_submitted", StringComparison.Ordinal) && l.Contains(record.Info.DeskId, StringComparison.Ordinal))
+                .Sum(l => long.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(submitted, counted);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(null, null, false, null)]
+    [InlineData("orleans", "none", false, null)]
+    [InlineData("orleans", "full", false, SiloWebParts.All)]
+    [InlineData("orleans", "api", false, SiloWebParts.ApiOnly)]
+    [InlineData("http", null, true, SiloWebParts.All)]
+    [InlineData("http", "api", true, SiloWebParts.ApiOnly)]
+    [InlineData("http-bare", null, true, SiloWebParts.ApiOnly)]
+    public void Via_and_pipeline_pick_the_silo_and_the_submit_path(string? via, string? pipeline, bool overHttp, SiloWebParts? parts)
+    {
+        var options = new RunCommand.Settings { Via = via, Pipeline = pipeline }.ToOptions();
+        Assert.Equal(parts, options.Web);
+        Assert.Equal(overHttp, options.SubmitOverHttp);
+    }
+
+    [Theory]
+    [InlineData("http", "none", "--pipeline")]
+    [InlineData("http-bare", "full", "--pipeline")]
+    [InlineData("orleans", "everything", "--pipeline")]
+    [InlineData(null, "full", "--pipeline", "--silos", "2")]
+    public void Pipeline_is_refused_where_it_cannot_run(string? via, string pipeline, string named, string? option = null, string? value = null)
+    {
+        var settings = option is null
+            ? new RunCommand.Settings { Via = via, Pipeline = pipeline }
+            : new RunCommand.Settings { Via = via, Pipeline = pipeline, Silos = value };
+
+        var error = Assert.Throws<UsageException>(() => settings.ToOptions());
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.Contains(pipeline, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
