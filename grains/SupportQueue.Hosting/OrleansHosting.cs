@@ -25,7 +25,7 @@ public static class OrleansHosting
             silo.UseLocalhostClustering(
                 siloPort: options.SiloPort,
                 gatewayPort: options.GatewayPort,
-                primarySiloEndpoint: new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, options.PrimarySiloPort),
+                primarySiloEndpoint: new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, options.PrimaryPort),
                 serviceId: options.ServiceId,
                 clusterId: options.ClusterId);
             SupportQueue.Grains.SupportQueueStorage.AddSupportQueueMemoryStorage(silo);

@@ -27,8 +27,15 @@ public sealed class SupportQueueOptions
     /// <summary>Client gateway port. Give every silo process on one machine its own.</summary>
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>Localhost clustering only: the silo port of the primary silo.</summary>
-    public int PrimarySiloPort { get; set; } = 11111;
+    /// <summary>
+    /// Localhost clustering only: the silo port of the primary silo. Unset, the silo is its own
+    /// primary, so a lone silo moved to other ports still forms its cluster; a second silo on the
+    /// same machine sets it to the first one's <see cref="SiloPort"/>.
+    /// </summary>
+    public int? PrimarySiloPort { get; set; }
+
+    /// <summary>The primary silo's port in force: <see cref="PrimarySiloPort"/>, or this silo's own.</summary>
+    public int PrimaryPort => PrimarySiloPort ?? SiloPort;
 
     /// <summary>PostgreSQL only: apply pending schema migrations when the silo starts.</summary>
     public bool MigrateOnStart { get; set; }
@@ -83,7 +90,10 @@ public sealed class SupportQueueOptions
 
         CheckPort(errors, nameof(SiloPort), SiloPort);
         CheckPort(errors, nameof(GatewayPort), GatewayPort);
-        CheckPort(errors, nameof(PrimarySiloPort), PrimarySiloPort);
+        if (PrimarySiloPort is { } primary)
+        {
+            CheckPort(errors, nameof(PrimarySiloPort), primary);
+        }
         if (SiloPort == GatewayPort)
         {
             errors.Add($"{SectionName}:GatewayPort: {GatewayPort} — must differ from SiloPort");
