@@ -29,7 +29,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
     // One entry per agent capacity slot (the agents' closed-model copies): copy i works for _slots[i].
     private readonly List<AgentLoop> _slots = [];
     private readonly IReadOnlyList<PresenceChange> _presenceChanges;
-    private readonly ConcurrentBag<Task> _patience = [];
+    private readonly CustomerPatience _patience;
     private readonly CancellationTokenSource _stopping = new();
 
     // After the agents' phase has ended, an idle copy returns this often until the runner retires it.
@@ -45,15 +45,15 @@ public sealed class OrleansLoadTarget : ILoadTarget
     private TimeSpan _agentsDuring = Timeout.InfiniteTimeSpan;
     private Task _rosterLoop = Task.CompletedTask;
     private HttpSubmitter? _httpSubmitter;
-    private long _abandonedByPatience;
-    private long _patienceTooLate;
 
     /// <summary>A target for one run; <paramref name="allSignedIn"/>: every agent signed in throughout instead of following the roster.</summary>
     public OrleansLoadTarget(LoadCluster cluster, ScenarioWorkload workload, string runTag, TimeSpan pollInterval, bool allSignedIn = false)
     {
         ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(cluster);
         _cluster = cluster;
         _workload = workload;
+        _patience = new CustomerPatience(cluster.Client);
         _runTag = runTag;
         DeskId = runTag + "-desk";
         PollInterval = pollInterval;
@@ -84,9 +84,9 @@ public sealed class OrleansLoadTarget : ILoadTarget
     /// <summary>Set on a cluster behind HTTP once started: the customers' integration, with its submitter key.</summary>
     public HttpSubmitter? HttpSubmitter => _httpSubmitter;
 
-    public long AbandonedByPatience => Interlocked.Read(ref _abandonedByPatience);
+    public long AbandonedByPatience => _patience.Abandoned;
 
-    public long PatienceTooLate => Interlocked.Read(ref _patienceTooLate);
+    public long PatienceTooLate => _patience.TooLate;
 
     /// <summary>Last per-silo activation counts seen by the load sampler.</summary>
     public IReadOnlyDictionary<string, int> LastActivations { get; private set; } = new Dictionary<string, int>();
@@ -194,7 +194,7 @@ public sealed class OrleansLoadTarget : ILoadTarget
         _cluster.Feed?.Subscribe(null);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _agentsOff.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_patience).ConfigureAwait(false);
+        await _patience.WhenAll().ConfigureAwait(false);
         await _rosterLoop.ConfigureAwait(false);
         // Signed-out agents get no more offers, so the state read back by the audit stays put.
         await Parallel.ForEachAsync(_agents, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (a, _) =>
@@ -291,44 +291,10 @@ public sealed class OrleansLoadTarget : ILoadTarget
 
         if (_workload.Patience(number) is { } patience)
         {
-            _patience.Add(AbandonAfterAsync(id, track, patience));
+            _patience.Wait(id, track, patience, _measurements, _time, _stopping.Token);
         }
 
         return StepResult.Ok();
-    }
-
-    private async Task AbandonAfterAsync(string ticketId, TicketTrack track, TimeSpan patience)
-    {
-        try
-        {
-            await Task.Delay(patience, _time, _stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        if (Volatile.Read(ref track.Assignments) > 0)
-        {
-            return;
-        }
-
-        var start = _time.GetTimestamp();
-        try
-        {
-            await _cluster.Client.Ticket(ticketId).Abandon("customer ran out of patience").ConfigureAwait(false);
-            _measurements.Record("abandon", start, start, _time.GetTimestamp());
-            Interlocked.Increment(ref _abandonedByPatience);
-        }
-        catch (SupportQueueException ex) when (ex.Code == RefusalCode.InvalidTransition)
-        {
-            // Answered between the check and the call: the customer stays.
-            Interlocked.Increment(ref _patienceTooLate);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            _measurements.RecordFailure("abandon", FailureKind.Of(ex));
-        }
     }
 
     private void OnAssigned(string ticketId, string agentId)
