@@ -107,13 +107,16 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, IGr
             desks.Add(deskId);
         }
 
+        // An id the endpoint refuses (blank, too long, control characters) is no grain key to look
+        // up (a blank one throws): it names nothing to protect, and the endpoint answers its 400.
         var agentId = values.TryGetValue("agentId", out var agent) ? agent as string : null;
-        if (agentId is not null && await DeskOfAgentAsync(agentId) is { } agentDesk)
+        if (agentId is not null && InputChecks.Id("agentId", agentId) is null && await DeskOfAgentAsync(agentId) is { } agentDesk)
         {
             desks.Add(agentDesk);
         }
 
-        if (values.TryGetValue("ticketId", out var ticket) && ticket is string ticketId && await DeskOfTicketAsync(ticketId) is { } ticketDesk)
+        if (values.TryGetValue("ticketId", out var ticket) && ticket is string ticketId && InputChecks.Id("ticketId", ticketId) is null
+            && await DeskOfTicketAsync(ticketId) is { } ticketDesk)
         {
             desks.Add(ticketDesk);
         }

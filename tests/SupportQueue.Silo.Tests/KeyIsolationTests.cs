@@ -41,4 +41,19 @@ public sealed class KeyIsolationTests(LiveHost host)
         await host.Send(HttpMethod.Put, "/agents/iso-spy", $$"""{"deskId":"{{Other}}",/* c */"tier":"L1"}""", host.DeskAdminKey, expect: 403);
         await host.Send(HttpMethod.Get, "/agents/iso-spy", key: host.ClusterAdminKey, expect: 404);
     }
+
+    // The key check looks up the desk of the ticket or agent a route names; an id the endpoint
+    // refuses must reach the endpoint's 400, not fail in that lookup.
+    [Theory]
+    [InlineData("GET", "/tickets/%20", "ticketId")]
+    [InlineData("GET", "/agents/%20%20", "agentId")]
+    [InlineData("POST", "/agents/w1/tickets/%09%20/resolve", "ticketId")]
+    public async Task A_blank_id_is_a_problem_naming_it_with_keys_on(string method, string path, string field)
+    {
+        using var response = await host.Send(new HttpMethod(method), path, key: host.ClusterAdminKey);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == 400, $"{method} {path}: {(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(field, JsonDocument.Parse(text).RootElement.GetProperty("field").GetString());
+    }
 }
