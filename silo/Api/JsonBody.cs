@@ -21,7 +21,10 @@ internal static class JsonBody
             throw TooLarge(request.ContentLength.Value);
         }
 
-        if (request.ContentLength == 0 && empty is not null)
+        // No body at all (no length and not chunked, as curl -X POST sends it) is as empty as a zero length.
+        var none = request.ContentLength == 0
+            || request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false };
+        if (none && empty is not null)
         {
             return (empty, null);
         }

@@ -90,6 +90,27 @@ public sealed class BadInputTests(ApiHost host)
         Assert.Equal(before, await Snapshot());
     }
 
+    // curl -X POST and many HTTP clients send a request without a body and without a
+    // Content-Length: the optional body of abandon, cancel and reopen is then absent, not empty JSON.
+    [Theory]
+    [InlineData("abandon")]
+    [InlineData("cancel")]
+    [InlineData("reopen")]
+    public async Task An_optional_body_left_out_without_a_length_is_no_body(string action)
+    {
+        var address = host.Http.BaseAddress!;
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port);
+        await using var stream = tcp.GetStream();
+        var request = $"POST /tickets/nope/{action} HTTP/1.1\r\nHost: {address.Authority}\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request));
+        var response = await new StreamReader(stream).ReadToEndAsync();
+
+        // The ticket's 404, not a 400 for an empty body.
+        Assert.StartsWith("HTTP/1.1 404", response, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"UnknownTicket\"", response, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_route_has_a_bad_input_case()
     {
