@@ -39,6 +39,17 @@ internal static class InputChecks
         return Printable(field, value, refuseFormat: true);
     }
 
+    /// <summary>
+    /// An id a route will have to name later (a submitted ticket's): <see cref="Id"/>, and one URL
+    /// path segment. A '/' stays "%2F" in a route value and "." or ".." is removed from the path, so
+    /// such a ticket could be stored but never read, abandoned or resolved over this API.
+    /// </summary>
+    public static BadRequest<ProblemDetails>? PathId(string field, string? value) =>
+        Id(field, value)
+        ?? (value!.Contains('/', StringComparison.Ordinal) ? Problems.Invalid(field, value, "must not contain '/': the id is a segment of the ticket's URL")
+            : value is "." or ".." ? Problems.Invalid(field, value, "must not be '.' or '..': URLs drop those path segments")
+            : null);
+
     /// <summary>Optional free text: at most 500 characters, no control characters.</summary>
     public static BadRequest<ProblemDetails>? Text(string field, string? value) =>
         value is null ? null

@@ -46,7 +46,7 @@ internal static class TicketEndpoints
 
     private static BadRequest<ProblemDetails>? Check(TicketRequest body)
     {
-        if ((InputChecks.Id("$.ticketId", body.TicketId) ?? InputChecks.Id("$.deskId", body.DeskId)) is { } bad)
+        if ((InputChecks.PathId("$.ticketId", body.TicketId) ?? InputChecks.Id("$.deskId", body.DeskId)) is { } bad)
         {
             return bad;
         }

@@ -38,6 +38,8 @@ public sealed class BadInputTests(ApiHost host)
         new("submit: unknown enum", "POST", "/tickets", $$"""{"ticketId":"b1","deskId":"{{D}}","priority":"P9"}""", 400, "$.priority", "\"P9\""),
         new("submit: unknown field", "POST", "/tickets", $$"""{"ticketId":"b1","deskId":"{{D}}","priority":"P2","urgent":true}""", 400, "$.urgent", "true"),
         new("submit: duplicate key", "POST", "/tickets", $$"""{"ticketId":"b1","ticketId":"b2","deskId":"{{D}}","priority":"P2"}""", 400, "$.ticketId", "\"b2\""),
+        new("submit: slash in ticketId", "POST", "/tickets", $$"""{"ticketId":"b/1","deskId":"{{D}}","priority":"P2"}""", 400, "$.ticketId", "b/1"),
+        new("submit: dot-dot ticketId", "POST", "/tickets", $$"""{"ticketId":"..","deskId":"{{D}}","priority":"P2"}""", 400, "$.ticketId", ".."),
         new("submit: missing priority", "POST", "/tickets", $$"""{"ticketId":"b1","deskId":"{{D}}"}""", 400, "$.priority", null),
         new("submit: subject with an escape sequence", "POST", "/tickets", $$"""{"ticketId":"b1","deskId":"{{D}}","priority":"P2","subject":"\u001b[31mred"}""", 400, "$.subject", "\\u001B[31mred"),
         new("submit: subject too long", "POST", "/tickets", $$"""{"ticketId":"b1","deskId":"{{D}}","priority":"P2","subject":"{{new string('s', 501)}}"}""", 400, "$.subject", new string('s', 32) + "…"),
