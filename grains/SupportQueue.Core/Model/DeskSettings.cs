@@ -119,6 +119,20 @@ public sealed record DeskSettings
                     continue;
                 }
 
+                // Agents, tickets and the API name a tier by its name, an id like theirs: a name they
+                // could not give would leave the tier unreachable (no agent, no entry, no waiting list).
+                if (StoredId.Problem(tier.Name) is { } badName)
+                {
+                    Add($"{path}.tiers[{i}].name", badName.Shown, badName.Reason);
+                    continue;
+                }
+
+                if (tier.Name.Trim().Length != tier.Name.Length)
+                {
+                    Add($"{path}.tiers[{i}].name", tier.Name, "must not start or end with white space");
+                    continue;
+                }
+
                 if (!seen.Add(tier.Name))
                 {
                     Add($"{path}.tiers[{i}].name", tier.Name, "duplicate tier name");

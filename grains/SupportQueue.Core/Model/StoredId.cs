@@ -15,14 +15,23 @@ public static class StoredId
     /// <summary>Throws an InvalidArgument refusal naming <paramref name="field"/> and the value when <paramref name="value"/> is not a storable id.</summary>
     public static void Require(string field, string? value)
     {
+        if (Problem(value) is { } problem)
+        {
+            throw SupportQueueException.Invalid(field, problem.Shown, problem.Reason);
+        }
+    }
+
+    /// <summary>Why <paramref name="value"/> is not a storable id (with the value as it can be shown), or null when it is one.</summary>
+    public static (string? Shown, string Reason)? Problem(string? value)
+    {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw SupportQueueException.Invalid(field, value, "must not be empty");
+            return (value, "must not be empty");
         }
 
         if (value.Length > MaxLength)
         {
-            throw SupportQueueException.Invalid(field, Shown(value), $"is {value.Length} characters long; the limit is {MaxLength}");
+            return (Shown(value), $"is {value.Length} characters long; the limit is {MaxLength}");
         }
 
         for (var i = 0; i < value.Length; i++)
@@ -36,9 +45,11 @@ public static class StoredId
 
             if (char.IsSurrogate(c) || char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {
-                throw SupportQueueException.Invalid(field, Shown(value), $"character {i} (U+{(int)c:X4}) is not printable; ids are printable text");
+                return (Shown(value), $"character {i} (U+{(int)c:X4}) is not printable; ids are printable text");
             }
         }
+
+        return null;
     }
 
     // The value as it can be read back in a message: non-printable characters escaped, a long one cut.
