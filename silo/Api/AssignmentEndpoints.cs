@@ -116,7 +116,18 @@ internal static class AssignmentEndpoints
             {
                 // Listen before reading, so an assignment between the read and the wait is not missed.
                 var signal = signals.NextAssignment(agentId);
-                var held = (await agent.Get()).Assignments;
+                List<string> held;
+                try
+                {
+                    held = (await agent.Get()).Assignments;
+                }
+                catch (SupportQueue.Core.Model.SupportQueueException)
+                {
+                    // An unknown agent (404): its waiter would stay for good, one per made-up id.
+                    signals.Forget(agentId, signal);
+                    throw;
+                }
+
                 var changed = !knownSet.SetEquals(held);
                 var left = until - DateTimeOffset.UtcNow;
                 if (changed || left <= TimeSpan.Zero || http.RequestAborted.IsCancellationRequested)

@@ -16,6 +16,18 @@ internal sealed class AssignmentSignals : IAssignmentObserver
     public Task NextAssignment(string agentId) =>
         _waiting.GetOrAdd(agentId, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    /// <summary>How many agents have a waiter now.</summary>
+    internal int Listening => _waiting.Count;
+
+    /// <summary>Drops <paramref name="signal"/>'s waiter if it is still the agent's (the agent turned out unknown).</summary>
+    public void Forget(string agentId, Task signal)
+    {
+        if (_waiting.TryGetValue(agentId, out var waiters) && waiters.Task == signal)
+        {
+            _waiting.TryRemove(KeyValuePair.Create(agentId, waiters));
+        }
+    }
+
     public void OnAssigned(string ticketId, string agentId)
     {
         if (_waiting.TryRemove(agentId, out var waiters))

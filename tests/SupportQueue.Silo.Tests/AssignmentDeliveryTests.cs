@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace SupportQueue.Silo.Tests;
 
 /// <summary>An agent desktop learns of new work from a long-poll that answers when the assignment happens.</summary>
@@ -22,5 +24,19 @@ public sealed class AssignmentDeliveryTests(ApiHost host)
         // Knowing it already, a poll without waiting says nothing changed.
         var (_, again, _) = await host.Send(HttpMethod.Get, "/agents/lp-agent/assignments?known=lp-t1&wait=0", expect: 200);
         Assert.False(again.GetProperty("changed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_poll_for_an_unknown_agent_leaves_nothing_behind()
+    {
+        var signals = host.App.Services.GetRequiredService<SupportQueue.Silo.Api.AssignmentSignals>();
+        var before = signals.Listening;
+        for (var i = 0; i < 20; i++)
+        {
+            await host.Send(HttpMethod.Get, $"/agents/lp-ghost-{i}/assignments?wait=5", expect: 404);
+        }
+
+        // Each such poll used to leave a waiter for its made-up agent for good: memory anyone could fill.
+        Assert.True(signals.Listening <= before, $"{signals.Listening} waiters, {before} before");
     }
 }
