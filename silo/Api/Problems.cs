@@ -34,6 +34,43 @@ internal static class Problems
         return problem;
     }
 
+    /// <summary>
+    /// Refusals made before any endpoint runs (no route, a method or content type the route does
+    /// not take) come from ASP.NET Core's status pages with a title only; they name the input too.
+    /// </summary>
+    public static void NameRoutingRefusal(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        var request = context.HttpContext.Request;
+        var path = InputChecks.Escaped(request.Path.Value ?? "");
+        var contentType = request.ContentType is { } sent ? InputChecks.Escaped(sent) : null;
+        var (code, field, value, detail) = problem.Status switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => ("UnsupportedMediaType", "Content-Type", contentType,
+                $"Content-Type: {Show(contentType)} — send the body as application/json"),
+            StatusCodes.Status405MethodNotAllowed => ("MethodNotAllowed", "method", request.Method,
+                $"method: {Show(request.Method)} — {path} does not take {request.Method}"),
+            StatusCodes.Status404NotFound when context.HttpContext.GetEndpoint() is null => ("UnknownRoute", "path", path,
+                $"path: {Show(path)} — no such route (the routes are in /openapi/v1.json)"),
+            _ => (null, null, null, null),
+        };
+        if (code is null)
+        {
+            return;
+        }
+
+        problem.Detail = detail;
+        problem.Extensions["code"] = code;
+        problem.Extensions["field"] = field;
+        problem.Extensions["value"] = value;
+    }
+
     public static BadRequest<ProblemDetails> Invalid(string field, string? value, string reason) =>
         TypedResults.BadRequest(Create(StatusCodes.Status400BadRequest, nameof(RefusalCode.InvalidArgument), field, value, $"{field}: {Show(value)} — {reason}"));
 

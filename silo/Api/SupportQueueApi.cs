@@ -17,7 +17,7 @@ public static class SupportQueueApi
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.ConfigureHttpJsonOptions(o => SupportQueueJson.Configure(o.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.NameRoutingRefusal);
         builder.Services.AddSingleton<AssignmentSignals>();
         builder.Services.AddSingleton<SupportQueue.Grains.IAssignmentObserver>(sp => sp.GetRequiredService<AssignmentSignals>());
         builder.Services.AddOpenApi(DocumentName, o => o.AddDocumentTransformer((document, _, _) =>

@@ -113,6 +113,32 @@ public sealed class BadInputTests(ApiHost host)
         Assert.Contains("\"code\":\"UnknownTicket\"", response, StringComparison.Ordinal);
     }
 
+    // Refusals made before any endpoint runs (routing, the content-type check) name what was wrong too.
+    [Theory]
+    [InlineData("POST", "/tickets", "text/plain", 415, "UnsupportedMediaType", "Content-Type", "text/plain")]
+    [InlineData("POST", "/tickets/t1/abandon", "application/x-www-form-urlencoded", 415, "UnsupportedMediaType", "Content-Type", "application/x-www-form-urlencoded")]
+    [InlineData("DELETE", "/tickets/t1", null, 405, "MethodNotAllowed", "method", "DELETE")]
+    [InlineData("GET", "/tickets/t1/history", null, 404, "UnknownRoute", "path", "/tickets/t1/history")]
+    public async Task A_refusal_before_the_endpoint_names_the_field_and_value(string method, string path, string? contentType, int status, string code, string field, string value)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (contentType is not null)
+        {
+            request.Content = new StringContent("x=1", System.Text.Encoding.UTF8);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        }
+
+        using var response = await host.Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{method} {path}: {(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Equal(value, problem.GetProperty("value").GetString());
+        Assert.Contains(value, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_route_has_a_bad_input_case()
     {
