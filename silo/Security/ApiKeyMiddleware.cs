@@ -156,10 +156,16 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, IGr
     }
 
     // A body of known length within the API's limit is read once, here: the desks it names come
-    // from the bytes, and the endpoint reads the same bytes from memory. Any other body (no length,
-    // or over the limit, which the endpoint answers with 413) is buffered, scanned and rewound.
+    // from the bytes, and the endpoint reads the same bytes from memory. One whose length is over the
+    // limit is not read at all: the endpoint refuses it (413) before it acts. A body without a length
+    // is buffered, scanned and rewound.
     private static async Task<List<string>> BodyDesksAsync(HttpRequest request)
     {
+        if (request.ContentLength > InputChecks.MaxBodyBytes)
+        {
+            return [];
+        }
+
         if (request.ContentLength is { } length and <= InputChecks.MaxBodyBytes)
         {
             var body = new byte[length];
