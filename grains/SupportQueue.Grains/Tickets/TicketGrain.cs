@@ -89,19 +89,24 @@ public sealed partial class TicketGrain(
 
     /// <summary>
     /// The same ticket submitted again: a retry whose first attempt was stored though its caller
-    /// heard an error (the silo died before answering) gets the stored ticket, and its desk is
-    /// made sure to have it; a different ticket under a used id is a duplicate.
+    /// heard an error (the silo died before answering) gets the stored ticket, whatever has become
+    /// of it since (answered, resolved, abandoned), and an open one's desk is made sure to have it;
+    /// a different ticket under a used id is a duplicate.
     /// </summary>
     private async Task<Ticket> ResubmittedAsync(TicketSpec spec)
     {
         var ticket = state.State;
-        if (ticket.Status is not (TicketStatus.Queued or TicketStatus.Assigned) || !ticket.IsSameSubmission(spec))
+        if (!ticket.IsSameSubmission(spec))
         {
             throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already submitted (status {ticket.Status})");
         }
 
-        await KeepReconcilingAsync(ticket.DeskId);
-        await Desk.Reconcile(Open(ticket));
+        if (ticket.Status is TicketStatus.Queued or TicketStatus.Assigned)
+        {
+            await KeepReconcilingAsync(ticket.DeskId);
+            await Desk.Reconcile(Open(ticket));
+        }
+
         return ticket;
     }
 
