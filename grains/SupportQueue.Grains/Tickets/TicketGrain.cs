@@ -98,7 +98,10 @@ public sealed partial class TicketGrain(
         var ticket = state.State;
         if (!ticket.IsSameSubmission(spec))
         {
-            throw new SupportQueueException(RefusalCode.DuplicateTicket, $"ticketId: '{spec.TicketId}' — already submitted (status {ticket.Status})");
+            // Ids are global, so another desk's caller must be refused too, but learns nothing of the ticket.
+            throw new SupportQueueException(RefusalCode.DuplicateTicket, spec.DeskId == ticket.DeskId
+                ? $"ticketId: '{spec.TicketId}' — already submitted (status {ticket.Status})"
+                : $"ticketId: '{spec.TicketId}' — already used; choose another id");
         }
 
         if (ticket.Status is TicketStatus.Queued or TicketStatus.Assigned)

@@ -76,6 +76,22 @@ public sealed class BadInputTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_used_id_submitted_to_another_desk_is_refused_without_telling_that_desks_ticket()
+    {
+        var desk = await TestIds.NewDesk(_grains);
+        var other = await TestIds.NewDesk(_grains);
+        var ticketId = TestIds.New("t");
+        var ticket = _grains.GetGrain<ITicketGrain>(ticketId);
+        await ticket.Submit(new TicketSpec(ticketId, desk, Priority.P3, [], Subject: "private"));
+
+        var dup = await Assert.ThrowsAsync<SupportQueueException>(() => ticket.Submit(new TicketSpec(ticketId, other, Priority.P3, [], Subject: "private")));
+
+        Assert.Equal(RefusalCode.DuplicateTicket, dup.Code);
+        Assert.Equal($"ticketId: '{ticketId}' — already used; choose another id", dup.Message);
+        Assert.Equal(desk, (await ticket.Get()).DeskId);
+    }
+
+    [Fact]
     public async Task A_duplicate_submit_and_a_bad_agent_tier_are_refused()
     {
         var desk = await TestIds.NewDesk(_grains);
