@@ -46,10 +46,18 @@ public sealed class CompareCommand(CliConsoles consoles) : AsyncCommand<CompareS
         RenderConsole(comparison, failures, clock.Elapsed);
 
         var directory = settings.Out ?? Path.Combine("out", "compare-" + scenario.Name);
-        Directory.CreateDirectory(directory);
-        foreach (var (name, text) in PolicyComparisonReport.Render(comparison, $"Policy comparison (simulator): {scenario.Name}", setup, failures))
+        try
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, name), text, cancellationToken);
+            Directory.CreateDirectory(directory);
+            foreach (var (name, text) in PolicyComparisonReport.Render(comparison, $"Policy comparison (simulator): {scenario.Name}", setup, failures))
+            {
+                await File.WriteAllTextAsync(Path.Combine(directory, name), text, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            consoles.WriteError(CliParsing.WriteFailed("--out", directory, ex));
+            return ExitCodes.BadInput;
         }
 
         output.MarkupLine($"Wrote comparison.md, comparison.csv, comparison.html and summary.json to [bold]{Markup.Escape(Path.GetFullPath(directory))}[/]");
