@@ -1,5 +1,6 @@
 using SupportQueue.Core.History;
 using SupportQueue.Core.Model;
+using SupportQueue.Core.Tests.Routing;
 
 namespace SupportQueue.Core.Tests.Demand;
 
@@ -106,5 +107,28 @@ public class TicketHistoryCsvTests
 
         Assert.Contains(ex.Errors, e => e.Path == "row 1, column 3" && e.Value == "'colour'");
         Assert.Contains(ex.Errors, e => e.Reason.Contains("'priority'", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// An agent may type a line break or a tab into an escalation reason; the desk's export must
+    /// still be a trace its own reader takes (a raw line break split the CSV row, and the reader
+    /// refuses control characters in a reason).
+    /// </summary>
+    [Theory]
+    [InlineData("needs\na refund", "needs a refund")]
+    [InlineData("needs\r\nrefund;\tnow", "needs refund, now")]
+    [InlineData("\u001B[31mred", "[31mred")]
+    public void Escalation_reason_with_control_characters_exports_a_trace_that_reads_back(string reason, string expected)
+    {
+        var ticket = Ticket.Create(new TicketSpec("T1", "d", Priority.P2, [], null, "subject"), null, TestDesk.T0);
+        ticket.MarkQueued("L1", TestDesk.Min(1));
+        ticket.Assign("a1", "L1", TestDesk.Min(2));
+        ticket.Escalate("a1", "L2", TestDesk.Min(3), reason);
+        var record = TicketHistoryBuilder.Build(ticket);
+
+        var read = TicketHistoryCsv.Parse(TicketHistoryCsv.Write([record]), _tiers);
+
+        var escalation = Assert.Single(Assert.Single(read).Escalations);
+        Assert.Equal(("L1", "L2", expected), (escalation.From, escalation.To, escalation.Reason));
     }
 }
