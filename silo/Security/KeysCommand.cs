@@ -23,7 +23,7 @@ public static class KeysCommand
         if (options.Storage != StorageKind.PostgreSQL)
         {
             await output.WriteLineAsync("keys: keys are stored in PostgreSQL (SupportQueue:Storage=PostgreSQL). In memory mode a silo with SupportQueue:Auth:Enabled=true prints a cluster admin key when it starts.");
-            return 1;
+            return 2;
         }
 
         var store = new PostgresApiKeyStore(options.ConnectionString!);

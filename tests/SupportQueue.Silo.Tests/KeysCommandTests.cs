@@ -1,4 +1,5 @@
 using SupportQueue.Hosting;
+using SupportQueue.Hosting.Database;
 using SupportQueue.Silo.Security;
 
 namespace SupportQueue.Silo.Tests;
@@ -43,5 +44,27 @@ public sealed class KeysCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("keys create: " + expected, output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain('\u001B', output.ToString());
+    }
+
+    /// <summary>docs/operations.md: a silo's exit code 3 is "database not ready", 2 invalid settings; <c>db</c> said 1 for both.</summary>
+    [Fact]
+    public async Task Db_commands_use_the_silo_exit_codes_for_an_unreachable_database_and_a_missing_connection_string()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(3, await DbCommand.RunAsync(["status"], _unreachable, output));
+        Assert.Equal(3, await DbCommand.RunAsync(["migrate"], _unreachable, output));
+        Assert.Equal(2, await DbCommand.RunAsync(["status"], new SupportQueueOptions { Storage = StorageKind.PostgreSQL }, output));
+        Assert.Contains("Cannot reach PostgreSQL database 'keys' on 127.0.0.1:1", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ConnectionString is empty", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Keys_in_memory_mode_is_a_settings_error()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(2, await KeysCommand.RunAsync(["list"], new SupportQueueOptions(), output, TimeProvider.System));
+        Assert.Contains("keys are stored in PostgreSQL", output.ToString(), StringComparison.Ordinal);
     }
 }
