@@ -27,6 +27,26 @@ public class CliAndDemandTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    /// <summary>A refused file's bytes are quoted in the error: its control characters are shown as \uXXXX, never sent to the terminal.</summary>
+    [Fact]
+    public async Task Errors_quoting_a_file_show_control_characters_instead_of_sending_them()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lt-ctrl-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, "id\u001B]0;pwned\u0007,created\rx\n");
+        try
+        {
+            var (exit, _, error) = await LoadCli.RunAsync("run", "--arrivals", path);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("\\u001B]0;pwned\\u0007", error, StringComparison.Ordinal);
+            Assert.DoesNotContain(error, c => char.IsControl(c) && c != '\n');
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("run")]
     [InlineData("scale")]
