@@ -19,6 +19,8 @@ public class CliAndDemandTests
     [InlineData(new[] { "compare", "--seeds", "1" }, "--seeds: invalid value '1'")]
     [InlineData(new[] { "grain-sim", "many" }, "many")]
     [InlineData(new[] { "backlog", "--tickets", "0" }, "--tickets: invalid value '0'")]
+    [InlineData(new[] { "run", "--duration", "1e9h" }, "--duration: invalid value '1e9h' — expected a positive duration of at most 365 days")]
+    [InlineData(new[] { "run", "--seasonal-week-in", "1e300s" }, "--week-in: invalid value '1e300s'")]
     public async Task Bad_arguments_name_the_argument_and_the_value_and_exit_2(string[] args, string expected)
     {
         var (exit, output, error) = await LoadCli.RunAsync(args);
