@@ -44,6 +44,42 @@ public static class OptionValues
             : throw Bad(name, value, "expected a positive duration of at most 365 days, such as 30s, 2m or 500ms");
     }
 
+    /// <summary>An output directory that can be made: not an existing file, not under one.</summary>
+    public static string OutputDirectory(string name, string value) => Output(name, value, directory: true);
+
+    /// <summary>An output file that can be made: not an existing directory, not under a file.</summary>
+    public static string OutputFile(string name, string value) => Output(name, value, directory: false);
+
+    private static string Output(string name, string value, bool directory)
+    {
+        NonEmpty(name, value);
+        if (directory && File.Exists(value))
+        {
+            throw Bad(name, value, $"is a file; {name} names a directory");
+        }
+
+        if (!directory && Directory.Exists(value))
+        {
+            throw Bad(name, value, $"is a directory; {name} names a file");
+        }
+
+        // The nearest part of the path that exists must be a directory for the rest to be made.
+        for (var parent = Path.GetDirectoryName(Path.GetFullPath(value)); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(parent))
+            {
+                break;
+            }
+
+            if (File.Exists(parent))
+            {
+                throw Bad(name, value, $"lies under the file '{parent}'");
+            }
+        }
+
+        return value;
+    }
+
     /// <summary>auto (null), N for every tier, or one count per tier.</summary>
     public static ImmutableArray<int>? AgentCounts(string name, string value)
     {

@@ -29,6 +29,34 @@ public class CliAndDemandTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    /// <summary>An --out that is a file (or a directory where a file is wanted) is refused before the run, not after it with "unexpected IOException".</summary>
+    [Theory]
+    [InlineData("run", "file", "--out: invalid value '{0}' — is a file; --out names a directory")]
+    [InlineData("compare", "file", "--out: invalid value '{0}' — is a file; --out names a directory")]
+    [InlineData("backlog", "directory", "--out: invalid value '{0}' — is a directory; --out names a file")]
+    public async Task An_out_that_cannot_be_written_is_bad_input_before_anything_runs(string command, string kind, string expected)
+    {
+        var directory = Directory.CreateTempSubdirectory("lt-out-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "taken.txt");
+            await File.WriteAllTextAsync(file, "x");
+            var output = kind == "file" ? file : directory.FullName;
+
+            // Short runs, in case the check let them through.
+            string[] size = command == "backlog" ? ["--tickets", "1000", "--step", "1000"] : ["--duration", "1s"];
+            var (exit, stdout, error) = await LoadCli.RunAsync([command, .. size, "--out", output]);
+
+            Assert.True(exit == 2, stdout + error);
+            Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, output), error, StringComparison.Ordinal);
+            Assert.Equal("", stdout);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     /// <summary>A refused file's bytes are quoted in the error: its control characters are shown as \uXXXX, never sent to the terminal.</summary>
     [Fact]
     public async Task Errors_quoting_a_file_show_control_characters_instead_of_sending_them()
