@@ -214,7 +214,7 @@ public static class OrleansReport
         {
             var submit = Op(r, "submit");
             var assign = Op(r, SubmitToAssign);
-            sb.Append("| ").Append(r.Label).Append(" | ").Append(N(submit?.Throughput ?? 0)).Append(" | ").Append(Ms(submit, 50)).Append(" | ").Append(Ms(submit, 99))
+            sb.Append("| ").Append(r.Label).Append(" | ").Append(N(SubmitRate(r, submit))).Append(" | ").Append(Ms(submit, 50)).Append(" | ").Append(Ms(submit, 99))
                 .Append(" | ").Append(Ms(assign, 50)).Append(" | ").Append(Ms(assign, 99))
                 .Append(" | ").Append(submit is null || submit.Count == 0 ? "-" : N(submit.StartLag.P99)).Append(" | ").Append(N(r.Result.Resources.GcPauseLongest.TotalMilliseconds))
                 .Append(" | ").Append(I(assign?.Count ?? 0))
@@ -286,6 +286,14 @@ public static class OrleansReport
             t.Tier, M(t.Threshold.TotalMinutes), I(t.Offered), I(t.Answered), P(t.ServiceLevel), M(t.AsaMinutes), M(t.WaitP90Minutes),
             P(t.AbandonmentRate), P(t.EscalationRate), P(t.Occupancy), double.IsNaN(t.SubmitAssignP99Ms) ? "-" : N(t.SubmitAssignP99Ms) + " ms",
         });
+    }
+
+    // Over the arrival window, not the whole run: the agents' tail after the last arrival would
+    // otherwise make a rate that was met look short of its target (1,911/s at 2,000/s).
+    private static double SubmitRate(OrleansRunRecord r, OperationStats? submit)
+    {
+        var window = r.Result.Scenarios.FirstOrDefault(s => s.Name == OrleansLoadTarget.SubmitScenario)?.PlannedDuration ?? TimeSpan.Zero;
+        return submit is null ? 0 : window > TimeSpan.Zero ? submit.Count / window.TotalSeconds : submit.Throughput;
     }
 
     private static OperationStats? Op(OrleansRunRecord r, string name) => r.Result.Operations.FirstOrDefault(o => o.Operation == name);

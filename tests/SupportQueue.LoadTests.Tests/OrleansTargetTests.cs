@@ -89,6 +89,10 @@ public class OrleansTargetTests(LoadClusterFixture fixture)
             var submitP99 = double.Parse(row[Array.IndexOf(header, "submit p99 ms")], System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(lag, 0, submitP99);
             Assert.True(double.Parse(row[Array.IndexOf(header, "longest GC pause ms")], System.Globalization.CultureInfo.InvariantCulture) >= 0);
+            // The submit rate is over the arrivals' window, not the whole run with the agents' tail.
+            var arrivals = record.Result.Scenarios.Single(s => s.Name == OrleansLoadTarget.SubmitScenario).PlannedDuration;
+            Assert.True(record.Result.Duration > arrivals);
+            Assert.Equal(submitted / arrivals.TotalSeconds, double.Parse(row[Array.IndexOf(header, "submit/s")], System.Globalization.CultureInfo.InvariantCulture), 0.01);
 
             // One passing, one failing threshold: the failing one decides the exit code.
             Assert.Equal([true, true, false], record.Result.Thresholds.Select(t => t.Passed));
