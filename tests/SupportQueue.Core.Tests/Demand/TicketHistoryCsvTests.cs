@@ -131,4 +131,29 @@ public class TicketHistoryCsvTests
         var escalation = Assert.Single(Assert.Single(read).Escalations);
         Assert.Equal(("L1", "L2", expected), (escalation.From, escalation.To, escalation.Reason));
     }
+
+    /// <summary>
+    /// A file that is one huge line (a binary or a wrong export) is refused with errors that quote
+    /// the start of the line, not all of it: a 5 MB line came back as 30 MB of error text.
+    /// </summary>
+    [Theory]
+    [InlineData("header")]
+    [InlineData("row")]
+    [InlineData("field")]
+    public void Errors_quote_at_most_the_start_of_a_huge_line(string where)
+    {
+        var huge = new string('a', 1_000_000);
+        var text = where switch
+        {
+            "header" => huge + "\n",
+            "row" => Header + huge + "\n",
+            _ => Header + "T1," + huge + ",P2,,,L1,L1,,,,open,\n",
+        };
+
+        var ex = Assert.Throws<TicketHistoryException>(() => TicketHistoryCsv.Parse(text, _tiers));
+
+        Assert.NotEmpty(ex.Errors);
+        Assert.All(ex.Errors, e => Assert.InRange(e.Value.Length, 1, 200));
+        Assert.Contains(ex.Errors, e => e.Value == $"'{huge[..80]}…' (1000000 characters)");
+    }
 }
