@@ -117,6 +117,65 @@ public static class CliParsing
         return Error(argument, text, $"must be a number of seconds above 0 and at most {max}");
     }
 
+    /// <summary>
+    /// An output directory that can be made: not an existing file and not under one. Checked
+    /// before any work, so a long run does not end in a write that cannot happen.
+    /// </summary>
+    public static string? CheckOutputDirectory(string argument, string? path) =>
+        CheckOutput(argument, path, directory: true);
+
+    /// <summary>An output file that can be made: not an existing directory and not under a file.</summary>
+    public static string? CheckOutputFile(string argument, string? path) =>
+        CheckOutput(argument, path, directory: false);
+
+    private static string? CheckOutput(string argument, string? path, bool directory)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return Error(argument, path, directory ? "must name a directory" : "must name a file");
+        }
+
+        if (directory && File.Exists(path))
+        {
+            return Error(argument, path, $"is a file; {argument} names a directory");
+        }
+
+        if (!directory && Directory.Exists(path))
+        {
+            return Error(argument, path, $"is a directory; {argument} names a file");
+        }
+
+        string? parent;
+        try
+        {
+            parent = Path.GetDirectoryName(Path.GetFullPath(path));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return Error(argument, path, ex.Message);
+        }
+
+        // The nearest part of the path that exists must be a directory for the rest to be made.
+        for (; !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(parent))
+            {
+                return null;
+            }
+
+            if (File.Exists(parent))
+            {
+                return Error(argument, path, $"lies under the file '{parent}'");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A write to <paramref name="path"/> failed after the checks (permissions, a full disk): the option and the reason.</summary>
+    public static string WriteFailed(string argument, string path, Exception ex) =>
+        Error(argument, path, "could not be written: " + ex.Message);
+
     public static string? CheckRequired(string argument, string? text) =>
         string.IsNullOrWhiteSpace(text) ? Error(argument, text, "is required") : null;
 

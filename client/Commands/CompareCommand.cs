@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using SupportQueue.Client.Cli;
+using SupportQueue.Client.Simulation;
 using SupportQueue.Core.Comparison;
 using SupportQueue.Core.Simulation;
 using SupportQueue.Json;
@@ -45,16 +46,28 @@ public sealed class CompareCommand(CliConsoles consoles) : AsyncCommand<CompareS
         };
         RenderConsole(comparison, failures, clock.Elapsed);
 
-        var directory = settings.Out ?? Path.Combine("out", "compare-" + scenario.Name);
-        Directory.CreateDirectory(directory);
-        foreach (var (name, text) in PolicyComparisonReport.Render(comparison, $"Policy comparison (simulator): {scenario.Name}", setup, failures))
+        var directory = settings.Out ?? DefaultDirectory(Directory.GetCurrentDirectory(), scenario.Name);
+        try
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, name), text, cancellationToken);
+            Directory.CreateDirectory(directory);
+            foreach (var (name, text) in PolicyComparisonReport.Render(comparison, $"Policy comparison (simulator): {scenario.Name}", setup, failures))
+            {
+                await File.WriteAllTextAsync(Path.Combine(directory, name), text, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            consoles.WriteError(CliParsing.WriteFailed("--out", directory, ex));
+            return ExitCodes.BadInput;
         }
 
         output.MarkupLine($"Wrote comparison.md, comparison.csv, comparison.html and summary.json to [bold]{Markup.Escape(Path.GetFullPath(directory))}[/]");
         return failures.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
+
+    /// <summary>Where the report goes without --out: out/compare-&lt;name&gt; under the base directory, the name made file-safe.</summary>
+    public static string DefaultDirectory(string baseDirectory, string scenarioName) =>
+        Path.Combine(baseDirectory, "out", "compare-" + ReportFormat.FileSafe(scenarioName));
 
     private void RenderConsole(PolicyComparison comparison, List<string> failures, TimeSpan elapsed)
     {

@@ -72,6 +72,6 @@ public sealed class CompareSettings : CommandSettings
             }
         }
 
-        return Out is not null && string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error(CliParsing.Error("--out", Out, "must name a directory")) : ValidationResult.Success();
+        return Out is not null && CliParsing.CheckOutputDirectory("--out", Out) is { } output ? ValidationResult.Error(output) : ValidationResult.Success();
     }
 }

@@ -30,12 +30,20 @@ public sealed class DeskExportCommand(ISupportQueueConnector connector, CliConso
         {
             // Written beside the target and moved into place: a failed export leaves no half file.
             var partial = path + ".partial";
-            await using (var file = new StreamWriter(partial, append: false, new UTF8Encoding(false)))
+            try
             {
-                written = await TicketHistoryExportWriter.WriteAsync(records, file, format, cancellationToken);
-            }
+                await using (var file = new StreamWriter(partial, append: false, new UTF8Encoding(false)))
+                {
+                    written = await TicketHistoryExportWriter.WriteAsync(records, file, format, cancellationToken);
+                }
 
-            File.Move(partial, path, overwrite: true);
+                File.Move(partial, path, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Consoles.WriteError(CliParsing.WriteFailed("--out", path, ex));
+                return ExitCodes.BadInput;
+            }
         }
         else
         {

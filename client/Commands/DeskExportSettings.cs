@@ -43,6 +43,6 @@ public sealed class DeskExportSettings : DeskSettingsBase
             return Fail(ex.Message);
         }
 
-        return Out is { } path && string.IsNullOrWhiteSpace(path) ? Fail(CliParsing.Error("--out", path, "must name a file")) : ValidationResult.Success();
+        return Out is { } path && CliParsing.CheckOutputFile("--out", path) is { } output ? Fail(output) : ValidationResult.Success();
     }
 }

@@ -61,7 +61,17 @@ public sealed class PlanCommand(ISupportQueueConnector connector, CliConsoles co
         }
 
         PlanConsole.Render(Out, result);
-        var paths = PlanOutput.Write(directory, PlanOutput.Build(request, result, DateTimeOffset.UtcNow));
+        IReadOnlyList<string> paths;
+        try
+        {
+            paths = PlanOutput.Write(directory, PlanOutput.Build(request, result, DateTimeOffset.UtcNow));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Consoles.WriteError(CliParsing.WriteFailed("--out", directory, ex));
+            return ExitCodes.BadInput;
+        }
+
         Out.MarkupLine($"Wrote {paths.Count.ToString(CultureInfo.InvariantCulture)} files to [bold]{Render.Esc(Path.GetFullPath(directory))}[/]: {Render.Esc(string.Join(", ", paths.Select(Path.GetFileName)))}");
         Out.MarkupLine($"Report: {Render.Esc(Path.Combine(Path.GetFullPath(directory), "report.html"))}");
         return ExitCodes.Ok;

@@ -27,7 +27,7 @@ public sealed class PlanSettings : ClusterCommandSettings
         var seed = Seed is not null && !ulong.TryParse(Seed, NumberStyles.None, CultureInfo.InvariantCulture, out _)
             ? CliParsing.Error("--seed", Seed, "must be a whole number from 0 to 18446744073709551615")
             : null;
-        var output = Out is not null && string.IsNullOrWhiteSpace(Out) ? CliParsing.Error("--out", Out, "must name a directory") : null;
+        var output = Out is null ? null : CliParsing.CheckOutputDirectory("--out", Out);
         return FirstError(CliParsing.CheckRequired("scenario.json", ScenarioFile), seed, output);
     }
 }

@@ -33,8 +33,8 @@ public sealed class ScenarioFitSettings : CommandSettings
             return ValidationResult.Error(CliParsing.Error("history", History, "required: a ticket-history file"));
         }
 
-        return Out is not null && string.IsNullOrWhiteSpace(Out)
-            ? ValidationResult.Error(CliParsing.Error("--out", Out, "must name a file"))
+        return Out is not null && CliParsing.CheckOutputFile("--out", Out) is { } output
+            ? ValidationResult.Error(output)
             : ValidationResult.Success();
     }
 }
@@ -76,7 +76,16 @@ public sealed class ScenarioFitCommand(CliConsoles consoles) : AsyncCommand<Scen
         var output = settings.Out ?? "scenario.fitted.json";
         // A default scheduling section (one all-hours shift template per tier) so the draft can be
         // planned at once; simulate ignores it. See SchedulingDraft and docs/planning.md.
-        File.WriteAllText(output, ScenarioPlanJson.Write(draft, SchedulingDraft.For(draft)) + Environment.NewLine);
+        try
+        {
+            File.WriteAllText(output, ScenarioPlanJson.Write(draft, SchedulingDraft.For(draft)) + Environment.NewLine);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            consoles.WriteError(CliParsing.WriteFailed("--out", output, ex));
+            return Task.FromResult(ExitCodes.BadInput);
+        }
+
         consoles.Out.MarkupLine($"Wrote [bold]{Cli.Render.Esc(Path.GetFullPath(output))}[/] with a draft scheduling section (one shift template per tier, any hour); " +
             $"try it: supportqueue simulate {Cli.Render.Esc(output)}, or supportqueue plan {Cli.Render.Esc(output)}");
         return Task.FromResult(ExitCodes.Ok);

@@ -54,7 +54,17 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
 
         var results = new SimulationResults(scenario, summary, settings.SimulationMode.ToString().ToLowerInvariant(), DateTimeOffset.UtcNow);
         SimulationConsole.Render(Out, results);
-        var paths = SimulationOutput.Write(directory, results, source);
+        IReadOnlyList<string> paths;
+        try
+        {
+            paths = SimulationOutput.Write(directory, results, source);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Consoles.WriteError(CliParsing.WriteFailed("--out", directory, ex));
+            return ExitCodes.BadInput;
+        }
+
         Out.MarkupLine($"Wrote {paths.Count.ToString(CultureInfo.InvariantCulture)} files to [bold]{Render.Esc(Path.GetFullPath(directory))}[/]: {Render.Esc(string.Join(", ", paths.Select(Path.GetFileName)))}");
         Out.MarkupLine($"Report: {Render.Esc(Path.Combine(Path.GetFullPath(directory), "report.html"))}");
         return ExitCodes.Ok;

@@ -90,9 +90,9 @@ public sealed class SimulateSettings : ClusterCommandSettings
             mode = CliParsing.Error("--mode", Mode, "must be fast or grains");
         }
 
-        if (Out is not null && string.IsNullOrWhiteSpace(Out))
+        if (Out is not null)
         {
-            output = CliParsing.Error("--out", Out, "must name a directory");
+            output = CliParsing.CheckOutputDirectory("--out", Out);
         }
 
         var maxEvents = MaxEvents is null || (long.TryParse(MaxEvents, NumberStyles.None, CultureInfo.InvariantCulture, out var e) && e > 0)

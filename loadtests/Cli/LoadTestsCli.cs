@@ -22,7 +22,7 @@ public static class LoadTestsCli
         // Spectre.Console.Cli hands a trailing valued option a placeholder instead of refusing it; say what is missing.
         if (list is [.., var last] && last.StartsWith('-') && last is not ("--no-live" or "--help" or "-h" or "--version" or "-v"))
         {
-            await consoles.Error.WriteLineAsync($"error: {last}: missing value").ConfigureAwait(false);
+            await consoles.Error.WriteLineAsync($"error: {Printable(last)}: missing value").ConfigureAwait(false);
             return LoadExitCodes.BadInput;
         }
 
@@ -86,22 +86,31 @@ public static class LoadTestsCli
         switch (ex)
         {
             case UsageException or ThresholdFormatException or SupportQueue.Core.Model.SupportQueueException:
-                consoles.Error.WriteLine($"error: {ex.Message}");
+                consoles.Error.WriteLine($"error: {Printable(ex.Message)}");
                 return LoadExitCodes.BadInput;
             case ClusterUnreachableException:
-                consoles.Error.WriteLine($"error: {ex.Message}");
+                consoles.Error.WriteLine($"error: {Printable(ex.Message)}");
                 return LoadExitCodes.ClusterUnavailable;
             case CommandAppException app:
-                consoles.Error.WriteLine($"error: {app.Message}");
+                consoles.Error.WriteLine($"error: {Printable(app.Message)}");
                 return LoadExitCodes.BadInput;
             case OperationCanceledException:
                 consoles.Error.WriteLine("cancelled");
                 return LoadExitCodes.Cancelled;
             default:
-                consoles.Error.WriteLine($"error: unexpected {ex.GetType().Name}: {ex.Message}");
+                consoles.Error.WriteLine($"error: unexpected {ex.GetType().Name}: {Printable(ex.Message)}");
                 return LoadExitCodes.ThresholdFailed;
         }
     }
+
+    /// <summary>
+    /// Errors quote arguments and the lines of refused files: their control characters (an ANSI
+    /// escape, a carriage return) are shown as \u001B, not obeyed by the terminal. Line breaks stay.
+    /// </summary>
+    internal static string Printable(string text) =>
+        text.Any(c => char.IsControl(c) && c != '\n')
+            ? string.Concat(text.Select(c => char.IsControl(c) && c != '\n' ? FormattableString.Invariant($"\\u{(int)c:X4}") : c.ToString()))
+            : text;
 
     /// <summary>Adds what the exit codes mean to every help page.</summary>
     private sealed class FooterHelpProvider(ICommandAppSettings settings) : HelpProvider(settings)

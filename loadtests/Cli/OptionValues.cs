@@ -28,7 +28,10 @@ public static class OptionValues
     public static string NonEmpty(string name, string value) =>
         string.IsNullOrWhiteSpace(value) ? throw Bad(name, value, "must not be empty") : value;
 
-    /// <summary>A duration such as 30s, 2m, 500ms, 1h (a bare number is seconds).</summary>
+    /// <summary>The longest duration an option takes: far beyond any run, well inside TimeSpan.</summary>
+    public static readonly TimeSpan MaxSpan = TimeSpan.FromDays(365);
+
+    /// <summary>A duration such as 30s, 2m, 500ms, 1h (a bare number is seconds), at most <see cref="MaxSpan"/>.</summary>
     public static TimeSpan Span(string name, string value)
     {
         var (number, unit) = value.EndsWith("ms", StringComparison.Ordinal) ? (value[..^2], 0.001)
@@ -36,9 +39,45 @@ public static class OptionValues
             : value.EndsWith('m') ? (value[..^1], 60.0)
             : value.EndsWith('h') ? (value[..^1], 3600.0)
             : (value, 1.0);
-        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0 && v * unit <= MaxSpan.TotalSeconds
             ? TimeSpan.FromSeconds(v * unit)
-            : throw Bad(name, value, "expected a positive duration such as 30s, 2m or 500ms");
+            : throw Bad(name, value, "expected a positive duration of at most 365 days, such as 30s, 2m or 500ms");
+    }
+
+    /// <summary>An output directory that can be made: not an existing file, not under one.</summary>
+    public static string OutputDirectory(string name, string value) => Output(name, value, directory: true);
+
+    /// <summary>An output file that can be made: not an existing directory, not under a file.</summary>
+    public static string OutputFile(string name, string value) => Output(name, value, directory: false);
+
+    private static string Output(string name, string value, bool directory)
+    {
+        NonEmpty(name, value);
+        if (directory && File.Exists(value))
+        {
+            throw Bad(name, value, $"is a file; {name} names a directory");
+        }
+
+        if (!directory && Directory.Exists(value))
+        {
+            throw Bad(name, value, $"is a directory; {name} names a file");
+        }
+
+        // The nearest part of the path that exists must be a directory for the rest to be made.
+        for (var parent = Path.GetDirectoryName(Path.GetFullPath(value)); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+        {
+            if (Directory.Exists(parent))
+            {
+                break;
+            }
+
+            if (File.Exists(parent))
+            {
+                throw Bad(name, value, $"lies under the file '{parent}'");
+            }
+        }
+
+        return value;
     }
 
     /// <summary>auto (null), N for every tier, or one count per tier.</summary>

@@ -41,6 +41,20 @@ public sealed class BacklogCommand(LoadConsoles consoles) : AsyncCommand<Backlog
             Tickets is <= 0 or > int.MaxValue ? ValidationResult.Error($"--tickets: invalid value '{Tickets}' — expected a positive whole number")
             : !(Rate > 0) || double.IsInfinity(Rate) ? ValidationResult.Error($"--rate: invalid value '{Rate}' — expected a positive number")
             : Step is <= 0 or > int.MaxValue ? ValidationResult.Error($"--step: invalid value '{Step}' — expected a positive whole number")
+            : Out is not null && OutError(Out) is { } output ? ValidationResult.Error(output)
             : ValidationResult.Success();
+
+        private static string? OutError(string path)
+        {
+            try
+            {
+                OptionValues.OutputFile("--out", path);
+                return null;
+            }
+            catch (UsageException ex)
+            {
+                return ex.Message;
+            }
+        }
     }
 }

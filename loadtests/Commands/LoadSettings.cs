@@ -216,7 +216,7 @@ public abstract class LoadSettings : CommandSettings
             PolicyFiles = [.. policies],
             Thresholds = [.. runnerThresholds],
             PolicyThresholds = [.. policyThresholds],
-            Out = Out is null ? o.Out : OptionValues.NonEmpty("--out", Out),
+            Out = Out is null ? o.Out : OptionValues.OutputDirectory("--out", Out),
             Tail = Tail is null ? o.Tail : OptionValues.Span("--tail", Tail),
             AllSignedIn = Roster switch { null or "shifts" => false, "all" => true, _ => throw OptionValues.Bad("--roster", Roster, "expected shifts or all") },
             Warmup = Warmup is null ? o.Warmup : Warmup == "0" ? TimeSpan.Zero : OptionValues.Span("--warmup", Warmup),

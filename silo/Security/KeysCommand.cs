@@ -1,4 +1,7 @@
+using Npgsql;
+using SupportQueue.Core.Model;
 using SupportQueue.Hosting;
+using SupportQueue.Hosting.Database;
 
 namespace SupportQueue.Silo.Security;
 
@@ -20,19 +23,43 @@ public static class KeysCommand
         if (options.Storage != StorageKind.PostgreSQL)
         {
             await output.WriteLineAsync("keys: keys are stored in PostgreSQL (SupportQueue:Storage=PostgreSQL). In memory mode a silo with SupportQueue:Auth:Enabled=true prints a cluster admin key when it starts.");
-            return 1;
+            return 2;
         }
 
         var store = new PostgresApiKeyStore(options.ConnectionString!);
+        try
+        {
+            return await RunAsync(args, options.ConnectionString!, store, output, clock);
+        }
+        catch (NpgsqlException e)
+        {
+            // The database went away or refused after the check: one line, not a stack trace.
+            await output.WriteLineAsync($"keys: PostgreSQL failed: {e.Message}");
+            return 3;
+        }
+    }
+
+    private static async Task<int> RunAsync(IReadOnlyList<string> args, string connectionString, PostgresApiKeyStore store, TextWriter output, TimeProvider clock)
+    {
         switch (args.ToArray())
         {
             case ["create", .. var rest]:
-                return await CreateAsync(rest, store, output, clock);
+                return await CreateAsync(rest, connectionString, store, output, clock);
             case ["revoke", var id]:
+                if (await NotReadyAsync(connectionString, output))
+                {
+                    return 3;
+                }
+
                 var revoked = await store.RevokeAsync(id, clock.GetUtcNow());
                 await output.WriteLineAsync(revoked ? $"revoked {id} (silos stop accepting it within their key cache time)" : $"no live key with id {id}");
                 return revoked ? 0 : 1;
             case ["list"]:
+                if (await NotReadyAsync(connectionString, output))
+                {
+                    return 3;
+                }
+
                 foreach (var key in await store.ListAsync())
                 {
                     await output.WriteLineAsync(FormattableString.Invariant(
@@ -46,7 +73,22 @@ public static class KeysCommand
         }
     }
 
-    private static async Task<int> CreateAsync(IReadOnlyList<string> args, PostgresApiKeyStore store, TextWriter output, TimeProvider clock)
+    /// <summary>Unreachable server, wrong password, missing database or schema: says what to do (exit 3, as a silo start would).</summary>
+    private static async Task<bool> NotReadyAsync(string connectionString, TextWriter output)
+    {
+        try
+        {
+            await DatabaseCheck.VerifyAsync(connectionString);
+            return false;
+        }
+        catch (DatabaseNotReadyException e)
+        {
+            await output.WriteLineAsync(e.Message);
+            return true;
+        }
+    }
+
+    private static async Task<int> CreateAsync(IReadOnlyList<string> args, string connectionString, PostgresApiKeyStore store, TextWriter output, TimeProvider clock)
     {
         string? desk = null, role = null, agent = null;
         for (var i = 0; i < args.Count; i += 2)
@@ -63,9 +105,28 @@ public static class KeysCommand
             }
         }
 
+        try
+        {
+            // Keys name desks and agents by the ids the cluster stores; one it could never hold is refused here.
+            if (desk is not null && desk != ApiKeyRecord.AllDesks)
+            {
+                StoredId.Require("desk", desk);
+            }
+
+            if (agent is not null)
+            {
+                StoredId.Require("agent", agent);
+            }
+        }
+        catch (SupportQueueException e)
+        {
+            await output.WriteLineAsync("keys create: " + e.Message);
+            return 2;
+        }
+
         if (string.IsNullOrWhiteSpace(desk) || !Enum.TryParse<ApiRole>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(role, out _))
         {
-            await output.WriteLineAsync($"keys create: --desk and --role (admin, agent or submitter) are required; got desk '{desk}', role '{role}'. {Usage}");
+            await output.WriteLineAsync($"keys create: --desk and --role (admin, agent or submitter) are required; got desk '{desk}', role '{Printable(role)}'. {Usage}");
             return 2;
         }
 
@@ -81,6 +142,11 @@ public static class KeysCommand
             return 2;
         }
 
+        if (await NotReadyAsync(connectionString, output))
+        {
+            return 3;
+        }
+
         var (id, key) = ApiKeys.Generate();
         await store.AddAsync(new ApiKeyRecord(id, ApiKeys.Hash(key), desk, parsed, agent, clock.GetUtcNow(), null));
         await output.WriteLineAsync($"key id {id}: {parsed.ToString().ToLowerInvariant()} on desk {desk}{(agent is null ? "" : " as agent " + agent)}");
@@ -88,4 +154,8 @@ public static class KeysCommand
         await output.WriteLineAsync("This is the only time the key is shown; only its SHA-256 hash is stored. Send it as the X-Api-Key header.");
         return 0;
     }
+
+    // A bad --role is echoed; its control characters are shown, not sent to the terminal.
+    private static string Printable(string? text) =>
+        string.Concat((text ?? "").Select(c => char.IsControl(c) ? FormattableString.Invariant($"\\u{(int)c:X4}") : c.ToString()));
 }

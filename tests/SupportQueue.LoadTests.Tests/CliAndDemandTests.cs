@@ -19,12 +19,62 @@ public class CliAndDemandTests
     [InlineData(new[] { "compare", "--seeds", "1" }, "--seeds: invalid value '1'")]
     [InlineData(new[] { "grain-sim", "many" }, "many")]
     [InlineData(new[] { "backlog", "--tickets", "0" }, "--tickets: invalid value '0'")]
+    [InlineData(new[] { "run", "--duration", "1e9h" }, "--duration: invalid value '1e9h' — expected a positive duration of at most 365 days")]
+    [InlineData(new[] { "run", "--seasonal-week-in", "1e300s" }, "--week-in: invalid value '1e300s'")]
     public async Task Bad_arguments_name_the_argument_and_the_value_and_exit_2(string[] args, string expected)
     {
         var (exit, output, error) = await LoadCli.RunAsync(args);
 
         Assert.True(exit == 2, output + error);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    /// <summary>An --out that is a file (or a directory where a file is wanted) is refused before the run, not after it with "unexpected IOException".</summary>
+    [Theory]
+    [InlineData("run", "file", "--out: invalid value '{0}' — is a file; --out names a directory")]
+    [InlineData("compare", "file", "--out: invalid value '{0}' — is a file; --out names a directory")]
+    [InlineData("backlog", "directory", "--out: invalid value '{0}' — is a directory; --out names a file")]
+    public async Task An_out_that_cannot_be_written_is_bad_input_before_anything_runs(string command, string kind, string expected)
+    {
+        var directory = Directory.CreateTempSubdirectory("lt-out-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "taken.txt");
+            await File.WriteAllTextAsync(file, "x");
+            var output = kind == "file" ? file : directory.FullName;
+
+            // Short runs, in case the check let them through.
+            string[] size = command == "backlog" ? ["--tickets", "1000", "--step", "1000"] : ["--duration", "1s"];
+            var (exit, stdout, error) = await LoadCli.RunAsync([command, .. size, "--out", output]);
+
+            Assert.True(exit == 2, stdout + error);
+            Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, expected, output), error, StringComparison.Ordinal);
+            Assert.Equal("", stdout);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A refused file's bytes are quoted in the error: its control characters are shown as \uXXXX, never sent to the terminal.</summary>
+    [Fact]
+    public async Task Errors_quoting_a_file_show_control_characters_instead_of_sending_them()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"lt-ctrl-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, "id\u001B]0;pwned\u0007,created\rx\n");
+        try
+        {
+            var (exit, _, error) = await LoadCli.RunAsync("run", "--arrivals", path);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("\\u001B]0;pwned\\u0007", error, StringComparison.Ordinal);
+            Assert.DoesNotContain(error, c => char.IsControl(c) && c != '\n');
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportQueue.Core.History;
 using SupportQueue.Core.Randomness;
 
 namespace SupportQueue.Core.Demand;
@@ -273,5 +274,6 @@ public static class VolumeCsv
 
     private static string Format(DateTime value) => value.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-    private static string Quote(string value) => $"'{value}'";
+    // Cut after 80 characters: a binary or wrong file can be one line of megabytes.
+    private static string Quote(string value) => HistoryRowParser.Quote(value);
 }

@@ -366,5 +366,11 @@ public static class HistoryRowParser
         return result.ToImmutable();
     }
 
-    private static string Quote(string? value) => value is null ? ValidationError.Missing : $"'{value}'";
+    /// <summary>A value as an error shows it: quoted, and cut after 80 characters (a binary file can be one line of megabytes).</summary>
+    internal static string Quote(string? value) => value switch
+    {
+        null => ValidationError.Missing,
+        { Length: > 80 } => $"'{value[..80]}…' ({value.Length.ToString(CultureInfo.InvariantCulture)} characters)",
+        _ => $"'{value}'",
+    };
 }

@@ -142,7 +142,13 @@ public static class TicketHistoryBuilder
             reason = reason[prefix.Length..];
         }
 
-        // The trace's CSV form separates escalations with ';'.
+        // The trace's CSV form separates escalations with ';' and rows with line breaks, and its
+        // reader refuses control characters: an agent's typed line break or tab becomes a space.
+        if (reason.Any(char.IsControl))
+        {
+            reason = string.Join(' ', reason.Split([.. reason.Where(char.IsControl).Distinct()], StringSplitOptions.RemoveEmptyEntries));
+        }
+
         return new HistoryEscalation(from, to, reason.Replace(';', ','));
     }
 }

@@ -54,7 +54,7 @@ public static class TicketHistoryCsv
 
             if (fields.Count != columns.Count)
             {
-                errors.Add(new($"row {row}", $"'{line}'", $"has {fields.Count} fields; the header has {columns.Count}"));
+                errors.Add(new($"row {row}", HistoryRowParser.Quote(line), $"has {fields.Count} fields; the header has {columns.Count}"));
                 continue;
             }
 
@@ -116,17 +116,17 @@ public static class TicketHistoryCsv
             var name = Columns.FirstOrDefault(c => string.Equals(c, fields[i].Trim(), StringComparison.OrdinalIgnoreCase));
             if (name is null)
             {
-                errors.Add(new($"row {row}, column {i + 1}", $"'{fields[i]}'", "unknown column; expected " + string.Join(", ", Columns)));
+                errors.Add(new($"row {row}, column {i + 1}", HistoryRowParser.Quote(fields[i]), "unknown column; expected " + string.Join(", ", Columns)));
             }
             else if (!columns.TryAdd(name, i))
             {
-                errors.Add(new($"row {row}, column {i + 1}", $"'{fields[i]}'", "column named twice"));
+                errors.Add(new($"row {row}, column {i + 1}", HistoryRowParser.Quote(fields[i]), "column named twice"));
             }
         }
 
         foreach (var required in _required.Where(r => !columns.ContainsKey(r)))
         {
-            errors.Add(new($"row {row}", $"'{string.Join(",", fields)}'", $"header lacks the '{required}' column"));
+            errors.Add(new($"row {row}", HistoryRowParser.Quote(string.Join(",", fields)), $"header lacks the '{required}' column"));
         }
 
         return errors.Count == before ? columns : null;

@@ -23,7 +23,7 @@ public static class DbCommand
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             await output.WriteLineAsync($"{SupportQueueOptions.SectionName}:ConnectionString is empty: set it (e.g. the SupportQueue__ConnectionString environment variable).");
-            return 1;
+            return 2;
         }
 
         var target = DatabaseCheck.Describe(options.ConnectionString);
@@ -64,8 +64,9 @@ public static class DbCommand
         }
         catch (DatabaseNotReadyException e)
         {
+            // The silo's exit code for "database not ready" (docs/operations.md).
             await output.WriteLineAsync(e.Message);
-            return 1;
+            return 3;
         }
     }
 }

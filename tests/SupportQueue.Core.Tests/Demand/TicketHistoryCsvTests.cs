@@ -1,5 +1,6 @@
 using SupportQueue.Core.History;
 using SupportQueue.Core.Model;
+using SupportQueue.Core.Tests.Routing;
 
 namespace SupportQueue.Core.Tests.Demand;
 
@@ -106,5 +107,53 @@ public class TicketHistoryCsvTests
 
         Assert.Contains(ex.Errors, e => e.Path == "row 1, column 3" && e.Value == "'colour'");
         Assert.Contains(ex.Errors, e => e.Reason.Contains("'priority'", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// An agent may type a line break or a tab into an escalation reason; the desk's export must
+    /// still be a trace its own reader takes (a raw line break split the CSV row, and the reader
+    /// refuses control characters in a reason).
+    /// </summary>
+    [Theory]
+    [InlineData("needs\na refund", "needs a refund")]
+    [InlineData("needs\r\nrefund;\tnow", "needs refund, now")]
+    [InlineData("\u001B[31mred", "[31mred")]
+    public void Escalation_reason_with_control_characters_exports_a_trace_that_reads_back(string reason, string expected)
+    {
+        var ticket = Ticket.Create(new TicketSpec("T1", "d", Priority.P2, [], null, "subject"), null, TestDesk.T0);
+        ticket.MarkQueued("L1", TestDesk.Min(1));
+        ticket.Assign("a1", "L1", TestDesk.Min(2));
+        ticket.Escalate("a1", "L2", TestDesk.Min(3), reason);
+        var record = TicketHistoryBuilder.Build(ticket);
+
+        var read = TicketHistoryCsv.Parse(TicketHistoryCsv.Write([record]), _tiers);
+
+        var escalation = Assert.Single(Assert.Single(read).Escalations);
+        Assert.Equal(("L1", "L2", expected), (escalation.From, escalation.To, escalation.Reason));
+    }
+
+    /// <summary>
+    /// A file that is one huge line (a binary or a wrong export) is refused with errors that quote
+    /// the start of the line, not all of it: a 5 MB line came back as 30 MB of error text.
+    /// </summary>
+    [Theory]
+    [InlineData("header")]
+    [InlineData("row")]
+    [InlineData("field")]
+    public void Errors_quote_at_most_the_start_of_a_huge_line(string where)
+    {
+        var huge = new string('a', 1_000_000);
+        var text = where switch
+        {
+            "header" => huge + "\n",
+            "row" => Header + huge + "\n",
+            _ => Header + "T1," + huge + ",P2,,,L1,L1,,,,open,\n",
+        };
+
+        var ex = Assert.Throws<TicketHistoryException>(() => TicketHistoryCsv.Parse(text, _tiers));
+
+        Assert.NotEmpty(ex.Errors);
+        Assert.All(ex.Errors, e => Assert.InRange(e.Value.Length, 1, 200));
+        Assert.Contains(ex.Errors, e => e.Value == $"'{huge[..80]}…' (1000000 characters)");
     }
 }

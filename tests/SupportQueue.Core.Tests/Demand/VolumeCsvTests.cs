@@ -165,4 +165,19 @@ public class VolumeCsvTests
 
         Assert.Equal(["line 2, volume", "line 3, volume", "line 5, class"], error.Errors.Select(e => e.Path));
     }
+
+    /// <summary>A one-line binary or wrong file: errors quote the start of the line and its length, not megabytes of it.</summary>
+    [Theory]
+    [InlineData("header")]
+    [InlineData("row")]
+    public void Errors_quote_at_most_the_start_of_a_huge_line(string where)
+    {
+        var huge = new string('a', 1_000_000);
+        var csv = where == "header" ? huge + "\n" : "start,volume\n" + huge + ",3\n";
+
+        var error = Assert.Throws<VolumeCsvException>(() => VolumeCsv.Parse(csv, _classes));
+
+        Assert.All(error.Errors, e => Assert.InRange(e.Value.Length, 1, 200));
+        Assert.Contains(error.Errors, e => e.Value == $"'{huge[..80]}…' (1000000 characters)");
+    }
 }

@@ -91,6 +91,50 @@ public class CliArgumentTests
         }
     }
 
+    /// <summary>
+    /// An --out that cannot be written (a file where a directory is wanted, a directory where a
+    /// file is wanted, a path under a file) is refused before any work: plan and simulate used to
+    /// run to the end and then fail with "unexpected IOException", exit 1.
+    /// </summary>
+    [Theory]
+    [InlineData("simulate", "file", "is a file; --out names a directory")]
+    [InlineData("simulate", "under-file", "lies under the file")]
+    [InlineData("plan", "file", "is a file; --out names a directory")]
+    [InlineData("compare", "file", "is a file; --out names a directory")]
+    [InlineData("fit", "directory", "is a directory; --out names a file")]
+    [InlineData("fit", "under-file", "lies under the file")]
+    [InlineData("export", "directory", "is a directory; --out names a file")]
+    public async Task Unwritable_out_is_refused_before_anything_runs(string command, string kind, string reason)
+    {
+        using var temp = new SimulationCli.TestScenarios.TempDirectory();
+        var scenario = temp.File("tiny.json", SimulationCli.TestScenarios.Tiny);
+        var policy = temp.File("policy.json", """{ "tiers": [ { "name": "L1" }, { "name": "L2" }, { "name": "L3" } ] }""");
+        var history = temp.File("history.csv", "id,created,priority,entryTier,outcome\nT1,2026-11-23T08:00:00Z,P2,L1,open\n");
+        var file = temp.File("taken.txt", "not a directory");
+        var output = kind switch
+        {
+            "file" => file,
+            "under-file" => Path.Combine(file, "sub"),
+            _ => temp.Path,
+        };
+        string[] args = command switch
+        {
+            "simulate" => ["simulate", scenario, "--out", output],
+            "plan" => ["plan", scenario, "--out", output],
+            "compare" => ["compare", scenario, "--policy", policy, "--policy", policy, "--out", output],
+            "fit" => ["scenario", "fit", history, "--out", output],
+            _ => ["desk", "export", "d", "--from", "2026-11-23", "--to", "2026-11-24", "--out", output],
+        };
+
+        var (exit, console, connector) = await Run(args);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains($"error: --out: '{output}' — {reason}", console.Error, StringComparison.Ordinal);
+        Assert.Equal(0, connector.Connects);
+        Assert.Equal("", console.Out);
+        Assert.Equal("not a directory", await File.ReadAllTextAsync(file));
+    }
+
     [Fact]
     public async Task Help_explains_how_the_cluster_is_found()
     {

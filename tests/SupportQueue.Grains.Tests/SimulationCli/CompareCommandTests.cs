@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SupportQueue.Client.Api;
 using SupportQueue.Client.Cli;
+using SupportQueue.Client.Commands;
 using SupportQueue.Client.Connection;
 using SupportQueue.Grains.Tests.Cli;
 using SupportQueue.Reporting.Comparison;
@@ -55,6 +56,20 @@ public sealed class CompareCommandTests
         var output = new RecordingConsoles();
         var exit = await SupportQueueCli.RunAsync(["compare", .. args], output.Consoles, new NoCluster());
         return (exit, output);
+    }
+
+    /// <summary>The scenario's name is text from the file, not a path: "../.." in it must not move the report out of out/.</summary>
+    [Theory]
+    [InlineData("../../../../tmp/elsewhere", "compare-tmp-elsewhere")]
+    [InlineData("/etc/cron.d/x", "compare-etc-cron.d-x")]
+    [InlineData("retail: peak", "compare-retail--peak")]
+    public void Default_directory_stays_under_out_whatever_the_scenario_is_called(string name, string expected)
+    {
+        var baseDirectory = Path.Combine(Path.GetTempPath(), "compare-base");
+
+        var directory = CompareCommand.DefaultDirectory(baseDirectory, name);
+
+        Assert.Equal(Path.Combine(baseDirectory, "out", expected), Path.GetFullPath(directory));
     }
 
     [Fact]
