@@ -64,7 +64,7 @@ internal static class AgentEndpoints
                 return Problems.Invalid($"$.skills[{i}]", null, "required; { \"skill\": name, \"proficiency\": 1-5 }");
             }
 
-            if (InputChecks.Id($"$.skills[{i}].skill", skills[i].Skill) is { } badSkill)
+            if (InputChecks.Name($"$.skills[{i}].skill", skills[i].Skill) is { } badSkill)
             {
                 return badSkill;
             }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SupportQueue.Core.Model;
 
 namespace SupportQueue.Silo.Api;
 
@@ -49,6 +50,11 @@ internal static class InputChecks
         ?? (value!.Contains('/', StringComparison.Ordinal) ? Problems.Invalid(field, value, "must not contain '/': the id is a segment of the ticket's URL")
             : value is "." or ".." ? Problems.Invalid(field, value, "must not be '.' or '..': URLs drop those path segments")
             : null);
+
+    /// <summary>A skill name: an id without the separators of ticket-history traces (<see cref="RecordName"/>).</summary>
+    public static BadRequest<ProblemDetails>? Name(string field, string? value) =>
+        Id(field, value)
+        ?? (RecordName.Problem(value) is { } bad ? Problems.Invalid(field, bad.Shown, bad.Reason) : null);
 
     /// <summary>Optional free text: at most 500 characters, no control characters.</summary>
     public static BadRequest<ProblemDetails>? Text(string field, string? value) =>

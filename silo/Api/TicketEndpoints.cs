@@ -59,7 +59,7 @@ internal static class TicketEndpoints
         var skills = body.Skills ?? [];
         for (var i = 0; i < skills.Length; i++)
         {
-            if (InputChecks.Id($"$.skills[{i}]", skills[i]) is { } badSkill)
+            if (InputChecks.Name($"$.skills[{i}]", skills[i]) is { } badSkill)
             {
                 return badSkill;
             }

@@ -32,10 +32,7 @@ public sealed record AgentSpec(
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in SkillLevels)
         {
-            if (string.IsNullOrWhiteSpace(s.Skill))
-            {
-                throw SupportQueueException.Invalid("skills", s.Skill, "a skill name must not be empty");
-            }
+            RecordName.Require("skills", s.Skill);
 
             if (s.Proficiency is < 1 or > 5)
             {

@@ -120,8 +120,9 @@ public sealed record DeskSettings
                 }
 
                 // Agents, tickets and the API name a tier by its name, an id like theirs: a name they
-                // could not give would leave the tier unreachable (no agent, no entry, no waiting list).
-                if (StoredId.Problem(tier.Name) is { } badName)
+                // could not give would leave the tier unreachable (no agent, no entry, no waiting list);
+                // ticket-history traces join tier names with separators a name must not hold.
+                if (RecordName.Problem(tier.Name) is { } badName)
                 {
                     Add($"{path}.tiers[{i}].name", badName.Shown, badName.Reason);
                     continue;

@@ -27,10 +27,7 @@ public sealed record TicketSpec(
         {
             foreach (var skill in Skills)
             {
-                if (string.IsNullOrWhiteSpace(skill))
-                {
-                    throw SupportQueueException.Invalid("skills", skill, "a skill name must not be empty");
-                }
+                RecordName.Require("skills", skill);
             }
         }
     }

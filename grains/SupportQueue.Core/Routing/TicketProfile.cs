@@ -45,10 +45,7 @@ public sealed class TicketProfile
         var list = skills?.ToArray() ?? [];
         foreach (var skill in list)
         {
-            if (string.IsNullOrWhiteSpace(skill))
-            {
-                throw SupportQueueException.Invalid("skills", skill, "a skill name must not be empty");
-            }
+            RecordName.Require("skills", skill);
         }
 
         return new TicketProfile(priority, Normalise(list), entryTier);

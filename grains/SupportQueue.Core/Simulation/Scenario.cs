@@ -248,7 +248,11 @@ public sealed record Scenario
             var skills = group.Skills.IsDefault ? [] : group.Skills;
             for (var s = 0; s < skills.Length; s++)
             {
-                if (string.IsNullOrWhiteSpace(skills[s].Skill) || skills[s].Proficiency is < 1 or > 5)
+                if (RecordName.Problem(skills[s].Skill) is { } badName)
+                {
+                    add($"{p}.skills[{s}].skill", badName.Shown, badName.Reason);
+                }
+                else if (skills[s].Proficiency is < 1 or > 5)
                 {
                     add($"{p}.skills[{s}]", $"{skills[s].Skill}:{skills[s].Proficiency}", "needs a skill name and proficiency 1–5");
                 }
@@ -330,6 +334,15 @@ public sealed record Scenario
             if (!Enum.IsDefined(tc.Priority))
             {
                 add($"{p}.priority", (int)tc.Priority, "must be P1, P2, P3 or P4");
+            }
+
+            var classSkills = tc.Skills.IsDefault ? [] : tc.Skills;
+            for (var s = 0; s < classSkills.Length; s++)
+            {
+                if (RecordName.Problem(classSkills[s]) is { } badSkill)
+                {
+                    add($"{p}.skills[{s}]", badSkill.Shown, badSkill.Reason);
+                }
             }
 
             var entry = 0;

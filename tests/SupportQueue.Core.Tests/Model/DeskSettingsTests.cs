@@ -17,6 +17,7 @@ public class DeskSettingsTests
         { "null tier", _valid with { Tiers = [new("L1"), null!] }, "$.tiers[1].name: (null) — must not be empty" },
         { "tier name too long", _valid with { Tiers = [new("L1"), new(new string('t', 129))] }, $"$.tiers[1].name: '{new string('t', 40)}…' — is 129 characters long; the limit is 128" },
         { "tier name with a control character", _valid with { Tiers = [new("L\u00011")] }, "$.tiers[0].name: 'L\\u00011' — character 1 (U+0001) is not printable; ids are printable text" },
+        { "tier name with a trace separator", _valid with { Tiers = [new("L1"), new("L2;L3")] }, "$.tiers[1].name: 'L2;L3' — must not hold ';': ';', '=', '>' and ':' separate names in ticket-history traces" },
         { "tier name with surrounding space", _valid with { Tiers = [new("L1"), new("L2 ")] }, "$.tiers[1].name: 'L2 ' — must not start or end with white space" },
         { "duplicate tier, other case", _valid with { Tiers = [new("L1"), new("l1")] }, "$.tiers[1].name: 'l1' — duplicate tier name" },
         { "handle time zero", _valid with { Tiers = [new("L1", TimeSpan.Zero)] }, "$.tiers[0].averageHandleTime: 00:00:00 — must be positive" },

@@ -138,7 +138,8 @@ public class BadInputTests
         { "empty desk", Ticket("x") with { DeskId = "" }, "deskId: '' — must not be empty" },
         { "priority 0", Ticket("x", (Priority)0), "priority: 0 — must be P1, P2, P3 or P4" },
         { "priority 5", Ticket("x", (Priority)5), "priority: 5 — must be P1, P2, P3 or P4" },
-        { "blank skill", Ticket("x", Priority.P3, "db", " "), "skills: ' ' — a skill name must not be empty" },
+        { "blank skill", Ticket("x", Priority.P3, "db", " "), "skills: ' ' — must not be empty" },
+        { "skill with a trace separator", Ticket("x", Priority.P3, "db;web"), "skills: 'db;web' — must not hold ';': ';', '=', '>' and ':' separate names in ticket-history traces" },
     };
 
     [Theory]
@@ -157,7 +158,7 @@ public class BadInputTests
         { "unknown tier", AgentSpec("x", "L4"), "tier: 'L4' — no such tier; the desk has L1, L2, L3" },
         { "capacity 0", AgentSpec("x", capacity: 0), "capacity: 0 — must be between 1 and 1000 concurrent tickets" },
         { "capacity 1001", AgentSpec("x", capacity: 1001), "capacity: 1001 — must be between 1 and 1000 concurrent tickets" },
-        { "blank skill", AgentSpec("x", skills: [Skill("")]), "skills: '' — a skill name must not be empty" },
+        { "blank skill", AgentSpec("x", skills: [Skill("")]), "skills: '' — must not be empty" },
         { "proficiency 0", AgentSpec("x", skills: [Skill("db", 0)]), "skills.db: 0 — proficiency must be between 1 and 5" },
         { "proficiency 6", AgentSpec("x", skills: [Skill("db", 6)]), "skills.db: 6 — proficiency must be between 1 and 5" },
         { "skill twice", AgentSpec("x", skills: [Skill("db", 2), Skill("db", 3)]), "skills: 'db' — listed twice" },
