@@ -29,7 +29,7 @@ public static class AccessRule
         {
             if (!string.Equals(desk, key.DeskId, StringComparison.Ordinal))
             {
-                return AccessDecision.Deny($"the key is for desk '{key.DeskId}', not '{desk}'");
+                return AccessDecision.Deny($"the key is for desk '{key.DeskId}', not '{desk}'", "deskId", desk);
             }
         }
 
@@ -48,7 +48,7 @@ public static class AccessRule
     {
         ApiOperation.ReadAgent or ApiOperation.ActAsAgent => string.Equals(agentId, key.AgentId, StringComparison.Ordinal)
             ? AccessDecision.Allow
-            : AccessDecision.Deny($"an agent key acts only as agent '{key.AgentId}', not '{agentId}'"),
+            : AccessDecision.Deny($"an agent key acts only as agent '{key.AgentId}', not '{agentId}'", "agentId", agentId),
         ApiOperation.ReadTicket or ApiOperation.ReadDeskStatus or ApiOperation.Wallboard => AccessDecision.Allow,
         _ => AccessDecision.Deny($"an agent key may act as its agent and read its desk's tickets, not {operation}"),
     };

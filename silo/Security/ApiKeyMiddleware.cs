@@ -26,21 +26,21 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, IGr
         var operation = RouteOperations.Classify(context.Request.Method, endpoint.RoutePattern.RawText ?? "");
         if (operation is not { } op)
         {
-            await Refuse(context, StatusCodes.Status403Forbidden, "Route has no access rule", "this route is not classified; it is refused until it is");
+            await Refuse(context, StatusCodes.Status403Forbidden, "Route has no access rule", "Forbidden", null, null, "this route is not classified; it is refused until it is");
             return;
         }
 
         var presented = PresentedKey(context.Request);
         if (presented is null)
         {
-            await Unauthorized(context, op, "API key required", $"send the key in the {ApiKeys.Header} header (or Authorization: Bearer)");
+            await Unauthorized(context, op, "API key required", "ApiKeyRequired", $"send the key in the {ApiKeys.Header} header (or Authorization: Bearer)");
             return;
         }
 
         var key = await keys.FindAsync(presented, context.RequestAborted);
         if (key is null)
         {
-            await Unauthorized(context, op, "Unknown or revoked API key", "the key is not known or was revoked");
+            await Unauthorized(context, op, "Unknown or revoked API key", "ApiKeyInvalid", "the key is not known or was revoked");
             return;
         }
 
@@ -49,7 +49,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, IGr
         var decision = AccessRule.Decide(key, op, desks, agentId);
         if (!decision.Allowed)
         {
-            await Refuse(context, StatusCodes.Status403Forbidden, "Not allowed for this key", decision.Reason);
+            await Refuse(context, StatusCodes.Status403Forbidden, "Not allowed for this key", "Forbidden", decision.Field, decision.Value, decision.Reason);
             return;
         }
 
@@ -88,14 +88,15 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, IGr
         return null;
     }
 
-    private static Task Unauthorized(HttpContext context, ApiOperation operation, string title, string detail)
+    // The field is the header, never the key itself: a secret, even a wrong one, is not echoed.
+    private static Task Unauthorized(HttpContext context, ApiOperation operation, string title, string code, string detail)
     {
         if (operation == ApiOperation.Dashboard)
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"SupportQueue dashboard: any user name, a cluster admin key as the password\", charset=\"UTF-8\"";
         }
 
-        return Refuse(context, StatusCodes.Status401Unauthorized, title, detail);
+        return Refuse(context, StatusCodes.Status401Unauthorized, title, code, ApiKeys.Header, null, detail);
     }
 
     private async Task<(List<string> Desks, string? AgentId)> TouchedAsync(HttpContext context, ApiOperation operation)
@@ -187,6 +188,10 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ApiKeyCache keys, IGr
         }
     }
 
-    private static Task Refuse(HttpContext context, int status, string title, string detail) =>
-        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+    private static Task Refuse(HttpContext context, int status, string title, string code, string? field, string? value, string detail)
+    {
+        var problem = Problems.Create(status, code, field, value, detail);
+        problem.Title = title;
+        return Results.Problem(problem).ExecuteAsync(context);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using SupportQueue.Hosting;
+using SupportQueue.Silo.Api;
 
 namespace SupportQueue.Silo.Security;
 
@@ -50,10 +51,14 @@ public static class SecurityPipeline
             {
                 var retry = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;
                 rejected.HttpContext.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-                return new ValueTask(Results.Problem(
-                    statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Too many requests",
-                    detail: $"this key may make {security.PermitsPerSecond} requests per second (bursts of {security.Burst}); retry after {retry} s").ExecuteAsync(rejected.HttpContext));
+                var problem = Problems.Create(
+                    StatusCodes.Status429TooManyRequests,
+                    "RateLimited",
+                    null,
+                    null,
+                    $"this key may make {security.PermitsPerSecond} requests per second (bursts of {security.Burst}); retry after {retry} s");
+                problem.Title = "Too many requests";
+                return new ValueTask(Results.Problem(problem).ExecuteAsync(rejected.HttpContext));
             };
         });
         return builder;

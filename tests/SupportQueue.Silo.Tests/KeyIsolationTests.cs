@@ -68,4 +68,24 @@ public sealed class KeyIsolationTests(LiveHost host)
         Assert.True((int)response.StatusCode == 413, $"{(int)response.StatusCode} {text}");
         Assert.Contains("65536 bytes", JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    // 401 and 403 name what was wrong like every other refusal: a stable code, and the header or
+    // the desk the key may not act on. A key, even a wrong one, is never echoed.
+    [Theory]
+    [InlineData(null, 401, "ApiKeyRequired", "X-Api-Key", null)]
+    [InlineData("sq_0000000000000000_wrong", 401, "ApiKeyInvalid", "X-Api-Key", null)]
+    [InlineData("desk", 403, "Forbidden", "deskId", Other)]
+    public async Task A_key_refusal_has_a_code_and_names_the_field(string? which, int status, string code, string field, string? value)
+    {
+        var key = which == "desk" ? host.DeskAdminKey : which;
+        using var response = await host.Send(HttpMethod.Get, $"/desks/{Other}/status", key: key);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{(int)response.StatusCode} {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Equal(value, problem.GetProperty("value").GetString());
+        Assert.DoesNotContain("wrong", text, StringComparison.Ordinal);
+    }
 }

@@ -84,7 +84,10 @@ public sealed class AccessRuleTests
     {
         var decision = AccessRule.Decide(Key(ApiRole.Submitter), ApiOperation.SubmitTicket, [DeskB], null);
         Assert.Equal("the key is for desk 'desk-a', not 'desk-b'", decision.Reason);
-        Assert.Contains("agent-1", AccessRule.Decide(Key(ApiRole.Agent), ApiOperation.ActAsAgent, [DeskA], "agent-2").Reason, StringComparison.Ordinal);
+        Assert.Equal(("deskId", "desk-b"), (decision.Field, decision.Value));
+        var agent = AccessRule.Decide(Key(ApiRole.Agent), ApiOperation.ActAsAgent, [DeskA], "agent-2");
+        Assert.Contains("agent-1", agent.Reason, StringComparison.Ordinal);
+        Assert.Equal(("agentId", "agent-2"), (agent.Field, agent.Value));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using SupportQueue.Integration.Tests.Durability;
 using SupportQueue.Integration.Tests.Postgres;
 
@@ -113,6 +114,8 @@ public sealed class ApiKeyEndToEndTests(PostgresServer server)
         {
             Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) >= 1);
             Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+            using var problem = JsonDocument.Parse(await limited.Content.ReadAsStringAsync());
+            Assert.Equal("RateLimited", problem.RootElement.GetProperty("code").GetString());
         }
 
         Assert.True(statuses.Count(s => s != HttpStatusCode.TooManyRequests) >= 3, string.Join(",", statuses));
