@@ -79,17 +79,25 @@ public static class CliParsing
         return IsName(text) ? null : Error(argument, text, "a skill name uses letters, digits, '-', '_' or '.'");
     }
 
-    /// <summary>Ids end up as grain keys and in tables: printable, no spaces.</summary>
+    /// <summary>
+    /// Ids end up as grain keys and in tables: the engine's rule (<see cref="StoredId"/>, with its
+    /// reason and the value escaped), and on the command line no spaces either.
+    /// </summary>
     public static string? CheckId(string argument, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (StoredId.Problem(text) is { } problem)
         {
-            return Error(argument, text, "must not be empty");
+            return Error(argument, problem.Shown, problem.Reason);
         }
 
-        if (text.Length > 128 || text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        // The whitespace StoredId lets through: the space separators (the rest are control characters).
+        var id = text!;
+        for (var i = 0; i < id.Length; i++)
         {
-            return Error(argument, text, "must be at most 128 characters without spaces");
+            if (char.IsWhiteSpace(id[i]))
+            {
+                return Error(argument, id, string.Create(CultureInfo.InvariantCulture, $"character {i} (U+{(int)id[i]:X4}) is a space; ids have no spaces"));
+            }
         }
 
         return null;

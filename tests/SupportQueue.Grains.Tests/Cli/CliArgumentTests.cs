@@ -48,6 +48,11 @@ public class CliArgumentTests
     [InlineData("--gateway: '70000' — must be a whole number from 1 to 65535", "desk", "status", "d", "--gateway", "70000")]
     [InlineData("--cluster: 'mars' — must be localhost or postgres", "desk", "status", "d", "--cluster", "mars")]
     [InlineData("--embedded: starts its own silo", "desk", "status", "d", "--embedded", "--gateway", "30001")]
+    [InlineData(@"deskId: 'x\u001B[31m' — character 1 (U+001B) is not printable; ids are printable text", "desk", "configure", "x\u001b[31m", "file.json")]
+    [InlineData(@"agentId: '\u0007bob' — character 0 (U+0007) is not printable", "agent", "add", "\u0007bob", "--desk", "d", "--tier", "L1")]
+    [InlineData(@"--id: 'T\u000A1' — character 1 (U+000A) is not printable", "ticket", "submit", "--desk", "d", "--priority", "P2", "--id", "T\n1")]
+    [InlineData("agentId: 'a b' — character 1 (U+0020) is a space; ids have no spaces", "agent", "show", "a b")]
+    [InlineData("deskId: '\u00A0d' — character 0 (U+00A0) is a space", "desk", "status", "\u00A0d")]
     public async Task Bad_argument_names_argument_and_value_and_contacts_nothing(string expected, params string[] args)
     {
         var (exit, output, connector) = await Run(args);
