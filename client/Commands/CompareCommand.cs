@@ -165,7 +165,7 @@ public sealed class CompareCommand(CliConsoles consoles) : AsyncCommand<CompareS
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in settings.Policies)
         {
-            var desk = DeskSettingsJson.LoadFile(file);
+            var desk = DeskSettingsJson.LoadFile(file, "--policy");
             if (desk.Value is null || !desk.IsValid)
             {
                 consoles.WriteErrors($"{file}: invalid desk settings, nothing was run", desk.Errors);
@@ -198,15 +198,12 @@ public sealed class CompareCommand(CliConsoles consoles) : AsyncCommand<CompareS
     /// <summary>The file's text, or null after reporting why it cannot be read (as simulate does).</summary>
     private string? ReadText(string argument, string path)
     {
-        try
+        var (text, error) = TextFile.Read(path, argument);
+        if (error is not null)
         {
-            return File.ReadAllText(path);
+            consoles.WriteError(error);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message;
-            consoles.WriteError(CliParsing.Error(argument, path, reason));
-            return null;
-        }
+
+        return text;
     }
 }

@@ -11,7 +11,7 @@ public sealed class DeskConfigureCommand(ISupportQueueConnector connector, CliCo
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DeskConfigureSettings settings, CancellationToken cancellationToken)
     {
-        var loaded = DeskSettingsJson.LoadFile(settings.SettingsFile);
+        var loaded = DeskSettingsJson.LoadFile(settings.SettingsFile, "settings.json");
         if (!loaded.IsValid)
         {
             Consoles.WriteErrors($"{settings.SettingsFile}: invalid desk settings, nothing was sent", loaded.Errors);

@@ -81,15 +81,10 @@ public sealed class PlanCommand(ISupportQueueConnector connector, CliConsoles co
     private PlanRequest? Load(PlanSettings settings)
     {
         var path = settings.ScenarioFile;
-        string source;
-        try
+        var (source, error) = TextFile.Read(path, "scenario.json");
+        if (source is null)
         {
-            source = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message;
-            Consoles.WriteError(CliParsing.Error("scenario.json", path, reason));
+            Consoles.WriteError(error!);
             return null;
         }
 

@@ -48,7 +48,7 @@ public sealed class ScenarioFitCommand(CliConsoles consoles) : AsyncCommand<Scen
         Scenario? baseScenario = null;
         if (settings.Base is { } basePath)
         {
-            var read = ScenarioJson.LoadFile(basePath);
+            var read = ScenarioJson.LoadFile(basePath, "--base");
             if (read.Value is null)
             {
                 consoles.WriteErrors($"{basePath}: invalid base scenario, nothing was written", read.Errors);
@@ -58,7 +58,7 @@ public sealed class ScenarioFitCommand(CliConsoles consoles) : AsyncCommand<Scen
             baseScenario = read.Value;
         }
 
-        if (ArrivalsFile.Read(settings.History, baseScenario?.Desk, out var trace) is { } problems)
+        if (ArrivalsFile.Read("history", settings.History, baseScenario?.Desk, out var trace) is { } problems)
         {
             consoles.WriteErrors($"{settings.History}: invalid ticket history, nothing was written", problems);
             return Task.FromResult(ExitCodes.BadInput);

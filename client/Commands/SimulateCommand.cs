@@ -76,16 +76,14 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
         scenario = null!;
         source = "";
         var path = settings.ScenarioFile;
-        try
+        var (text, error) = TextFile.Read(path, "scenario.json");
+        if (text is null)
         {
-            source = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message;
-            Consoles.WriteError(CliParsing.Error("scenario.json", path, reason));
+            Consoles.WriteError(error!);
             return false;
         }
+
+        source = text;
 
         var read = ScenarioJson.Read(source, Path.GetDirectoryName(Path.GetFullPath(path)));
         if (read.Value is not { } parsed)
@@ -116,7 +114,7 @@ public sealed class SimulateCommand(ISupportQueueConnector connector, CliConsole
 
         if (settings.Arrivals is { } arrivals)
         {
-            if (ArrivalsFile.Read(arrivals, parsed.Desk, out var trace) is { } problems)
+            if (ArrivalsFile.Read("--arrivals", arrivals, parsed.Desk, out var trace) is { } problems)
             {
                 Consoles.WriteErrors($"{arrivals}: invalid ticket history, nothing was run", problems);
                 return false;

@@ -11,20 +11,17 @@ namespace SupportQueue.Client.Simulation;
 public static class ArrivalsFile
 {
     /// <summary>Reads and checks the file; null on success, else every problem as a line.</summary>
+    /// <param name="argument">The option or argument that named the file, for the messages.</param>
     /// <param name="path">The file.</param>
     /// <param name="desk">The desk whose tiers the trace must name; null: any tier names.</param>
     /// <param name="trace">The records, in time order.</param>
-    public static IReadOnlyList<string>? Read(string path, DeskSettings? desk, out IReadOnlyList<TicketHistoryRecord> trace)
+    public static IReadOnlyList<string>? Read(string argument, string path, DeskSettings? desk, out IReadOnlyList<TicketHistoryRecord> trace)
     {
         trace = [];
-        string text;
-        try
+        var (text, error) = TextFile.Read(path, argument);
+        if (text is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return [$"{path}: {(ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message)}"];
+            return [error!];
         }
 
         var tiers = desk?.Tiers.Select(t => t.Name).ToList();

@@ -25,9 +25,11 @@ public static class DeskSettingsJson
     }
 
     /// <summary>Reads and validates a settings file; a missing or unreadable file is an error, not an exception.</summary>
-    public static JsonReadResult<DeskSettings> LoadFile(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="what">The option or argument that named it, for the messages.</param>
+    public static JsonReadResult<DeskSettings> LoadFile(string path, string what = "settings file")
     {
-        var (text, error) = TextFile.Read(path, "settings file");
+        var (text, error) = TextFile.Read(path, what);
         return error is null ? Read(text!) : new(null, [error]);
     }
 

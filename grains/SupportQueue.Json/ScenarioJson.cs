@@ -46,9 +46,11 @@ public static class ScenarioJson
     }
 
     /// <summary>Reads and validates a scenario file; a missing or unreadable file is an error, not an exception.</summary>
-    public static JsonReadResult<Scenario> LoadFile(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="what">The option or argument that named it, for the messages.</param>
+    public static JsonReadResult<Scenario> LoadFile(string path, string what = "scenario file")
     {
-        var (text, error) = TextFile.Read(path, "scenario file");
+        var (text, error) = TextFile.Read(path, what);
         return error is null ? Read(text!, Path.GetDirectoryName(Path.GetFullPath(path))) : new(null, [error]);
     }
 

@@ -16,12 +16,7 @@ public static class ArrivalsTrace
     public static Scenario Replay(Scenario scenario, string option, string path)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (!File.Exists(path))
-        {
-            throw OptionValues.Bad(option, path, "no such file");
-        }
-
-        var text = File.ReadAllText(path);
+        var text = OptionValues.ReadFile(option, path, "no such file");
         var tiers = scenario.Desk.Tiers.Select(t => t.Name).ToImmutableArray();
         IReadOnlyList<TicketHistoryRecord> trace;
         try

@@ -25,6 +25,32 @@ public static class OptionValues
             ? v
             : throw Bad(name, value, $"expected an integer {min}..{max}");
 
+    /// <summary>
+    /// An input file's text. A directory is named as one (reading it fails as "Access to the path
+    /// is denied", which sends the user to the permissions); <paramref name="missing"/> says what
+    /// was expected when there is no such file.
+    /// </summary>
+    public static string ReadFile(string name, string path, string missing)
+    {
+        if (Directory.Exists(path))
+        {
+            throw Bad(name, path, "is a directory; a file is needed");
+        }
+
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw Bad(name, path, missing);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw Bad(name, path, ex.Message);
+        }
+    }
+
     public static string NonEmpty(string name, string value) =>
         string.IsNullOrWhiteSpace(value) ? throw Bad(name, value, "must not be empty") : value;
 
@@ -132,12 +158,7 @@ public static class OptionValues
     public static NamedPolicy PolicyFile(string name, string path, IReadOnlyCollection<NamedPolicy> earlier)
     {
         ArgumentNullException.ThrowIfNull(earlier);
-        if (!File.Exists(path))
-        {
-            throw Bad(name, path, "expected a desk settings file (no such file)");
-        }
-
-        var read = DeskSettingsJson.LoadFile(path);
+        var read = DeskSettingsJson.Read(ReadFile(name, path, "expected a desk settings file (no such file)"));
         if (read.Value is not { } desk || !read.IsValid)
         {
             throw new UsageException($"{name}: {path}: invalid desk settings" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", read.Errors));

@@ -13,18 +13,8 @@ public static class ScenarioFile
     /// <summary>The scenario, or a <see cref="UsageException"/> listing every problem (exit code 2).</summary>
     public static Scenario Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            // The words simulate uses for the same problem.
-            var reason = ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message;
-            throw new UsageException($"--scenario: '{path}' — {reason}");
-        }
-
+        // "file not found": the words simulate uses for the same problem.
+        var text = OptionValues.ReadFile("--scenario", path, "file not found");
         var read = ScenarioJson.Read(text);
         return read.Value is { } scenario
             ? scenario

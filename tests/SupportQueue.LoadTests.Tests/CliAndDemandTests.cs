@@ -57,6 +57,28 @@ public class CliAndDemandTests
         }
     }
 
+    /// <summary>A directory where an input file is read is named as one, not as "Access to the path is denied".</summary>
+    [Theory]
+    [InlineData("--scenario")]
+    [InlineData("--arrivals")]
+    [InlineData("--policy")]
+    public async Task A_directory_given_for_an_input_file_is_named_as_one(string option)
+    {
+        var directory = Directory.CreateTempSubdirectory("lt-in-");
+        try
+        {
+            var (exit, stdout, error) = await LoadCli.RunAsync(["run", "--duration", "1s", option, directory.FullName]);
+
+            Assert.True(exit == 2, stdout + error);
+            Assert.Contains($"{option}: invalid value '{directory.FullName}' — is a directory; a file is needed", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("denied", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     /// <summary>A refused file's bytes are quoted in the error: its control characters are shown as \uXXXX, never sent to the terminal.</summary>
     [Fact]
     public async Task Errors_quoting_a_file_show_control_characters_instead_of_sending_them()

@@ -140,6 +140,45 @@ public class CliArgumentTests
         Assert.Equal("not a directory", await File.ReadAllTextAsync(file));
     }
 
+    // Reading a directory fails as "Access to the path is denied": the message must say what is wrong.
+    [Theory]
+    [InlineData("simulate", "scenario.json")]
+    [InlineData("plan", "scenario.json")]
+    [InlineData("compare", "scenario.json")]
+    [InlineData("compare --policy", "--policy")]
+    [InlineData("compare --roster", "--roster")]
+    [InlineData("simulate --arrivals", "--arrivals")]
+    [InlineData("fit", "history")]
+    [InlineData("fit --base", "--base")]
+    [InlineData("desk configure", "settings.json")]
+    public async Task A_directory_where_a_file_is_read_is_named_as_one(string command, string argument)
+    {
+        using var temp = new SimulationCli.TestScenarios.TempDirectory();
+        var scenario = temp.File("tiny.json", SimulationCli.TestScenarios.Tiny);
+        var policy = temp.File("policy.json", """{ "tiers": [ { "name": "L1" }, { "name": "L2" }, { "name": "L3" } ] }""");
+        var history = temp.File("history.csv", "id,created,priority,entryTier,outcome\nT1,2026-11-23T08:00:00Z,P2,L1,open\n");
+        var directory = temp.Path;
+        string[] args = command switch
+        {
+            "simulate" => ["simulate", directory],
+            "plan" => ["plan", directory],
+            "compare" => ["compare", directory, "--policy", policy, "--policy", policy],
+            "compare --policy" => ["compare", scenario, "--policy", policy, "--policy", directory],
+            "compare --roster" => ["compare", scenario, "--policy", policy, "--policy", policy, "--roster", directory],
+            "simulate --arrivals" => ["simulate", scenario, "--arrivals", directory],
+            "fit" => ["scenario", "fit", directory],
+            "fit --base" => ["scenario", "fit", history, "--base", directory],
+            _ => ["desk", "configure", "d", directory],
+        };
+
+        var (exit, console, connector) = await Run(args);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains($"{argument}: '{directory}' — is a directory; a file is needed", console.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("denied", console.Error, StringComparison.Ordinal);
+        Assert.Equal(0, connector.Connects);
+    }
+
     [Fact]
     public async Task Help_explains_how_the_cluster_is_found()
     {
