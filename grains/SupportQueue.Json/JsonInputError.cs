@@ -12,6 +12,9 @@ namespace SupportQueue.Json;
 /// </summary>
 public sealed record JsonInputError(string Path, string? Value, string Reason, int? Line = null, int? Column = null, string? Hint = null)
 {
+    /// <summary>No JSON at all: an empty or blank input (a caller whose body is optional takes it as none).</summary>
+    public static readonly JsonInputError Empty = new("$", null, "invalid JSON: the input is empty");
+
     /// <summary>The one rendering: <c>$.roster.groups[0].colour: "red" — unknown field (line 17, column 73); expected one of: …</c>.</summary>
     public override string ToString()
     {

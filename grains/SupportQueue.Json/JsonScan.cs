@@ -26,7 +26,7 @@ internal static class JsonScan
     {
         if (IsBlank(utf8))
         {
-            return new JsonInputError("$", null, "invalid JSON: the input is empty");
+            return JsonInputError.Empty;
         }
 
         if (FirstInvalidUtf8(utf8) is { } bad)

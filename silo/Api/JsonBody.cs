@@ -32,6 +32,12 @@ internal static class JsonBody
         var result = await SupportQueueJson.ReadAsync<T>(request.Body, InputChecks.MaxBodyBytes, request.HttpContext.RequestAborted);
         if (result.InputError is { } error)
         {
+            // A chunked or unannounced body that turned out empty is no body either.
+            if (empty is not null && error == JsonInputError.Empty)
+            {
+                return (empty, null);
+            }
+
             if (error.Path == "$" && error.Value is null && error.Reason.StartsWith("the body is larger", StringComparison.Ordinal))
             {
                 throw TooLarge(null);

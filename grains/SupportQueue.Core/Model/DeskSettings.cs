@@ -246,6 +246,13 @@ public sealed record DeskSettings
             }
 
             Bounded($"{p}.resolution", target.Resolution);
+
+            // Both run from creation, and a ticket is answered before it is resolved: a shorter
+            // resolution target would count every ticket as late however the desk worked.
+            if (target is { FirstResponse: { } first, Resolution: { } resolution } && resolution > TimeSpan.Zero && first > TimeSpan.Zero && resolution < first)
+            {
+                Add($"{p}.resolution", resolution, $"must not be shorter than firstResponse ({first}): a ticket is answered before it is resolved");
+            }
         }
 
         return errors;

@@ -50,6 +50,7 @@ public class DeskSettingsTests
         { "sla resolution negative", _valid with { Sla = [new(Priority.P1, null, TimeSpan.FromHours(-2))] }, "$.sla[0].resolution: -02:00:00 — must be positive" },
         { "unset tiers with a rule", _valid with { Tiers = default, Escalation = [Rule(EscalationRuleKind.SkillGap, "L1")] }, "$.tiers: '[]' — a desk needs at least one tier" },
         { "null rule", _valid with { Escalation = [null!] }, "$.escalation[0]: (null) — must not be null" },
+        { "sla resolution before first response", _valid with { Sla = [new(Priority.P1, TimeSpan.FromHours(1), TimeSpan.FromMinutes(30))] }, "$.sla[0].resolution: 00:30:00 — must not be shorter than firstResponse (01:00:00): a ticket is answered before it is resolved" },
         { "null sla target", _valid with { Sla = [null!] }, "$.sla[0]: (null) — must not be null" },
     };
 
