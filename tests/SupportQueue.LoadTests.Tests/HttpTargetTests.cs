@@ -1,6 +1,7 @@
 using System.Text;
 using SupportQueue.LoadTests.Cli;
 using SupportQueue.LoadTests.Commands;
+using SupportQueue.LoadTests.Http;
 using SupportQueue.LoadTests.Orleans;
 using SupportQueue.Silo;
 using SupportQueue.Silo.Security;
@@ -12,26 +13,9 @@ namespace SupportQueue.LoadTests.Tests;
 public class HttpTargetTests
 {
     [Fact]
-    public async Task Via_http_every_submit_is_a_201_from_the_silos_pipeline_and_tickets_are_assigned()
-    {
-        var options = new RunCommand.Settings
+    public Task Via_http_every_submit_is_a_201_from_the_silos_pipeline_and_tickets_are_assigned() =>
+        RunShortAsync(new RunCommand.Settings { Via = "http" }, overHttp: true, async (record, http) =>
         {
-            Compress = "600",
-            Duration = "200ms",
-            Tail = "500ms",
-            Warmup = "0",
-            NoLive = true,
-            Via = "http",
-        }.ToOptions();
-        Assert.Equal(SiloWebParts.All, options.Web);
-        Assert.True(options.SubmitOverHttp);
-        var dir = Path.Combine(Path.GetTempPath(), "sq-http-smoke-" + Guid.NewGuid().ToString("N"));
-        await using var cluster = await LoadCluster.StartInProcessHttpAsync(LoadCommands.Compression(options), SiloWebParts.All, options.SubmitOverHttp, CancellationToken.None);
-        var http = cluster.Http!;
-        try
-        {
-            var record = await LoadCommands.RunOneAsync(options, cluster, "http", dir, disrupt: null, CancellationToken.None);
-
             var ops = record.Result.Operations.ToDictionary(o => o.Operation);
             var submitted = ops["submit"].Count;
             Assert.InRange(submitted, 10, 100);
@@ -59,37 +43,12 @@ public class HttpTargetTests
 
             var metrics = await http.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
             Assert.Contains("supportqueue_tickets_submitted", metrics, StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-        }
-    }
+        });
 
     [Fact]
-    public async Task Via_orleans_on_the_full_pipeline_submits_through_the_client_while_the_silo_runs_keys_and_metrics()
-    {
-        var options = new RunCommand.Settings
+    public Task Via_orleans_on_the_full_pipeline_submits_through_the_client_while_the_silo_runs_keys_and_metrics() =>
+        RunShortAsync(new RunCommand.Settings { Pipeline = "full" }, overHttp: false, async (record, http) =>
         {
-            Compress = "600",
-            Duration = "200ms",
-            Tail = "500ms",
-            Warmup = "0",
-            NoLive = true,
-            Pipeline = "full",
-        }.ToOptions();
-        Assert.Equal(SiloWebParts.All, options.Web);
-        Assert.False(options.SubmitOverHttp);
-        var dir = Path.Combine(Path.GetTempPath(), "sq-pipeline-smoke-" + Guid.NewGuid().ToString("N"));
-        await using var cluster = await LoadCluster.StartInProcessHttpAsync(LoadCommands.Compression(options), SiloWebParts.All, options.SubmitOverHttp, CancellationToken.None);
-        var http = cluster.Http!;
-        try
-        {
-            var record = await LoadCommands.RunOneAsync(options, cluster, "pipeline", dir, disrupt: null, CancellationToken.None);
-
             var submitted = record.Result.Operations.Single(o => o.Operation == "submit").Count;
             Assert.InRange(submitted, 10, 100);
             Assert.Equal(submitted, record.Outcome.Tickets);
@@ -110,15 +69,7 @@ public class HttpTargetTests
                 .Where(l => l.StartsWith("supportqueue_tickets_submitted", StringComparison.Ordinal) && l.Contains(record.Info.DeskId, StringComparison.Ordinal))
                 .Sum(l => long.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(submitted, counted);
-        }
-        finally
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-        }
-    }
+        });
 
     [Theory]
     [InlineData(null, null, false, null)]
@@ -167,5 +118,35 @@ public class HttpTargetTests
         var error = Assert.Throws<UsageException>(() => settings.ToOptions());
         Assert.Contains("--via", error.Message, StringComparison.Ordinal);
         Assert.Contains(via, error.Message, StringComparison.Ordinal);
+    }
+
+    // A 200 ms run on one in-process silo behind its whole web pipeline, with the submit path the settings name.
+    private static async Task RunShortAsync(RunCommand.Settings settings, bool overHttp, Func<OrleansRunRecord, HttpSilo, Task> check)
+    {
+        var options = new RunCommand.Settings
+        {
+            Compress = "600",
+            Duration = "200ms",
+            Tail = "500ms",
+            Warmup = "0",
+            NoLive = true,
+            Via = settings.Via,
+            Pipeline = settings.Pipeline,
+        }.ToOptions();
+        Assert.Equal(SiloWebParts.All, options.Web);
+        Assert.Equal(overHttp, options.SubmitOverHttp);
+        var dir = Path.Combine(Path.GetTempPath(), "sq-web-smoke-" + Guid.NewGuid().ToString("N"));
+        await using var cluster = await LoadCluster.StartInProcessHttpAsync(LoadCommands.Compression(options), SiloWebParts.All, options.SubmitOverHttp, CancellationToken.None);
+        try
+        {
+            await check(await LoadCommands.RunOneAsync(options, cluster, "web", dir, disrupt: null, CancellationToken.None), cluster.Http!);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
     }
 }

@@ -71,6 +71,19 @@ public sealed class Ticket
             && spec.RequiredSkills.SequenceEqual(Skills, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The refusal of a different submission under this ticket's id. Ids are global, so another
+    /// desk's caller is refused too, but learns nothing of this ticket; its own desk hears its status.
+    /// </summary>
+    /// <param name="spec">The submission refused.</param>
+    public SupportQueueException DuplicateRefusal(TicketSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new SupportQueueException(RefusalCode.DuplicateTicket, spec.DeskId == DeskId
+            ? $"ticketId: '{spec.TicketId}' — already submitted (status {Status})"
+            : $"ticketId: '{spec.TicketId}' — already used; choose another id");
+    }
+
     /// <summary>When the ticket last joined a queue (for the current tier), from its history.</summary>
     public DateTimeOffset LastQueuedAt()
     {

@@ -98,10 +98,7 @@ public sealed partial class TicketGrain(
         var ticket = state.State;
         if (!ticket.IsSameSubmission(spec))
         {
-            // Ids are global, so another desk's caller must be refused too, but learns nothing of the ticket.
-            throw new SupportQueueException(RefusalCode.DuplicateTicket, spec.DeskId == ticket.DeskId
-                ? $"ticketId: '{spec.TicketId}' — already submitted (status {ticket.Status})"
-                : $"ticketId: '{spec.TicketId}' — already used; choose another id");
+            throw ticket.DuplicateRefusal(spec);
         }
 
         if (ticket.Status is TicketStatus.Queued or TicketStatus.Assigned)
